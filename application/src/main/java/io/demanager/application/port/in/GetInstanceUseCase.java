@@ -1,0 +1,9 @@
+package io.demanager.application.port.in;
+
+import io.demanager.domain.error.DomainError;
+import io.vavr.control.Either;
+
+public interface GetInstanceUseCase {
+
+    Either<DomainError, InstanceSnapshot> get(InstanceRef instance);
+}

@@ -1,0 +1,34 @@
+package io.demanager.application.port.out;
+
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.ProjectId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Where instances are kept. Every read and write is scoped by project, and every write is optimistic:
+ * it succeeds only if the stored version is still the one the instance was read at. A DELETED
+ * instance is gone: it is never found nor listed, and its name may be used again.
+ * Failures of the store itself (a database that cannot be reached) are thrown, never answered as "not found".
+ */
+public interface InstanceStore {
+
+    Option<Instance> find(ProjectId projectId, InstanceId instanceId);
+
+    InstancePage list(InstanceListing listing);
+
+    /** Store a new instance at version 0; a live instance of the same name in the project: 6301. */
+    Either<DomainError, Instance> insert(Instance instance);
+
+    /**
+     * Replace the stored instance if it is still at {@code changed.version()}, and answer it at the next
+     * version. If another write came first, answer {@link StaleWrite} and store nothing.
+     */
+    Either<StaleWrite, Instance> update(Instance changed);
+
+    /** The write lost a race: the instance was changed (or deleted) since it was read. */
+    record StaleWrite(InstanceId instanceId, long readVersion) {
+    }
+}

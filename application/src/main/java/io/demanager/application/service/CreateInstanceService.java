@@ -1,0 +1,60 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.CreateInstanceCommand;
+import io.demanager.application.port.in.CreateInstanceUseCase;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.FreeCapacity;
+import io.demanager.application.port.out.InstanceIds;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.InstanceCreation;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+
+public final class CreateInstanceService implements CreateInstanceUseCase {
+
+    private final InstanceStore store;
+    private final Catalog catalog;
+    private final FreeCapacity freeCapacity;
+    private final NotebookRuntime runtime;
+    private final InstanceIds ids;
+    private final AutoStopPolicy policy;
+    private final Clock clock;
+
+    public CreateInstanceService(InstanceStore store, Catalog catalog, FreeCapacity freeCapacity, NotebookRuntime runtime,
+                                 InstanceIds ids, AutoStopPolicy policy, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.freeCapacity = freeCapacity;
+        this.runtime = runtime;
+        this.ids = ids;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, InstanceSnapshot> create(CreateInstanceCommand command) {
+        InstanceCreation.Request request = command.request();
+        var flavor = catalog.flavor(request.flavorName());
+        var context = new InstanceCreation.Context(
+                catalog.profile(request.profileId()),
+                flavor,
+                flavor.exists(freeCapacity::hasRoomFor),
+                policy,
+                ids.next(),
+                clock.instant());
+        return InstanceCreation.create(request, context)
+                .flatMap(store::insert)
+                .peek(created -> {
+                    if (created.status() == InstanceStatus.CREATING) {
+                        runtime.create(created);
+                    }
+                })
+                .map(created -> new InstanceSnapshot(created, context.now()));
+    }
+}

@@ -1,0 +1,34 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.DeleteInstanceCommand;
+import io.demanager.application.port.in.DeleteInstanceUseCase;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+
+public final class DeleteInstanceService implements DeleteInstanceUseCase {
+
+    private final InstanceLookup lookup;
+    private final NotebookRuntime runtime;
+    private final Clock clock;
+
+    public DeleteInstanceService(InstanceStore store, NotebookRuntime runtime, Clock clock) {
+        this.lookup = new InstanceLookup(store);
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, InstanceId> delete(DeleteInstanceCommand command) {
+        return lookup.findAt(command.instance(), command.expectedVersion())
+                .flatMap(instance -> instance.delete(clock.instant()))
+                .flatMap(deleted -> lookup.save(deleted, "delete"))
+                .peek(runtime::delete)
+                .map(Instance::id);
+    }
+}

@@ -1,0 +1,26 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.GetInstanceUseCase;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.domain.error.DomainError;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+
+public final class GetInstanceService implements GetInstanceUseCase {
+
+    private final InstanceLookup lookup;
+    private final Clock clock;
+
+    public GetInstanceService(InstanceStore store, Clock clock) {
+        this.lookup = new InstanceLookup(store);
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, InstanceSnapshot> get(InstanceRef instance) {
+        return lookup.find(instance).map(found -> new InstanceSnapshot(found, clock.instant()));
+    }
+}

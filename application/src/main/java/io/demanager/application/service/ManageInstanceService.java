@@ -1,0 +1,60 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceUseCase;
+import io.demanager.application.port.out.FreeCapacity;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+import java.time.Instant;
+
+public final class ManageInstanceService implements ManageInstanceUseCase {
+
+    private final InstanceLookup lookup;
+    private final FreeCapacity freeCapacity;
+    private final NotebookRuntime runtime;
+    private final Clock clock;
+
+    public ManageInstanceService(InstanceStore store, FreeCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+        this.lookup = new InstanceLookup(store);
+        this.freeCapacity = freeCapacity;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, StatusChange> manage(ManageInstanceCommand command) {
+        var now = clock.instant();
+        return lookup.findAt(command.instance(), command.expectedVersion())
+                .flatMap(current -> apply(command.action(), current, now)
+                        .flatMap(changed -> lookup.save(changed, command.action().name().toLowerCase(java.util.Locale.ROOT)))
+                        .peek(this::askRuntime)
+                        .map(saved -> new StatusChange(current.status(), saved.status())));
+    }
+
+    private Either<DomainError, Instance> apply(ManageInstanceCommand.Action action, Instance instance, Instant now) {
+        return switch (action) {
+            case START -> instance.start(freeCapacity.hasRoomFor(instance.flavor()), now);
+            case STOP -> instance.stop(now);
+            case RESTART -> instance.restart(now);
+            case QUEUE -> instance.queue(now);
+            case DEQUEUE -> instance.dequeue(now);
+        };
+    }
+
+    /** The runtime only hears of work it has to do: queuing and dequeuing are bookkeeping. */
+    private void askRuntime(Instance saved) {
+        if (saved.status() == InstanceStatus.STARTING) {
+            runtime.start(saved);
+        } else if (saved.status() == InstanceStatus.STOPPING) {
+            runtime.stop(saved);
+        } else if (saved.status() == InstanceStatus.RESTARTING) {
+            runtime.restart(saved);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.in.ModifyInstanceUseCase;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+
+/**
+ * Modify re-reads and re-applies the command when its write loses a race, so that two concurrent
+ * changes of different fields both survive. After {@link #MAX_ATTEMPTS} lost races it gives up with 6357.
+ */
+public final class ModifyInstanceService implements ModifyInstanceUseCase {
+
+    static final int MAX_ATTEMPTS = 8;
+
+    private final InstanceStore store;
+    private final InstanceLookup lookup;
+    private final AutoStopPolicy policy;
+    private final Clock clock;
+
+    public ModifyInstanceService(InstanceStore store, AutoStopPolicy policy, Clock clock) {
+        this.store = store;
+        this.lookup = new InstanceLookup(store);
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<DomainError, InstanceSnapshot> modify(ModifyInstanceCommand command) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            var now = clock.instant();
+            Either<DomainError, Instance> changed = lookup.findAt(command.instance(), command.expectedVersion())
+                    .flatMap(current -> current.modify(command.description(), command.autoStop(), policy, now));
+            if (changed.isLeft()) {
+                return Either.left(changed.getLeft());
+            }
+            var stored = store.update(changed.get());
+            if (stored.isRight()) {
+                return Either.right(new InstanceSnapshot(stored.get(), now));
+            }
+        }
+        return Either.left(new DomainError.OperationNotAllowed("changing", "modify"));
+    }
+}

@@ -1,0 +1,211 @@
+package io.demanager.domain.instance;
+
+import io.demanager.domain.autostop.AutoStopChange;
+import io.demanager.domain.autostop.AutoStopLease;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.catalog.Flavor;
+import io.demanager.domain.catalog.Profile;
+import io.demanager.domain.error.DomainError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A notebook instance: the aggregate every use case works on. It is immutable; each request or runtime
+ * event answers with the next instance or with the documented error, and the caller stores the result.
+ *
+ * @param autoStop    the auto-stop configuration, valid for each startup
+ * @param lease       the stop time of the current run: present only while RUNNING with auto stop enabled
+ * @param failure     why the last creation or start failed, or why the instance became unavailable
+ * @param queuedSince when the instance joined a free flavor's queue, while it waits there
+ * @param version     the stored version this instance was read at; the store bumps it on every write
+ */
+public record Instance(
+        InstanceId id,
+        ProjectId projectId,
+        InstanceName name,
+        Description description,
+        InstanceStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        Profile profile,
+        Flavor flavor,
+        Option<Pool> pool,
+        NotebookSpec spec,
+        AutoStopSettings autoStop,
+        Option<AutoStopLease> lease,
+        Option<FailedReason> failure,
+        Option<Instant> queuedSince,
+        String workspaceId,
+        String aiProjectId,
+        UserRef owner,
+        long version) {
+
+    public static final String DEFAULT_WORKSPACE = "0";
+    public static final String DEFAULT_AI_PROJECT = "default-ai-project";
+
+    public Instance {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(flavor, "flavor");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(autoStop, "autoStop");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(queuedSince, "queuedSince");
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(aiProjectId, "aiProjectId");
+        Objects.requireNonNull(owner, "owner");
+        if (lease.isDefined() && status != InstanceStatus.RUNNING) {
+            throw new IllegalArgumentException("only a running instance has an auto-stop lease");
+        }
+        if (queuedSince.isDefined() != status.isQueued()) {
+            throw new IllegalArgumentException("an instance is queued exactly while its status is a queuing one");
+        }
+        if (version < 0) {
+            throw new IllegalArgumentException("versions are not negative");
+        }
+    }
+
+    // ---- user requests -------------------------------------------------------------------------
+
+    /**
+     * Start the instance. A free flavor with no room left queues instead ({@code freeCapacityLeft}
+     * is what the caller counted); other flavors ignore it.
+     */
+    public Either<DomainError, Instance> start(boolean freeCapacityLeft, Instant now) {
+        return request(UserRequest.START, now)
+                .map(started -> flavor.isFree() && !freeCapacityLeft ? started.moveTo(InstanceStatus.START_QUEUING, now) : started);
+    }
+
+    public Either<DomainError, Instance> stop(Instant now) {
+        return request(UserRequest.STOP, now);
+    }
+
+    public Either<DomainError, Instance> restart(Instant now) {
+        return request(UserRequest.RESTART, now);
+    }
+
+    /** Join the free flavor's queue; only free flavors have one. */
+    public Either<DomainError, Instance> queue(Instant now) {
+        return onlyForFreeFlavors().flatMap(ignored -> request(UserRequest.QUEUE, now));
+    }
+
+    /** Leave the free flavor's queue. */
+    public Either<DomainError, Instance> dequeue(Instant now) {
+        return onlyForFreeFlavors().flatMap(ignored -> request(UserRequest.DEQUEUE, now));
+    }
+
+    /** Delete the instance: it becomes DELETED, and is gone for every later request. */
+    public Either<DomainError, Instance> delete(Instant now) {
+        return request(UserRequest.DELETE, now);
+    }
+
+    /** The auto-stop engine's stop: the same transition as a user's, allowed only once the lease is due. */
+    public Either<DomainError, Instance> stopForExpiredLease(Instant now) {
+        boolean due = status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
+        return due ? stop(now) : Either.left(new DomainError.OperationNotAllowed(status.name(), "auto stop"));
+    }
+
+    /**
+     * Change the description and the auto-stop settings; absent parts stay as they are. Allowed in every
+     * status but DELETED. While RUNNING, the current lease is kept: new settings apply from the next start.
+     */
+    public Either<DomainError, Instance> modify(Option<Description> newDescription, AutoStopChange autoStopChange,
+                                                AutoStopPolicy policy, Instant now) {
+        return notDeleted()
+                .flatMap(ignored -> autoStopChange.applyTo(autoStop, flavor, policy))
+                .map(settings -> withChanges(newDescription.getOrElse(description), settings, now));
+    }
+
+    // ---- runtime progress ------------------------------------------------------------------------
+
+    /** Apply progress reported by the runtime; a failure records its reason. */
+    public Either<DomainError, Instance> onRuntimeEvent(RuntimeEvent event, Instant now) {
+        return notDeleted()
+                .flatMap(ignored -> Lifecycle.afterEvent(status, event))
+                .map(target -> moveTo(target, now))
+                .map(moved -> failureOf(event).map(moved::failedWith).getOrElse(moved));
+    }
+
+    // ---- views ----------------------------------------------------------------------------------
+
+    /** Seconds left of the current run, while there is a lease. */
+    public Option<Long> remainingSeconds(Instant now) {
+        return lease.map(l -> l.remainingSeconds(now));
+    }
+
+    public boolean isDeleted() {
+        return status == InstanceStatus.DELETED;
+    }
+
+    /** The same instance as stored at {@code storedVersion}; only stores call this. */
+    public Instance atVersion(long storedVersion) {
+        return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
+                autoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, storedVersion);
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private Either<DomainError, Instance> request(UserRequest request, Instant now) {
+        return notDeleted()
+                .flatMap(ignored -> Lifecycle.afterRequest(status, request))
+                .map(target -> moveTo(target, now));
+    }
+
+    private Either<DomainError, Instance> notDeleted() {
+        return isDeleted() ? Either.left(new DomainError.InstanceNotFound(id.value())) : Either.right(this);
+    }
+
+    private Either<DomainError, Instance> onlyForFreeFlavors() {
+        return flavor.isFree() ? Either.right(this) : Either.left(new DomainError.IncorrectValue("action"));
+    }
+
+    /**
+     * Every status change goes through here: entering RUNNING fixes a lease from the settings in force,
+     * leaving it drops the lease; a queuing status records when the wait began; a failure reason lasts
+     * only until the next change.
+     */
+    Instance moveTo(InstanceStatus target, Instant now) {
+        Option<AutoStopLease> nextLease = target != InstanceStatus.RUNNING ? Option.none()
+                : status == InstanceStatus.RUNNING ? lease
+                : autoStop.leaseFrom(now);
+        Option<Instant> nextQueuedSince = !target.isQueued() ? Option.none()
+                : queuedSince.orElse(Option.some(now));
+        return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
+                autoStop, nextLease, Option.none(), nextQueuedSince, workspaceId, aiProjectId, owner, version);
+    }
+
+    private Instance failedWith(FailedReason reason) {
+        return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
+                autoStop, lease, Option.some(reason), queuedSince, workspaceId, aiProjectId, owner, version);
+    }
+
+    private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, Instant now) {
+        return new Instance(id, projectId, name, newDescription, status, createdAt, now, profile, flavor, pool, spec,
+                newAutoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, version);
+    }
+
+    private static Option<FailedReason> failureOf(RuntimeEvent event) {
+        if (event instanceof RuntimeEvent.CreateFailed failed) {
+            return Option.some(failed.reason());
+        }
+        if (event instanceof RuntimeEvent.StartFailed failed) {
+            return Option.some(failed.reason());
+        }
+        if (event instanceof RuntimeEvent.Faulted faulted) {
+            return Option.some(faulted.reason());
+        }
+        return Option.none();
+    }
+}

@@ -1,0 +1,24 @@
+package io.demanager.domain.instance;
+
+/** The fifteen statuses of a notebook instance, as the API spells them. */
+public enum InstanceStatus {
+    CREATE_QUEUING,
+    CREATING,
+    CREATE_FAILED,
+    START_QUEUING,
+    READY_TO_START,
+    STARTING,
+    RESTARTING,
+    START_FAILED,
+    RUNNING,
+    STOPPING,
+    STOPPED,
+    UNAVAILABLE,
+    DELETED,
+    RESIZING,
+    RESIZE_FAILED;
+
+    public boolean isQueued() {
+        return this == CREATE_QUEUING || this == START_QUEUING;
+    }
+}

@@ -1,0 +1,116 @@
+package io.demanager.domain.instance;
+
+import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.error.DomainError;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.Objects;
+
+/**
+ * Where a notebook keeps its work. Built only through {@link #of}, which applies the storage rules:
+ * an {@code obs} path is a folder inside a bucket ending with {@code /}; an {@code evs} disk is 5 to
+ * 4096 GB; an {@code obsfs} file system needs a dedicated pool and mounts under the work directory.
+ *
+ * @param path         the OBS folder, or the OBS parallel file system's bucket; none for EVS
+ * @param volumeSizeGb the EVS disk size; none for the others
+ * @param mountPath    where an obsfs file system is mounted; none for the others
+ * @param accessMode   how an obsfs file system is mounted; none for the others
+ */
+public record Storage(
+        StorageType type,
+        Option<String> path,
+        Option<Integer> volumeSizeGb,
+        Option<String> mountPath,
+        Option<AccessMode> accessMode) {
+
+    public static final int MIN_EVS_GB = 5;
+    public static final int MAX_EVS_GB = 4096;
+    public static final String WORK_DIRECTORY = "/home/ma-user/work";
+
+    public enum AccessMode { ReadOnlyMany, ReadWriteMany }
+
+    /** The storage as requested: {@code field} names it in errors, e.g. {@code spec.storage}. */
+    public record Request(
+            String field,
+            Option<String> type,
+            Option<String> path,
+            Option<Integer> volumeSizeGb,
+            Option<String> mountPath,
+            Option<String> accessMode) {
+    }
+
+    public Storage {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(volumeSizeGb, "volumeSizeGb");
+        Objects.requireNonNull(mountPath, "mountPath");
+        Objects.requireNonNull(accessMode, "accessMode");
+    }
+
+    public static Either<DomainError, Storage> of(Request request, boolean inDedicatedPool) {
+        return typeOf(request).flatMap(type -> switch (type) {
+            case OBS -> obs(request);
+            case EVS -> evs(request);
+            case OBSFS -> obsfs(request, inDedicatedPool);
+        });
+    }
+
+    private static Either<DomainError, StorageType> typeOf(Request request) {
+        String field = request.field() + ".type";
+        return request.type()
+                .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
+                .flatMap(name -> List.of(StorageType.values())
+                        .find(type -> type.wireName().equals(name))
+                        .toEither(() -> new DomainError.IncorrectValue(field)));
+    }
+
+    private static Either<DomainError, Storage> obs(Request request) {
+        String field = request.field() + ".location.path";
+        return request.path()
+                .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
+                .flatMap(path -> !path.endsWith("/")
+                        ? Either.left(new DomainError.PathMustEndWithSlash(field))
+                        : isBucketRoot(path)
+                        ? Either.left(new DomainError.BucketRootNotAllowed(path))
+                        : Either.right(new Storage(StorageType.OBS, Option.some(path), Option.none(), Option.none(), Option.none())));
+    }
+
+    /** {@code /bucket/} or {@code obs://bucket/}: one segment, so no folder inside the bucket. */
+    private static boolean isBucketRoot(String path) {
+        String withoutScheme = path.startsWith("obs://") ? path.substring("obs://".length()) : path;
+        String segments = withoutScheme.replaceAll("^/+", "").replaceAll("/+$", "");
+        return !segments.contains("/");
+    }
+
+    private static Either<DomainError, Storage> evs(Request request) {
+        int size = request.volumeSizeGb().getOrElse(MIN_EVS_GB);
+        return size < MIN_EVS_GB || size > MAX_EVS_GB
+                ? Either.left(new DomainError.EvsVolumeSizeOutOfRange(size))
+                : Either.right(new Storage(StorageType.EVS, Option.none(), Option.some(size), Option.none(), Option.none()));
+    }
+
+    private static Either<DomainError, Storage> obsfs(Request request, boolean inDedicatedPool) {
+        if (!inDedicatedPool) {
+            return Either.left(new DomainError.IncorrectValue(request.field() + ".type"));
+        }
+        String pathField = request.field() + ".location.path";
+        String mountField = request.field() + ".location.mount_path";
+        String modeField = request.field() + ".location.access_modes";
+        String mountPath = request.mountPath().getOrElse(WORK_DIRECTORY);
+        if (request.path().isEmpty()) {
+            return Either.left(new DomainError.RequiredProperty(pathField));
+        }
+        if (!(mountPath.equals(WORK_DIRECTORY) || mountPath.startsWith(WORK_DIRECTORY + "/")) || mountPath.contains("..")) {
+            return Either.left(new DomainError.IncorrectValue(mountField));
+        }
+        Option<AccessMode> mode = request.accessMode().isEmpty()
+                ? Option.some(AccessMode.ReadWriteMany)
+                : request.accessMode().flatMap(name -> List.of(AccessMode.values()).find(m -> m.name().equals(name)));
+        if (mode.isEmpty()) {
+            return Either.left(new DomainError.IncorrectValue(modeField));
+        }
+        return Either.right(new Storage(StorageType.OBSFS, request.path(), Option.none(), Option.some(mountPath), mode));
+    }
+}
