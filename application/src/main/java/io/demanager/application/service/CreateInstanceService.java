@@ -4,7 +4,7 @@ import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.CreateInstanceUseCase;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.Catalog;
-import io.demanager.application.port.out.FreeCapacity;
+
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
@@ -20,13 +20,13 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
 
     private final InstanceStore store;
     private final Catalog catalog;
-    private final FreeCapacity freeCapacity;
+    private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final InstanceIds ids;
     private final AutoStopPolicy policy;
     private final Clock clock;
 
-    public CreateInstanceService(InstanceStore store, Catalog catalog, FreeCapacity freeCapacity, NotebookRuntime runtime,
+    public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
                                  InstanceIds ids, AutoStopPolicy policy, Clock clock) {
         this.store = store;
         this.catalog = catalog;

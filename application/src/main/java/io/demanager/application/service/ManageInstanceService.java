@@ -2,7 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase;
-import io.demanager.application.port.out.FreeCapacity;
+
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.error.DomainError;
@@ -16,11 +16,11 @@ import java.time.Instant;
 public final class ManageInstanceService implements ManageInstanceUseCase {
 
     private final InstanceLookup lookup;
-    private final FreeCapacity freeCapacity;
+    private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
 
-    public ManageInstanceService(InstanceStore store, FreeCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+    public ManageInstanceService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
         this.lookup = new InstanceLookup(store);
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;

@@ -18,6 +18,14 @@ public enum InstanceStatus {
     RESIZING,
     RESIZE_FAILED;
 
+    /** Whether an instance in this status holds a place of its flavor's capacity (it runs, or is about to). */
+    public boolean holdsCapacity() {
+        return switch (this) {
+            case CREATING, READY_TO_START, STARTING, RESTARTING, RUNNING, STOPPING -> true;
+            default -> false;
+        };
+    }
+
     public boolean isQueued() {
         return this == CREATE_QUEUING || this == START_QUEUING;
     }

@@ -1,0 +1,7 @@
+package io.demanager.application.port.out;
+
+/** How many instances of a flavor hold capacity now, across every project (see {@code InstanceStatus#holdsCapacity}). */
+public interface ActiveInstances {
+
+    long countHoldingCapacity(String flavorName);
+}
