@@ -1,0 +1,48 @@
+package io.demanager.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Errors the web server answers by itself, before or outside any route (a request line it cannot parse, a path
+ * it refuses, headers that are too large), in the API's error format instead of the server's HTML page.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    private static final String JSON = "application/json";
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private static byte[] body(int status) {
+        try {
+            return ResponseJson.MAPPER.writeValueAsBytes(ErrorResponses.forServerStatus(status).body());
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+}
