@@ -2,6 +2,7 @@ package io.demanager.adapter.http;
 
 import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -37,21 +38,27 @@ public final class HttpApi {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = ErrorResponses.MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
 
             config.routes.before("/v1/*", ctx -> ctx.attribute(CALLER, callers.identify(ctx)));
-            config.routes.get(OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
+            getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
             config.routes.post(InstanceRoutes.INSTANCES, answering(routes::create));
-            config.routes.get(InstanceRoutes.INSTANCES, answering(routes::list));
-            config.routes.get(InstanceRoutes.INSTANCE, answering(routes::get));
+            getAndHead(config.routes, InstanceRoutes.INSTANCES, answering(routes::list));
+            getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
             config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
             config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
-            config.routes.get(InstanceRoutes.TOKEN, answering(routes::accessToken));
+            getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
 
-            config.routes.exception(HttpResponseException.class, (refused, ctx) ->
-                    send(ctx, ErrorResponses.forServerStatus(refused.getStatus())));
+            config.routes.exception(HttpResponseException.class, (refused, ctx) -> {
+                String allowed = refused.getDetails().get("availableMethods");
+                if (allowed != null) {
+                    ctx.header("Allow", allowed);
+                }
+                send(ctx, ErrorResponses.forServerStatus(refused.getStatus()));
+            });
             config.routes.exception(Exception.class, (bug, ctx) -> {
                 LOG.error("Unexpected failure of {} {}", ctx.method(), ctx.path(), bug);
                 send(ctx, ErrorResponses.internalError());
@@ -62,6 +69,15 @@ public final class HttpApi {
     /** The caller the before-handler identified for this request. */
     static UserRef caller(Context ctx) {
         return ctx.attribute(CALLER);
+    }
+
+    /**
+     * HEAD is GET without the body. Registered explicitly: by itself, Javalin answers HEAD on a GET route with
+     * an empty 200 without running the route, whatever GET would have answered.
+     */
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private static Handler answering(Function<Context, Either<HttpFailure, InstanceRoutes.Answer>> operation) {
