@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.domain.error.DomainError;
@@ -19,7 +20,8 @@ import java.io.IOException;
 /**
  * Reads a request body as one JSON object, strictly: no duplicate keys, nothing after the document, at most
  * {@value #MAX_NESTING_DEPTH} levels of nesting, none of the lenient extensions (comments, single quotes,
- * NaN, leading zeros). Anything else is an unreadable payload (6400) that says what is wrong.
+ * NaN, leading zeros). Anything else is an unreadable payload (6400) that says what is wrong. The body is read
+ * as a tree, so unknown fields are for the readers of each operation to refuse, naming them.
  */
 public final class StrictJson {
 
@@ -29,7 +31,6 @@ public final class StrictJson {
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -43,9 +44,6 @@ public final class StrictJson {
             if (document == null || document.isMissingNode()) {
                 return unreadable("The body is empty: a JSON object is expected.");
             }
-            if (parser.nextToken() != null) {
-                return unreadable("There is content after the JSON document.");
-            }
             if (!document.isObject()) {
                 return unreadable("The body must be a JSON object.");
             }
@@ -54,6 +52,8 @@ public final class StrictJson {
             return unreadable(tooDeepOrTooLong.getMessage().contains("nesting")
                     ? "The JSON document is nested deeper than " + MAX_NESTING_DEPTH + " levels."
                     : "A JSON value is too long.");
+        } catch (MismatchedInputException trailingContent) {
+            return unreadable("There is content after the JSON document.");
         } catch (JsonParseException malformed) {
             return unreadable(malformed.getOriginalMessage().startsWith("Duplicate")
                     ? "A JSON object has the same key twice" + at(malformed) + "."
