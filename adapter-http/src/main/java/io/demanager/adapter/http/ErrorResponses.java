@@ -57,22 +57,17 @@ public final class ErrorResponses {
     }
 
     /**
-     * A status the web server chose before any route ran (an unreadable request line, a path it refuses,
-     * headers too large), answered in the API's own error format.
+     * A status the web server chose before any route ran (an unreadable request line, a path it refuses, headers
+     * that are too large, an HTTP version it does not speak, too much load), answered in the API's error format.
      */
     public static HttpFailure forServerStatus(int status) {
-        if (status == 404) {
-            return routeNotFound();
-        }
-        if (status == 405) {
-            return methodNotAllowed();
-        }
-        if (status == 413) {
-            return payloadTooLarge();
-        }
-        if (status >= 400 && status < 500) {
-            return new HttpFailure(status, PARAMETER_ERROR, "Parameter error. The request cannot be read.");
-        }
-        return internalError();
+        return switch (status) {
+            case 404 -> routeNotFound();
+            case 405 -> methodNotAllowed();
+            case 413 -> payloadTooLarge();
+            case 429, 503 -> new HttpFailure(status, "ModelArts.6101", "The system is busy now. Please try again later.");
+            case 500 -> internalError();
+            default -> new HttpFailure(status, PARAMETER_ERROR, "Parameter error. The request cannot be read.");
+        };
     }
 }
