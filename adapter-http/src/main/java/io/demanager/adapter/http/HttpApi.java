@@ -39,7 +39,6 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = false;
-            config.http.maxRequestSize = ErrorResponses.MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
 
             config.routes.before("/v1/*", ctx -> ctx.attribute(CALLER, callers.identify(ctx)));

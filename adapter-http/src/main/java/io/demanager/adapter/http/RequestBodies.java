@@ -18,6 +18,7 @@ import java.util.Locale;
 final class RequestBodies {
 
     private static final String JSON = "application/json";
+    private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
     private RequestBodies() {
     }
@@ -42,16 +43,29 @@ final class RequestBodies {
     }
 
     private static Either<HttpFailure, byte[]> bytes(Context ctx) {
-        if (ctx.req().getContentLengthLong() > ErrorResponses.MAX_BODY_BYTES) {
-            return Either.left(ErrorResponses.payloadTooLarge());
-        }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(ErrorResponses.MAX_BODY_BYTES + 1);
-            return body.length > ErrorResponses.MAX_BODY_BYTES
-                    ? Either.left(ErrorResponses.payloadTooLarge())
-                    : Either.right(body);
+            if (ctx.req().getContentLengthLong() <= ErrorResponses.MAX_BODY_BYTES) {
+                byte[] body = in.readNBytes(ErrorResponses.MAX_BODY_BYTES + 1);
+                if (body.length <= ErrorResponses.MAX_BODY_BYTES) {
+                    return Either.right(body);
+                }
+            }
+            dropUpTo(in, DRAIN_LIMIT_BYTES);
+            return Either.left(ErrorResponses.payloadTooLarge());
         } catch (IOException brokenUpload) {
             return unreadable("The body could not be read.");
+        }
+    }
+
+    /**
+     * Reads what is left of a refused body and drops it. A server that closes the connection on unread bytes
+     * resets it, and the client may then never see the 413; past the bound, that risk is taken.
+     */
+    private static void dropUpTo(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long dropped = 0;
+        for (int read = in.read(buffer); read > 0 && dropped < limit; read = in.read(buffer)) {
+            dropped += read;
         }
     }
 
