@@ -10,12 +10,13 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vavr.control.Either;
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
-
-import io.vavr.control.Either;
 
 /**
  * The DevEnviron instance API on Javalin: its routes, the caller's identity, and the error format of every
@@ -62,6 +63,10 @@ public final class HttpApi {
                 LOG.error("Unexpected failure of {} {}", ctx.method(), ctx.path(), bug);
                 send(ctx, ErrorResponses.internalError());
             });
+            config.router.javaLangErrorHandler((response, fatal) -> {
+                LOG.error("Fatal error while answering a request", fatal);
+                writeInternalError(response);
+            });
         });
     }
 
@@ -90,6 +95,22 @@ public final class HttpApi {
 
     private static Context send(Context ctx, HttpFailure failure) {
         return ctx.status(failure.status()).json(failure.body());
+    }
+
+    /** Javalin hands a {@link Error} over with the bare response; unless it is already on its way, it gets the error body. */
+    private static void writeInternalError(HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return;
+        }
+        HttpFailure failure = ErrorResponses.internalError();
+        response.resetBuffer();
+        response.setStatus(failure.status());
+        response.setContentType("application/json");
+        try {
+            response.getOutputStream().write(ResponseJson.bytes(failure.body()));
+        } catch (IOException clientGone) {
+            LOG.debug("The client left before the error body was written", clientGone);
+        }
     }
 
     private static byte[] openApiDocument() {

@@ -33,11 +33,11 @@ final class InstanceRoutes {
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
     record Answer(Object body, Option<Long> version) {
 
-        static Answer of(Object body) {
+        static Answer document(Object body) {
             return new Answer(body, Option.none());
         }
 
-        static Answer of(InstanceSnapshot snapshot) {
+        static Answer instance(InstanceSnapshot snapshot) {
             return new Answer(InstanceDocuments.of(snapshot), Option.some(snapshot.instance().version()));
         }
     }
@@ -53,7 +53,7 @@ final class InstanceRoutes {
                 .flatMap(project -> RequestBodies.jsonObject(ctx)
                         .flatMap(body -> domain(CreateInstanceReader.read(body, project, HttpApi.caller(ctx)))))
                 .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(request))))
-                .map(Answer::of);
+                .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> list(Context ctx) {
@@ -67,7 +67,7 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> get(Context ctx) {
         return instance(ctx)
                 .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.get().get(instance))))
-                .map(Answer::of);
+                .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> modify(Context ctx) {
@@ -75,14 +75,14 @@ final class InstanceRoutes {
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
                                 .flatMap(body -> domain(ModifyInstanceReader.read(body, instance, version)))))
                 .flatMap(command -> domain(useCases.modify().modify(command)))
-                .map(Answer::of);
+                .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> delete(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(instance, version))))
                 .flatMap(command -> domain(useCases.delete().delete(command)))
-                .map(deleted -> Answer.of(new DeletedInstanceDocument(deleted.value())));
+                .map(deleted -> Answer.document(new DeletedInstanceDocument(deleted.value())));
     }
 
     Either<HttpFailure, Answer> manage(Context ctx) {
@@ -90,13 +90,13 @@ final class InstanceRoutes {
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
                                 .flatMap(body -> domain(ManageInstanceReader.read(body, instance, version)))))
                 .flatMap(command -> domain(useCases.manage().manage(command)))
-                .map(change -> Answer.of(new StatusChangeDocument(change.current().name(), change.previous().name())));
+                .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {
         return instance(ctx)
                 .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.accessToken().accessToken(instance))))
-                .map(token -> Answer.of(new AccessTokenDocument(token)));
+                .map(token -> Answer.document(new AccessTokenDocument(token)));
     }
 
     /** The project of a route without an instance and without query parameters. */
@@ -116,7 +116,7 @@ final class InstanceRoutes {
     }
 
     private static Answer listDocument(InstanceList list) {
-        return Answer.of(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocuments::of).toJavaList()));
+        return Answer.document(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocuments::of).toJavaList()));
     }
 
     private static <T> Either<HttpFailure, T> domain(Either<DomainError, T> result) {

@@ -1,6 +1,5 @@
 package io.demanager.adapter.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -9,7 +8,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -39,10 +37,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static byte[] body(int status) {
-        try {
-            return ResponseJson.MAPPER.writeValueAsBytes(ErrorResponses.forServerStatus(status).body());
-        } catch (JsonProcessingException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
+        return ResponseJson.bytes(ErrorResponses.forServerStatus(status).body());
     }
 }

@@ -1,5 +1,6 @@
 package io.demanager.adapter.http;
 
+import io.demanager.adapter.http.json.Identifiers;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
@@ -23,7 +24,6 @@ final class ListQueryReader {
     static final String[] PARAMETERS = {"de_type", "provision_type", "status", "sortby", "order", "offset", "limit",
             "workspace_id", "show_self", "ai_project", "pool_id"};
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     private ListQueryReader() {
@@ -84,7 +84,7 @@ final class ListQueryReader {
     }
 
     private static Either<DomainError, String> id(String name, String value) {
-        return ID.matcher(value).matches() ? Either.right(value) : Either.left(new DomainError.IncorrectValue(name));
+        return Identifiers.isWellFormed(value) ? Either.right(value) : Either.left(new DomainError.IncorrectValue(name));
     }
 
     private static Either<DomainError, Boolean> bool(String name, String value) {

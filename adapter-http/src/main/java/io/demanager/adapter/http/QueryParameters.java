@@ -21,8 +21,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class QueryParameters {
 
-    static final QueryParameters NONE = new QueryParameters(LinkedHashMap.empty());
-
     private final Map<String, String> values;
 
     private QueryParameters(Map<String, String> values) {

@@ -1,9 +1,12 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.UncheckedIOException;
 
 /** How response documents are written: snake_case field names, absent ({@code null}) values left out. */
 final class ResponseJson {
@@ -14,5 +17,14 @@ final class ResponseJson {
             .build();
 
     private ResponseJson() {
+    }
+
+    /** A document as bytes, for the answers written outside a route (no Javalin context to write with). */
+    static byte[] bytes(Object document) {
+        try {
+            return MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException notSerializable) {
+            throw new UncheckedIOException(notSerializable);
+        }
     }
 }

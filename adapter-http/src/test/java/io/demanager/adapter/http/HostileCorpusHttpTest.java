@@ -300,7 +300,7 @@ class HostileCorpusHttpTest {
 
     private static void forEachField(JsonNode node, String pointer, FieldVisitor visitor) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
+            node.properties().forEach(field -> {
                 String child = pointer + "/" + field.getKey();
                 visitor.visit(child, field.getValue());
                 forEachField(field.getValue(), child, visitor);

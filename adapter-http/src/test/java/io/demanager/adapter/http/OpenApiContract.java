@@ -18,7 +18,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +112,7 @@ final class OpenApiContract {
             problems.add("status " + response.status() + " is not documented");
             return;
         }
-        described.path("headers").fields().forEachRemaining(header -> {
+        described.path("headers").properties().forEach(header -> {
             JsonNode definition = resolve(header.getValue());
             Optional<String> value = response.header(header.getKey());
             if (value.isEmpty() && definition.path("required").asBoolean(false)) {
@@ -201,8 +200,7 @@ final class OpenApiContract {
     }
 
     private Optional<PathMatch> matchPath(String rawPath) {
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             List<String> names = new ArrayList<>();
             Matcher placeholder = Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
             StringBuilder regex = new StringBuilder();

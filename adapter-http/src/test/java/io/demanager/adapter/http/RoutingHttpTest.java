@@ -109,19 +109,38 @@ class RoutingHttpTest {
 
     @Test
     void a_failure_nobody_expected_answers_500_without_a_detail_of_it() {
-        ListInstancesUseCase failing = query -> {
+        ApiResponse response = listingThatFails(() -> {
             throw new IllegalStateException("connection to db.internal:5432 refused");
+        });
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.errorCode()).isEqualTo("ModelArts.6102");
+        assertThat(response.errorMessage()).isEqualTo("Internal error.");
+        assertThat(response.body()).doesNotContain("db.internal").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void a_fatal_error_answers_500_with_the_error_body_too() {
+        ApiResponse response = listingThatFails(() -> {
+            throw new StackOverflowError("deep in db.internal");
+        });
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.errorCode()).isEqualTo("ModelArts.6102");
+        assertThat(response.body()).doesNotContain("db.internal").doesNotContain("StackOverflow");
+    }
+
+    /** The answer to a list on an API whose list use case fails as {@code failure} does; no other use case is called. */
+    private static ApiResponse listingThatFails(Runnable failure) {
+        ListInstancesUseCase failing = query -> {
+            failure.run();
+            throw new AssertionError("the failure did not happen");
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused());
         Javalin app = HttpApi.create(useCases, CallerIdentity.always(new UserRef("u", "u"))).start("127.0.0.1", 0);
         try {
-            ApiResponse response = new ApiClient(app.port()).get(instancesPath("p") + "?de_type=Notebook");
-
-            assertThat(response.status()).isEqualTo(500);
-            assertThat(response.errorCode()).isEqualTo("ModelArts.6102");
-            assertThat(response.errorMessage()).isEqualTo("Internal error.");
-            assertThat(response.body()).doesNotContain("db.internal").doesNotContain("IllegalState");
+            return new ApiClient(app.port()).get(instancesPath("p") + "?de_type=Notebook");
         } finally {
             app.stop();
         }

@@ -14,8 +14,6 @@ import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-import java.util.regex.Pattern;
-
 import static io.vavr.API.For;
 
 /**
@@ -23,8 +21,6 @@ import static io.vavr.API.For;
  * objects), the business rules (name, description, catalog, storage, auto stop) by {@link InstanceCreation}.
  */
 public final class CreateInstanceReader {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private CreateInstanceReader() {
     }
@@ -126,7 +122,7 @@ public final class CreateInstanceReader {
     }
 
     private static Either<DomainError, String> anId(String id, String field) {
-        return ID.matcher(id).matches() ? Either.right(id) : Either.left(new DomainError.IncorrectValue(field));
+        return Identifiers.isWellFormed(id) ? Either.right(id) : Either.left(new DomainError.IncorrectValue(field));
     }
 
     private static Either<DomainError, String> nonBlank(String text, String field) {
