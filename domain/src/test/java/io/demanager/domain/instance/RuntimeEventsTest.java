@@ -63,6 +63,7 @@ class RuntimeEventsTest {
             assertThat(outcome.getLeft()).isEqualTo(new DomainError.OperationNotAllowed(from.name(), event.wireName()));
             assertThat(outcome.getLeft().code().code()).isEqualTo("ModelArts.6357");
         } else {
+            assertThat(outcome.isRight()).as("allowed, but refused with %s", outcome.swap().map(DomainError::code)).isTrue();
             assertThat(outcome.get().status()).isEqualTo(documented);
             assertThat(outcome.get().updatedAt()).isEqualTo(NOW);
         }
