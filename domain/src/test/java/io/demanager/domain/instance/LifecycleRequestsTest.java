@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.demanager.domain.Fixtures.FREE_CPU;
@@ -47,16 +47,15 @@ class LifecycleRequestsTest {
             DELETED         6309      6309      6309        6309           6309      6309
             """;
 
-    private static final String[] REQUESTS = TABLE.lines().findFirst().orElseThrow().trim().split("\\s+");
-
     static Stream<Arguments> everyCell() {
-        return TABLE.lines().skip(1).map(line -> line.trim().split("\\s+")).flatMap(row ->
-                Arrays.stream(REQUESTS, 1, REQUESTS.length).map(request -> Arguments.of(
-                        InstanceStatus.valueOf(row[0]), request, row[Arrays.asList(REQUESTS).indexOf(request)])));
+        List<String[]> rows = TABLE.lines().map(line -> line.trim().split("\\s+")).toList();
+        String[] requests = rows.get(0);
+        return rows.stream().skip(1).flatMap(row -> IntStream.range(1, requests.length)
+                .mapToObj(column -> Arguments.of(InstanceStatus.valueOf(row[0]), requests[column], row[column])));
     }
 
     static Stream<Arguments> everyCellButQueueing() {
-        return everyCell().filter(cell -> !cell.get()[1].toString().contains("queue"));
+        return everyCell().filter(cell -> !List.of("queue", "dequeue").contains(cell.get()[1]));
     }
 
     @Test
