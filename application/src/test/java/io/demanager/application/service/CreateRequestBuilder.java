@@ -7,7 +7,6 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.instance.InstanceCreation;
-import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.Storage;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -16,7 +15,6 @@ import io.vavr.control.Option;
 /** A valid create request (a CPU notebook on an OBS folder), with whatever a test changes. */
 final class CreateRequestBuilder {
 
-    private ProjectId project = InstanceBuilder.PROJECT;
     private String name = "notebook";
     private Option<String> description = Option.none();
     private String profileId = SampleCatalog.CPU_PROFILE.id();
@@ -34,11 +32,6 @@ final class CreateRequestBuilder {
 
     static Storage.Request storage(String type, Option<Integer> volumeSizeGb) {
         return new Storage.Request("spec.storage", Option.some(type), Option.none(), volumeSizeGb, Option.none(), Option.none());
-    }
-
-    CreateRequestBuilder project(ProjectId value) {
-        project = value;
-        return this;
     }
 
     CreateRequestBuilder name(String value) {
@@ -80,13 +73,8 @@ final class CreateRequestBuilder {
     }
 
     CreateInstanceCommand command() {
-        return new CreateInstanceCommand(new InstanceCreation.Request(project, InstanceBuilder.OWNER, name, description,
+        return new CreateInstanceCommand(new InstanceCreation.Request(InstanceBuilder.PROJECT, InstanceBuilder.OWNER, name, description,
                 profileId, flavorName, storage, List.empty(), autoStop, Option.none(), Option.none(), Option.none(),
                 Option.none(), LinkedHashMap.empty()));
-    }
-
-    @Override
-    public String toString() {
-        return name + " " + description + " " + profileId + " " + flavorName + " " + storage + " " + autoStop;
     }
 }

@@ -10,6 +10,7 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +24,8 @@ class GetInstanceServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
     private final FakeInstanceStore store = new FakeInstanceStore();
-    private final GetInstanceService service = new GetInstanceService(store, new SettableClock(NOW));
+    private final SettableClock clock = new SettableClock(NOW);
+    private final GetInstanceService service = new GetInstanceService(store, clock);
 
     @Test
     void anInstanceIsAnsweredAsStoredWithTheMomentItWasRead() {
@@ -33,10 +35,13 @@ class GetInstanceServiceTest {
     }
 
     @Test
-    void aRunningInstanceShowsTheSecondsLeftOfItsRun() {
+    void aRunningInstanceShowsTheSecondsLeftOfItsRunAtEachRead() {
         Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(90)).build());
+        InstanceRef ref = new InstanceRef(PROJECT, running.id());
 
-        assertThat(service.get(new InstanceRef(PROJECT, running.id())).get().remainTimeSeconds()).containsExactly(90L);
+        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(90L);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(60L);
     }
 
     @Test

@@ -36,7 +36,8 @@ class RecordRuntimeProgressServiceTest {
 
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, runtime, new SettableClock(NOW));
+    private final SettableClock clock = new SettableClock(NOW);
+    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, runtime, clock);
 
     @Test
     void aQueuedCreationGrantedCapacityGoesOnToCreatingAndTheRuntimeIsAskedToCreate() {
@@ -63,14 +64,17 @@ class RecordRuntimeProgressServiceTest {
     }
 
     @Test
-    void aCreatedInstanceRunsWithALeaseFromItsAutoStopAndTheRuntimeIsNotAskedAgain() {
-        Instance creating = store.given(anInstance().status(InstanceStatus.CREATING)
+    void aCreatedInstanceRunsWithALeaseFromTheMomentItRanAndTheRuntimeIsNotAskedAgain() {
+        Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).createdAt(NOW)
                 .autoStop(new AutoStopSettings(true, Option.some(Duration.ofHours(1)), true)).build());
+        Instant ranAt = NOW.plusSeconds(120);
+        clock.set(ranAt);
 
         InstanceSnapshot running = record(creating, new RuntimeEvent.Created());
 
         assertThat(running.instance().status()).isEqualTo(InstanceStatus.RUNNING);
-        assertThat(running.instance().lease()).containsExactly(new AutoStopLease(NOW.plus(Duration.ofHours(1))));
+        assertThat(running.instance().updatedAt()).isEqualTo(ranAt);
+        assertThat(running.instance().lease()).containsExactly(new AutoStopLease(ranAt.plus(Duration.ofHours(1))));
         assertThat(running.remainTimeSeconds()).containsExactly(3_600L);
         assertThat(runtime.calls()).isEmpty();
     }
