@@ -27,11 +27,11 @@ final class CreateRequestBuilder {
     }
 
     static Storage.Request obs(String path) {
-        return new Storage.Request("spec.storage", Option.some("obs"), Option.some(path), Option.none(), Option.none(), Option.none());
+        return new Storage.Request(Option.some("obs"), Option.some(path), Option.none(), Option.none(), Option.none());
     }
 
     static Storage.Request storage(String type, Option<Integer> volumeSizeGb) {
-        return new Storage.Request("spec.storage", Option.some(type), Option.none(), volumeSizeGb, Option.none(), Option.none());
+        return new Storage.Request(Option.some(type), Option.none(), volumeSizeGb, Option.none(), Option.none());
     }
 
     CreateRequestBuilder name(String value) {
