@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +37,7 @@ class ArchitectureTest {
     @ParameterizedTest
     @EnumSource(value = Part.class, names = {"DOMAIN", "DRIVING_PORTS", "DRIVEN_PORTS", "SERVICES"})
     void eachPartTheRulesAreAimedAtHoldsClasses(Part part) {
-        assertThat(PRODUCTION.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(Hexagon.DEMANAGER.inside(part))))
-                .isNotEmpty();
+        assertThat(PRODUCTION.that(resideInAPackage(Hexagon.DEMANAGER.inside(part)))).isNotEmpty();
     }
 
     @Test
