@@ -8,6 +8,8 @@ import io.demanager.archfixture.applicationusesdatasource.application.port.out.U
 import io.demanager.archfixture.applicationusesjdbi.application.service.UsesJdbi;
 import io.demanager.archfixture.domainusesjavalin.domain.UsesJavalin;
 import io.demanager.archfixture.domainusesjdbc.domain.UsesJdbc;
+import io.demanager.archfixture.httpusespersistence.adapter.http.InstanceRoutes;
+import io.demanager.archfixture.httpusespersistence.bootstrap.Wiring;
 import io.demanager.archfixture.packagecycle.domain.instance.Instance;
 import io.demanager.archfixture.partcycle.application.port.in.StartUseCase;
 import io.demanager.archfixture.persistenceuseshttp.adapter.persistence.Store;
@@ -47,7 +49,7 @@ class ArchitectureRulesCatchViolationsTest {
                     new Fixture("applicationusesdatasource"), UsesDataSource.class),
             new Breach("only bootstrap uses the persistence adapter",
                     hexagon -> ArchitectureRules.adapterIsUsedOnlyByItselfAndBootstrap(hexagon, Part.PERSISTENCE_ADAPTER),
-                    new Fixture("httpusespersistence"), io.demanager.archfixture.httpusespersistence.adapter.http.Routes.class),
+                    new Fixture("httpusespersistence"), InstanceRoutes.class),
             new Breach("only bootstrap uses the HTTP adapter",
                     hexagon -> ArchitectureRules.adapterIsUsedOnlyByItselfAndBootstrap(hexagon, Part.HTTP_ADAPTER),
                     new Fixture("persistenceuseshttp"), Store.class),
@@ -98,7 +100,7 @@ class ArchitectureRulesCatchViolationsTest {
         ArchRule rule = ArchitectureRules.adapterIsUsedOnlyByItselfAndBootstrap(fixture.hexagon(), Part.PERSISTENCE_ADAPTER);
 
         assertThat(rule.evaluate(fixture.classes()).getFailureReport().getDetails())
-                .noneMatch(detail -> detail.contains(io.demanager.archfixture.httpusespersistence.bootstrap.Wiring.class.getName()));
+                .noneMatch(detail -> detail.contains(Wiring.class.getName()));
     }
 
     /** Which is why JDBC has a rule of its own. */

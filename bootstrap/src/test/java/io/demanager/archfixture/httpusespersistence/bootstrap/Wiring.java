@@ -1,7 +1,7 @@
 package io.demanager.archfixture.httpusespersistence.bootstrap;
 
-import io.demanager.archfixture.httpusespersistence.adapter.http.Routes;
-import io.demanager.archfixture.httpusespersistence.adapter.persistence.Store;
+import io.demanager.archfixture.httpusespersistence.adapter.http.InstanceRoutes;
+import io.demanager.archfixture.httpusespersistence.adapter.persistence.InstanceTable;
 
 /** Allowed: bootstrap depends on every adapter. */
 public final class Wiring {
@@ -10,6 +10,6 @@ public final class Wiring {
     }
 
     public static String describe() {
-        return new Routes().get("x") + new Store().find("y");
+        return new InstanceRoutes().get("x") + new InstanceTable().find("y");
     }
 }

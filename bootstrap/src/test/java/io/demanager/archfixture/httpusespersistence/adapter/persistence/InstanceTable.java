@@ -1,6 +1,6 @@
 package io.demanager.archfixture.httpusespersistence.adapter.persistence;
 
-public final class Store {
+public final class InstanceTable {
 
     public String find(String id) {
         return id;
