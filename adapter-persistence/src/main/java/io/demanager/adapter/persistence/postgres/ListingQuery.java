@@ -3,8 +3,7 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.application.port.out.InstanceListing;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The SQL of a listing: its filters, its order and its page, all done by the database. Only the filters
@@ -33,18 +32,25 @@ final class ListingQuery {
                 .appendAll(filter("owner_id", listing.ownerId()));
     }
 
-    /** How many instances match, whatever the page. */
-    Query count(Handle handle) {
-        return bindFilters(handle.createQuery("SELECT count(*) FROM instance WHERE " + where()));
+    /** How many instances match, whatever the page; bound by {@link #bindCount}. */
+    String countSql() {
+        return "SELECT count(*) FROM instance WHERE " + where();
     }
 
-    /** The instances of the page, in order. */
-    Query page(Handle handle) {
-        Query page = bindFilters(handle.createQuery("SELECT " + InstanceRows.COLUMNS + " FROM instance WHERE " + where()
+    /** The instances of the page, in order; bound by {@link #bindPage}. */
+    String pageSql() {
+        return "SELECT " + InstanceRows.COLUMNS + " FROM instance WHERE " + where()
                 + " ORDER BY " + order()
                 + " OFFSET :offset"
-                + (listing.limit() > 0 ? " LIMIT :limit" : "")))
-                .bind("offset", listing.offset());
+                + (listing.limit() > 0 ? " LIMIT :limit" : "");
+    }
+
+    <S extends SqlStatement<S>> S bindCount(S statement) {
+        return filters.foldLeft(statement, (bound, filter) -> bound.bind(filter.column(), filter.value()));
+    }
+
+    <S extends SqlStatement<S>> S bindPage(S statement) {
+        S page = bindCount(statement).bind("offset", listing.offset());
         return listing.limit() > 0 ? page.bind("limit", listing.limit()) : page;
     }
 
@@ -59,10 +65,6 @@ final class ListingQuery {
             // Names are unique among a project's live instances; creation times are not, so the id breaks ties.
             case CREATION_TIMESTAMP -> "created_at " + direction + ", id " + direction;
         };
-    }
-
-    private Query bindFilters(Query query) {
-        return filters.foldLeft(query, (bound, filter) -> bound.bind(filter.column(), filter.value()));
     }
 
     private static List<Filter> filter(String column, Option<String> value) {

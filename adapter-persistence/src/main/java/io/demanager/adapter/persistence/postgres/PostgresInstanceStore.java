@@ -41,10 +41,10 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
             + " WHERE project_id = :project_id AND id = :id AND version = :version AND status <> 'DELETED'"
             + " RETURNING " + InstanceRows.COLUMNS;
 
-    private static final String COUNT_HOLDING_CAPACITY = "SELECT count(*) FROM instance"
+    static final String COUNT_HOLDING_CAPACITY = "SELECT count(*) FROM instance"
             + " WHERE flavor = :flavor AND status = ANY(:statuses)";
 
-    private static final String[] STATUSES_HOLDING_CAPACITY = List.of(InstanceStatus.values())
+    static final String[] STATUSES_HOLDING_CAPACITY = List.of(InstanceStatus.values())
             .filter(InstanceStatus::holdsCapacity)
             .map(Enum::name)
             .toJavaArray(String[]::new);
@@ -81,8 +81,8 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     public InstancePage list(InstanceListing listing) {
         ListingQuery query = new ListingQuery(listing);
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            long total = query.count(handle).mapTo(Long.class).one();
-            List<Instance> page = List.ofAll(query.page(handle).map(rows).list());
+            long total = query.bindCount(handle.createQuery(query.countSql())).mapTo(Long.class).one();
+            List<Instance> page = List.ofAll(query.bindPage(handle.createQuery(query.pageSql())).map(rows).list());
             return new InstancePage(total, page);
         });
     }
