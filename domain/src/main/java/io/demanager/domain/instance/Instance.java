@@ -98,12 +98,12 @@ public record Instance(
 
     /** Join the free flavor's queue; only free flavors have one. */
     public Either<DomainError, Instance> queue(Instant now) {
-        return onlyForFreeFlavors().flatMap(ignored -> request(UserRequest.QUEUE, now));
+        return notDeleted().flatMap(Instance::onlyForFreeFlavors).flatMap(free -> free.request(UserRequest.QUEUE, now));
     }
 
     /** Leave the free flavor's queue. */
     public Either<DomainError, Instance> dequeue(Instant now) {
-        return onlyForFreeFlavors().flatMap(ignored -> request(UserRequest.DEQUEUE, now));
+        return notDeleted().flatMap(Instance::onlyForFreeFlavors).flatMap(free -> free.request(UserRequest.DEQUEUE, now));
     }
 
     /** Delete the instance: it becomes DELETED, and is gone for every later request. */
@@ -114,7 +114,9 @@ public record Instance(
     /** The auto-stop engine's stop: the same transition as a user's, allowed only once the lease is due. */
     public Either<DomainError, Instance> stopForExpiredLease(Instant now) {
         boolean due = status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
-        return due ? stop(now) : Either.left(new DomainError.OperationNotAllowed(status.name(), "auto stop"));
+        return notDeleted().flatMap(ignored -> due
+                ? stop(now)
+                : Either.left(new DomainError.OperationNotAllowed(status.name(), "auto stop")));
     }
 
     /**

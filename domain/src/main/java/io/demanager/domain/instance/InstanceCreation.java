@@ -5,6 +5,7 @@ import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
+import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -66,8 +67,8 @@ public final class InstanceCreation {
                 profile(request, context).flatMap(profile ->
                 flavor(request, context).flatMap(flavor ->
                 profileRunsOn(profile, flavor).flatMap(ignored ->
-                storage(request).flatMap(storage ->
-                extendStorage(request).flatMap(extendStorage ->
+                storage(request, flavor).flatMap(storage ->
+                extendStorage(request, flavor).flatMap(extendStorage ->
                 request.autoStop().applyTo(AutoStopSettings.initialFor(flavor), flavor, context.policy()).map(autoStop ->
                         newInstance(request, context, name, description, profile, flavor,
                                 new NotebookSpec(storage, extendStorage, request.credential(), request.annotations(),
@@ -102,13 +103,25 @@ public final class InstanceCreation {
                 : Either.left(new DomainError.ProfileDoesNotMatchFlavor(profile.id(), flavor.name()));
     }
 
-    private static Either<DomainError, Storage> storage(Request request) {
-        return Storage.of(request.storage(), request.pool().isDefined());
+    private static Either<DomainError, Storage> storage(Request request, Flavor flavor) {
+        return storage(request.storage(), "spec.storage", flavor.storageTypes(), request.pool().isDefined());
     }
 
-    private static Either<DomainError, List<Storage>> extendStorage(Request request) {
-        return Either.sequenceRight(request.extendStorage().map(s -> Storage.of(s, request.pool().isDefined())))
+    /** The API documents extended storage as obsfs only; each entry's errors name its index. */
+    private static Either<DomainError, List<Storage>> extendStorage(Request request, Flavor flavor) {
+        List<StorageType> allowed = flavor.storageTypes().filter(type -> type == StorageType.OBSFS);
+        return Either.sequenceRight(request.extendStorage().zipWithIndex().map(entry ->
+                        storage(entry._1, "spec.extend_storage[" + entry._2 + "]", allowed, request.pool().isDefined())))
                 .map(List::ofAll);
+    }
+
+    /** A storage of a type the flavor offers ({@code storage_list}), then the storage rules. */
+    private static Either<DomainError, Storage> storage(Storage.Request storage, String field, List<StorageType> allowed,
+                                                        boolean inDedicatedPool) {
+        boolean typeRefused = storage.type().exists(name -> !allowed.exists(type -> type.wireName().equals(name)));
+        return typeRefused
+                ? Either.left(new DomainError.IncorrectValue(field + ".type"))
+                : Storage.of(storage, field, inDedicatedPool);
     }
 
     private static Instance newInstance(Request request, Context context, InstanceName name, Description description,

@@ -9,9 +9,10 @@ import io.vavr.control.Option;
 import java.util.Objects;
 
 /**
- * Where a notebook keeps its work. Built only through {@link #of}, which applies the storage rules:
- * an {@code obs} path is a folder inside a bucket ending with {@code /}; an {@code evs} disk is 5 to
- * 4096 GB; an {@code obsfs} file system needs a dedicated pool and mounts under the work directory.
+ * Where a notebook keeps its work. The storage rules: an {@code obs} path is a folder inside a bucket ending
+ * with {@code /}; an {@code evs} disk is 5 to 4096 GB; an {@code obsfs} file system needs a dedicated pool and
+ * mounts under the work directory. {@link #of} answers a request with the first broken rule, naming the field;
+ * the constructor refuses a storage that breaks them.
  *
  * @param path         the OBS folder, or the OBS parallel file system's bucket; none for EVS
  * @param volumeSizeGb the EVS disk size; none for the others
@@ -31,14 +32,21 @@ public record Storage(
 
     public enum AccessMode { ReadOnlyMany, ReadWriteMany }
 
-    /** The storage as requested: {@code field} names it in errors, e.g. {@code spec.storage}. */
+    /** The storage as requested, before any rule was checked. */
     public record Request(
-            String field,
             Option<String> type,
             Option<String> path,
             Option<Integer> volumeSizeGb,
             Option<String> mountPath,
             Option<String> accessMode) {
+
+        public Request {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(volumeSizeGb, "volumeSizeGb");
+            Objects.requireNonNull(mountPath, "mountPath");
+            Objects.requireNonNull(accessMode, "accessMode");
+        }
     }
 
     public Storage {
@@ -47,18 +55,31 @@ public record Storage(
         Objects.requireNonNull(volumeSizeGb, "volumeSizeGb");
         Objects.requireNonNull(mountPath, "mountPath");
         Objects.requireNonNull(accessMode, "accessMode");
+        boolean valid = switch (type) {
+            case OBS -> path.exists(Storage::isFolderInBucket)
+                    && volumeSizeGb.isEmpty() && mountPath.isEmpty() && accessMode.isEmpty();
+            case EVS -> volumeSizeGb.exists(Storage::isEvsSize)
+                    && path.isEmpty() && mountPath.isEmpty() && accessMode.isEmpty();
+            case OBSFS -> path.isDefined() && mountPath.exists(Storage::isUnderWorkDirectory) && accessMode.isDefined()
+                    && volumeSizeGb.isEmpty();
+        };
+        if (!valid) {
+            throw new IllegalArgumentException("not a valid " + type.wireName() + " storage: path " + path
+                    + ", volume size " + volumeSizeGb + ", mount path " + mountPath + ", access mode " + accessMode);
+        }
     }
 
-    public static Either<DomainError, Storage> of(Request request, boolean inDedicatedPool) {
-        return typeOf(request).flatMap(type -> switch (type) {
-            case OBS -> obs(request);
+    /** The storage {@code request} asks for; {@code field} names it in errors, e.g. {@code spec.storage}. */
+    public static Either<DomainError, Storage> of(Request request, String field, boolean inDedicatedPool) {
+        return typeOf(request, field).flatMap(type -> switch (type) {
+            case OBS -> obs(request, field);
             case EVS -> evs(request);
-            case OBSFS -> obsfs(request, inDedicatedPool);
+            case OBSFS -> obsfs(request, field, inDedicatedPool);
         });
     }
 
-    private static Either<DomainError, StorageType> typeOf(Request request) {
-        String field = request.field() + ".type";
+    private static Either<DomainError, StorageType> typeOf(Request request, String storageField) {
+        String field = storageField + ".type";
         return request.type()
                 .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
                 .flatMap(name -> List.of(StorageType.values())
@@ -66,43 +87,51 @@ public record Storage(
                         .toEither(() -> new DomainError.IncorrectValue(field)));
     }
 
-    private static Either<DomainError, Storage> obs(Request request) {
-        String field = request.field() + ".location.path";
+    private static Either<DomainError, Storage> obs(Request request, String storageField) {
+        String field = storageField + ".location.path";
         return request.path()
                 .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
                 .flatMap(path -> !path.endsWith("/")
                         ? Either.left(new DomainError.PathMustEndWithSlash(field))
-                        : isBucketRoot(path)
+                        : !isFolderInBucket(path)
                         ? Either.left(new DomainError.BucketRootNotAllowed(path))
                         : Either.right(new Storage(StorageType.OBS, Option.some(path), Option.none(), Option.none(), Option.none())));
     }
 
-    /** {@code /bucket/} or {@code obs://bucket/}: one segment, so no folder inside the bucket. */
-    private static boolean isBucketRoot(String path) {
+    /** A folder path ending with {@code /}, below a bucket: {@code /bucket/} or {@code obs://bucket/} is a bucket root. */
+    private static boolean isFolderInBucket(String path) {
         String withoutScheme = path.startsWith("obs://") ? path.substring("obs://".length()) : path;
         String segments = withoutScheme.replaceAll("^/+", "").replaceAll("/+$", "");
-        return !segments.contains("/");
+        return path.endsWith("/") && segments.contains("/");
+    }
+
+    private static boolean isEvsSize(int gigabytes) {
+        return gigabytes >= MIN_EVS_GB && gigabytes <= MAX_EVS_GB;
+    }
+
+    private static boolean isUnderWorkDirectory(String mountPath) {
+        return (mountPath.equals(WORK_DIRECTORY) || mountPath.startsWith(WORK_DIRECTORY + "/")) && !mountPath.contains("..");
     }
 
     private static Either<DomainError, Storage> evs(Request request) {
         int size = request.volumeSizeGb().getOrElse(MIN_EVS_GB);
-        return size < MIN_EVS_GB || size > MAX_EVS_GB
+        return !isEvsSize(size)
                 ? Either.left(new DomainError.EvsVolumeSizeOutOfRange(size))
                 : Either.right(new Storage(StorageType.EVS, Option.none(), Option.some(size), Option.none(), Option.none()));
     }
 
-    private static Either<DomainError, Storage> obsfs(Request request, boolean inDedicatedPool) {
+    private static Either<DomainError, Storage> obsfs(Request request, String storageField, boolean inDedicatedPool) {
         if (!inDedicatedPool) {
-            return Either.left(new DomainError.IncorrectValue(request.field() + ".type"));
+            return Either.left(new DomainError.IncorrectValue(storageField + ".type"));
         }
-        String pathField = request.field() + ".location.path";
-        String mountField = request.field() + ".location.mount_path";
-        String modeField = request.field() + ".location.access_modes";
+        String pathField = storageField + ".location.path";
+        String mountField = storageField + ".location.mount_path";
+        String modeField = storageField + ".location.access_modes";
         String mountPath = request.mountPath().getOrElse(WORK_DIRECTORY);
         if (request.path().isEmpty()) {
             return Either.left(new DomainError.RequiredProperty(pathField));
         }
-        if (!(mountPath.equals(WORK_DIRECTORY) || mountPath.startsWith(WORK_DIRECTORY + "/")) || mountPath.contains("..")) {
+        if (!isUnderWorkDirectory(mountPath)) {
             return Either.left(new DomainError.IncorrectValue(mountField));
         }
         Option<AccessMode> mode = request.accessMode().isEmpty()

@@ -1,0 +1,66 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.domain.instance.Credential;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.demanager.adapter.persistence.StoreFixtures.everythingFilled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A dump of the database does not reveal a credential, and only the store's key opens it again. */
+class CredentialAtRestTest {
+
+    private TestDatabase database;
+    private PostgresInstanceStore store;
+    private Instance stored;
+    private Credential credential;
+
+    @BeforeEach
+    void storeAnInstanceWithACredential() {
+        database = TestDatabase.migrated();
+        store = database.newStore();
+        stored = store.insert(everythingFilled(InstanceStatus.STOPPED).build()).get();
+        credential = stored.spec().credential().get();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        database.close();
+    }
+
+    @Test
+    void theStoredRowHoldsNeitherTheSecretNorTheAccessKeyButTheStoreGivesThemBack() {
+        String row = database.jdbi().withHandle(handle -> handle.createQuery("SELECT i::text FROM instance AS i")
+                .mapTo(String.class).one());
+
+        assertThat(row).contains(stored.name().value())
+                .doesNotContain(credential.secretAccessKey())
+                .doesNotContain(credential.accessKeyId());
+        assertThat(store.find(stored.projectId(), stored.id()).get().spec().credential()).containsExactly(credential);
+    }
+
+    @Test
+    void aStoreWithAnotherKeyCannotReadTheInstanceAndSaysSoRatherThanNotFindingIt() {
+        PostgresInstanceStore withAnotherKey = database.newStore();
+
+        assertThatThrownBy(() -> withAnotherKey.find(stored.projectId(), stored.id()))
+                .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);
+    }
+
+    @Test
+    void aSealedCredentialCopiedOntoAnotherRowDoesNotOpenThere() {
+        Instance other = store.insert(everythingFilled(InstanceStatus.STOPPED).name("other").build()).get();
+
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE instance SET credential = (SELECT credential FROM instance WHERE id = :from) WHERE id = :to")
+                .bind("from", stored.id().uuid())
+                .bind("to", other.id().uuid())
+                .execute());
+
+        assertThatThrownBy(() -> store.find(other.projectId(), other.id())).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,41 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.domain.instance.Instance;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import static io.demanager.adapter.persistence.StoreFixtures.PROJECT;
+import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A database that cannot be reached is an unexpected failure: it is thrown, never answered as "not found". */
+class DatabaseFailureTest {
+
+    @Test
+    void everyCallOfAStoreWhoseDatabaseIsGoneThrows() {
+        TestDatabase database = TestDatabase.migrated();
+        PostgresInstanceStore store = database.newStore();
+        Instance stored = store.insert(anInstance().build()).get();
+        database.close();
+
+        assertThatThrownBy(() -> store.find(PROJECT, stored.id())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.list(listing(PROJECT).build())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.insert(anInstance().build())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.update(stored)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.countHoldingCapacity(stored.flavor().name())).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void connectingToAServerThatDoesNotAnswerFailsAtOnce() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var nowhere = new PostgresDatabase.Settings("jdbc:postgresql://localhost:" + closedPort + "/demanager", "postgres", "");
+
+        assertThatThrownBy(() -> PostgresDatabase.connect(nowhere)).isInstanceOf(RuntimeException.class);
+    }
+}

@@ -1,0 +1,133 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.adapter.persistence.StoreFixtures;
+import io.demanager.application.port.out.InstanceListing.SortField;
+import io.demanager.application.port.out.InstanceListing.SortOrder;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.ProjectId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Function;
+
+import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a table of {@link #ROWS} instances spread over {@link #PROJECTS} projects, the planner answers the
+ * listings and the search for due leases from their indexes, never by reading the whole table.
+ */
+class QueryPlanTest {
+
+    private static final int ROWS = 100_000;
+    private static final int PROJECTS = 100;
+    /** Every fifth instance runs with a lease; one in a thousand of those leases is due. */
+    private static final int DUE_LEASES = ROWS / 5 / 1_000;
+
+    private static final String DUE_LEASE_SEARCH = """
+            SELECT id, project_id FROM instance
+            WHERE status = 'RUNNING' AND lease_stop_at <= now()
+            ORDER BY lease_stop_at LIMIT 50""";
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void fillTheTable() {
+        database = TestDatabase.migrated();
+        Instance template = database.newStore().insert(anInstance().name("template").build()).get();
+        database.jdbi().useHandle(handle -> {
+            handle.createUpdate("""
+                    INSERT INTO instance (id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
+                        owner_id, owner_name, created_at, updated_at, version, auto_stop_enabled, auto_stop_duration_seconds,
+                        auto_stop_prompt, lease_stop_at, profile, flavor_details, spec)
+                    SELECT gen_random_uuid(), 'project-' || (n % :projects), 'notebook-' || n, '',
+                        CASE WHEN n % 5 = 0 THEN 'RUNNING' WHEN n % 50 = 1 THEN 'DELETED' ELSE 'STOPPED' END,
+                        t.flavor, t.workspace_id, t.ai_project_id, t.owner_id, t.owner_name,
+                        t.created_at + n * interval '1 second', t.updated_at, n % 7, n % 5 = 0, 3600, true,
+                        CASE WHEN n % 5000 = 0 THEN now() - interval '1 minute'
+                             WHEN n % 5 = 0 THEN now() + interval '1 hour' END,
+                        t.profile, t.flavor_details, t.spec
+                    FROM generate_series(1, :rows) AS n, instance AS t
+                    WHERE t.id = :template""")
+                    .bind("projects", PROJECTS)
+                    .bind("rows", ROWS)
+                    .bind("template", template.id().uuid())
+                    .execute();
+            handle.execute("ANALYZE instance");
+        });
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        database.close();
+    }
+
+    @Test
+    void theTableHoldsTheRowsTheTestSpeaksOf() {
+        long due = database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM (" + DUE_LEASE_SEARCH + ") AS d")
+                .mapTo(Long.class).one());
+        long rows = database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM instance").mapTo(Long.class).one());
+
+        assertThat(rows).isGreaterThan(ROWS);
+        assertThat(due).isEqualTo(DUE_LEASES);
+    }
+
+    @Test
+    void theSearchForDueLeasesReadsOnlyThePartialIndexOfRunningInstancesWithALease() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + DUE_LEASE_SEARCH));
+
+        assertThat(plan).contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPageSortedByNameIsReadInOrderFromTheLiveNameIndex() {
+        ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(SortField.NAME, SortOrder.ASC).page(20, 10).build());
+
+        String plan = explain(handle -> query.bindPage(handle.createQuery("EXPLAIN " + query.pageSql())));
+
+        assertThat(plan).contains("Index Scan using instance_live_name_unique").doesNotContain("Seq Scan").doesNotContain("Sort");
+    }
+
+    @Test
+    void aPageSortedByCreationTimeIsReadInOrderFromTheCreationIndexInBothDirections() {
+        for (SortOrder order : SortOrder.values()) {
+            ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(SortField.CREATION_TIMESTAMP, order).page(0, 10).build());
+
+            String plan = explain(handle -> query.bindPage(handle.createQuery("EXPLAIN " + query.pageSql())));
+
+            assertThat(plan).as(order.name()).contains("using instance_live_by_creation")
+                    .doesNotContain("Seq Scan").doesNotContain("Sort");
+        }
+    }
+
+    @Test
+    void theTotalCountOfAListingIsCountedFromAnIndex() {
+        ListingQuery query = new ListingQuery(listing(busyProject()).build());
+
+        String plan = explain(handle -> query.bindCount(handle.createQuery("EXPLAIN " + query.countSql())));
+
+        assertThat(plan).containsPattern("(using|on) instance_live_(name_unique|by_creation)").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void instancesHoldingCapacityAreCountedFromTheFlavorIndex() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.COUNT_HOLDING_CAPACITY)
+                .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
+                .bind("statuses", PostgresInstanceStore.STATUSES_HOLDING_CAPACITY));
+
+        assertThat(plan).contains("instance_by_flavor_and_status").doesNotContain("Seq Scan");
+    }
+
+    private static ProjectId busyProject() {
+        return new ProjectId("project-1");
+    }
+
+    private static String explain(Function<Handle, Query> explainQuery) {
+        java.util.List<String> lines = database.jdbi().withHandle(handle -> explainQuery.apply(handle).mapTo(String.class).list());
+        return String.join("\n", lines);
+    }
+}

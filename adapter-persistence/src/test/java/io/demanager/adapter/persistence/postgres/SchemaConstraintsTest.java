@@ -1,0 +1,81 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.adapter.persistence.StoreFixtures;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
+
+import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The schema refuses, by a constraint named after it, every row that breaks an invariant of the domain. */
+class SchemaConstraintsTest {
+
+    private static TestDatabase database;
+    private Instance stored;
+
+    @BeforeAll
+    static void createSchema() {
+        database = TestDatabase.migrated();
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        database.close();
+    }
+
+    @BeforeEach
+    void storeAStoppedInstance() {
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance"));
+        stored = database.newStore().insert(anInstance().name("stored").status(InstanceStatus.STOPPED).build()).get();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            instance_status_known                   | status = 'PAUSED'
+            instance_version_not_negative           | version = -1
+            instance_project_id_form                | project_id = 'a project'
+            instance_name_form                      | name = 'no spaces'
+            instance_description_form               | description = 'a < b'
+            instance_description_form               | description = repeat('x', 513)
+            instance_lease_only_while_running       | lease_stop_at = now()
+            instance_queued_exactly_while_queuing   | queued_since = now()
+            instance_queued_exactly_while_queuing   | status = 'START_QUEUING'
+            instance_auto_stop_duration_positive    | auto_stop_duration_seconds = 0
+            instance_enabled_auto_stop_has_duration | auto_stop_enabled = true, auto_stop_duration_seconds = NULL
+            instance_pool_complete                  | pool_id = 'pool-1'
+            """)
+    void aRowBreakingAnInvariantIsRefusedByItsNamedConstraint(String constraint, String assignment) {
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute("UPDATE instance SET " + assignment)))
+                .isInstanceOfSatisfying(UnableToExecuteStatementException.class,
+                        e -> assertThat(violatedConstraint(e)).isEqualTo(constraint));
+        assertThat(database.newStore().find(stored.projectId(), stored.id())).containsExactly(stored);
+    }
+
+    @Test
+    void aSecondLiveInstanceOfANameIsRefusedByTheLiveNameIndexButADeletedOneIsNot() {
+        var store = database.newStore();
+        Instance other = store.insert(anInstance().name("other").build()).get();
+
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE instance SET name = 'stored' WHERE id = ?", other.id().uuid())))
+                .isInstanceOfSatisfying(UnableToExecuteStatementException.class,
+                        e -> assertThat(violatedConstraint(e)).isEqualTo("instance_live_name_unique"));
+
+        store.update(stored.delete(StoreFixtures.CREATED_AT.plusSeconds(1)).get());
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE instance SET name = 'stored' WHERE id = ?", other.id().uuid()));
+        assertThat(store.find(other.projectId(), other.id()).get().name().value()).isEqualTo("stored");
+    }
+
+    private static String violatedConstraint(UnableToExecuteStatementException e) {
+        return ((PSQLException) e.getCause()).getServerErrorMessage().getConstraint();
+    }
+}

@@ -1,0 +1,101 @@
+package io.demanager.application.service;
+
+import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingRuntime.Call;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.in.DeleteInstanceCommand;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeleteInstanceServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
+
+    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final RecordingRuntime runtime = new RecordingRuntime();
+    private final DeleteInstanceService service = new DeleteInstanceService(store, runtime, new SettableClock(NOW));
+
+    @ParameterizedTest
+    @EnumSource(names = {"STOPPED", "CREATE_QUEUING", "START_QUEUING", "START_FAILED", "CREATE_FAILED", "UNAVAILABLE",
+            "RESIZE_FAILED"})
+    void anInstanceAtRestIsGoneAndTheRuntimeIsAskedToDeleteIt(InstanceStatus status) {
+        Instance stored = store.given(anInstance().status(status).build());
+
+        assertThat(service.delete(command(stored.id(), Option.none()))).containsExactly(stored.id());
+
+        assertThat(store.find(PROJECT, stored.id())).isEmpty();
+        assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.DELETE, stored.id(), InstanceStatus.DELETED));
+    }
+
+    @Test
+    void aRunningInstanceMustBeStoppedFirst() {
+        assertRefused(InstanceStatus.RUNNING, new DomainError.StopBeforeDeleting());
+    }
+
+    @Test
+    void anInstanceThatIsStartingCannotBeDeleted() {
+        assertRefused(InstanceStatus.CREATING, new DomainError.InstanceStarting());
+    }
+
+    @Test
+    void anInstanceThatIsStoppingCannotBeDeleted() {
+        assertRefused(InstanceStatus.STOPPING, new DomainError.InstanceStopping());
+    }
+
+    @Test
+    void unknownInstancesAndThoseOfAnotherProjectAre6309() {
+        Instance theirs = store.given(anInstance().project(OTHER_PROJECT).build());
+
+        assertThat(service.delete(command(theirs.id(), Option.none())).getLeft())
+                .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
+        assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
+        assertThat(runtime.calls()).isEmpty();
+    }
+
+    @Test
+    void aVersionTheCallerSawThatIsNoLongerCurrentIsRefusedAndNothingChanges() {
+        Instance stored = store.given(anInstance().version(2).build());
+
+        assertThat(service.delete(command(stored.id(), Option.some(1L))).getLeft()).isEqualTo(new DomainError.VersionMismatch(1, 2));
+        assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
+        assertThat(runtime.calls()).isEmpty();
+    }
+
+    @Test
+    void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
+        Instance stored = store.given(anInstance().build());
+        store.raceNextUpdates(1, UnaryOperator.identity());
+
+        assertThat(service.delete(command(stored.id(), Option.none())).getLeft().code().code()).isEqualTo("ModelArts.6357");
+        assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);
+        assertThat(runtime.calls()).isEmpty();
+    }
+
+    private void assertRefused(InstanceStatus status, DomainError expected) {
+        Instance stored = store.given(anInstance().status(status).build());
+
+        assertThat(service.delete(command(stored.id(), Option.none())).getLeft()).isEqualTo(expected);
+        assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
+        assertThat(runtime.calls()).isEmpty();
+    }
+
+    private static DeleteInstanceCommand command(InstanceId id, Option<Long> ifMatch) {
+        return new DeleteInstanceCommand(new InstanceRef(PROJECT, id), ifMatch);
+    }
+}

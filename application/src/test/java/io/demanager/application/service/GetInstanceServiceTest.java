@@ -1,0 +1,72 @@
+package io.demanager.application.service;
+
+import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GetInstanceServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
+
+    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final SettableClock clock = new SettableClock(NOW);
+    private final GetInstanceService service = new GetInstanceService(store, clock);
+
+    @Test
+    void anInstanceIsAnsweredAsStoredWithTheMomentItWasRead() {
+        Instance stored = store.given(anInstance().description("mine").version(3).build());
+
+        assertThat(service.get(new InstanceRef(PROJECT, stored.id()))).containsExactly(new InstanceSnapshot(stored, NOW));
+    }
+
+    @Test
+    void aRunningInstanceShowsTheSecondsLeftOfItsRunAtEachRead() {
+        Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(90)).build());
+        InstanceRef ref = new InstanceRef(PROJECT, running.id());
+
+        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(90L);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(60L);
+    }
+
+    @Test
+    void anUnknownInstanceIs6309() {
+        InstanceId unknown = new InstanceId(UUID.randomUUID());
+
+        DomainError error = service.get(new InstanceRef(PROJECT, unknown)).getLeft();
+
+        assertThat(error).isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
+        assertThat(error.code().code()).isEqualTo("ModelArts.6309");
+    }
+
+    @Test
+    void anInstanceOfAnotherProjectIs6309() {
+        Instance theirs = store.given(anInstance().project(OTHER_PROJECT).build());
+
+        assertThat(service.get(new InstanceRef(PROJECT, theirs.id())).getLeft())
+                .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
+    }
+
+    @Test
+    void aDeletedInstanceIs6309() {
+        Instance deleted = store.given(anInstance().status(InstanceStatus.DELETED).build());
+
+        assertThat(service.get(new InstanceRef(PROJECT, deleted.id())).getLeft())
+                .isEqualTo(new DomainError.InstanceNotFound(deleted.id().value()));
+    }
+}

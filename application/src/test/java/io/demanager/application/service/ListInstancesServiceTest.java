@@ -1,0 +1,55 @@
+package io.demanager.application.service;
+
+import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
+import io.demanager.application.port.out.InstanceListing;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListInstancesServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
+
+    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final ListInstancesService service = new ListInstancesService(store, new SettableClock(NOW));
+
+    @Test
+    void aPageOfTheProjectsInstancesIsAnsweredWithTheCountOfEveryMatchAndTheMomentItWasRead() {
+        Instance first = store.given(anInstance().name("a").build());
+        Instance second = store.given(anInstance().name("b").runningUntil(NOW.plusSeconds(60)).build());
+        store.given(anInstance().name("c").build());
+        store.given(anInstance().name("theirs").project(OTHER_PROJECT).build());
+
+        InstanceList page = service.list(new InstanceListing(PROJECT, Option.none(), Instance.DEFAULT_WORKSPACE,
+                Option.none(), Option.none(), Option.none(), InstanceListing.SortField.NAME, InstanceListing.SortOrder.ASC, 0, 2));
+
+        assertThat(page.totalCount()).isEqualTo(3);
+        assertThat(page.instances()).containsExactly(new InstanceSnapshot(first, NOW), new InstanceSnapshot(second, NOW));
+        assertThat(page.instances().map(InstanceSnapshot::remainTimeSeconds)).containsExactly(Option.none(), Option.some(60L));
+    }
+
+    @Test
+    void theListingsFiltersReachTheStore() {
+        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
+        store.given(anInstance().status(InstanceStatus.STOPPED).build());
+
+        InstanceList page = service.list(new InstanceListing(PROJECT, Option.some(InstanceStatus.RUNNING),
+                Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(), Option.none(),
+                InstanceListing.SortField.CREATION_TIMESTAMP, InstanceListing.SortOrder.DESC, 0, 0));
+
+        assertThat(page.totalCount()).isEqualTo(1);
+        assertThat(page.instances().map(InstanceSnapshot::instance)).isEqualTo(List.of(running));
+    }
+}

@@ -1,0 +1,4 @@
+package io.demanager.archfixture.adapterusesbootstrap.bootstrap;
+
+public record Settings(int port) {
+}

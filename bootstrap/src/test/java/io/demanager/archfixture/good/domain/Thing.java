@@ -1,0 +1,8 @@
+package io.demanager.archfixture.good.domain;
+
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+public record Thing(String id, Option<Instant> seenAt) {
+}

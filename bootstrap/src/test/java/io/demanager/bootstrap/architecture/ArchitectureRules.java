@@ -1,0 +1,126 @@
+package io.demanager.bootstrap.architecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The hexagon's rules, each built for a given root so that the very same rule is checked on the real code
+ * and shown to fail on a deliberately bad fixture. Every rule selects its classes below the root, so a rule
+ * aimed at a package with no classes fails instead of passing vacuously (ArchUnit's failOnEmptyShould).
+ */
+final class ArchitectureRules {
+
+    /** Libraries that belong in adapters: web server, JSON, database access, migrations, pool, driver. */
+    static final String[] FRAMEWORKS = {
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "jakarta.servlet..",
+            "com.fasterxml.jackson..",
+            "tools.jackson..",
+            "org.jdbi..",
+            "org.flywaydb..",
+            "com.zaxxer.hikari..",
+            "org.postgresql..",
+            "io.zonky.."
+    };
+
+    /** Needs its own rule: {@code java..} is otherwise allowed in the domain and the application. */
+    static final String[] JDBC = {"java.sql..", "javax.sql.."};
+
+    private ArchitectureRules() {
+    }
+
+    static List<ArchRule> all(Hexagon hexagon) {
+        List<ArchRule> rules = new ArrayList<>(List.of(
+                domainDependsOnlyOnJavaAndVavr(hexagon),
+                applicationDependsOnlyOnDomainJavaAndVavr(hexagon),
+                onlyBootstrapDependsOnBootstrap(hexagon),
+                partsAreFreeOfCycles(hexagon),
+                packagesInsidePartsAreFreeOfCycles(hexagon),
+                coreUsesNoFramework(hexagon),
+                coreUsesNoJdbc(hexagon),
+                portsAreInterfacesRecordsOrEnums(hexagon),
+                drivingPortsAreImplementedOnlyByServices(hexagon),
+                everyClassBelongsToAPart(hexagon)));
+        Part.ADAPTERS.forEach(adapter -> rules.add(adapterIsUsedOnlyByItselfAndBootstrap(hexagon, adapter)));
+        return List.copyOf(rules);
+    }
+
+    static ArchRule domainDependsOnlyOnJavaAndVavr(Hexagon hexagon) {
+        return classes().that().resideInAPackage(hexagon.inside(Part.DOMAIN))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(hexagon.inside(Part.DOMAIN), "java..", "io.vavr..")
+                .because("the domain is plain Java and vavr, so that it can be embedded in any service and tested alone");
+    }
+
+    static ArchRule applicationDependsOnlyOnDomainJavaAndVavr(Hexagon hexagon) {
+        return classes().that().resideInAPackage(hexagon.insideApplication())
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(hexagon.insideApplication(), hexagon.inside(Part.DOMAIN), "java..", "io.vavr..")
+                .because("use cases reach the outside world only through their driven ports");
+    }
+
+    static ArchRule adapterIsUsedOnlyByItselfAndBootstrap(Hexagon hexagon, Part adapter) {
+        return noClasses().that().resideInAPackage(hexagon.insideRoot())
+                .and().resideOutsideOfPackages(hexagon.inside(adapter), hexagon.inside(Part.BOOTSTRAP))
+                .should().dependOnClassesThat().resideInAPackage(hexagon.inside(adapter))
+                .because("an adapter plugs into ports, never into another adapter; only bootstrap wires adapters together");
+    }
+
+    static ArchRule onlyBootstrapDependsOnBootstrap(Hexagon hexagon) {
+        return noClasses().that().resideInAPackage(hexagon.insideRoot())
+                .and().resideOutsideOfPackage(hexagon.inside(Part.BOOTSTRAP))
+                .should().dependOnClassesThat().resideInAPackage(hexagon.inside(Part.BOOTSTRAP))
+                .because("bootstrap depends on every module, so a module reaching back into it would depend on all the others");
+    }
+
+    static ArchRule partsAreFreeOfCycles(Hexagon hexagon) {
+        return slices().assignedFrom(HexagonSlices.byPart(hexagon))
+                .should().beFreeOfCycles()
+                .because("dependencies between the parts of the hexagon point one way: inwards, towards the domain");
+    }
+
+    static ArchRule packagesInsidePartsAreFreeOfCycles(Hexagon hexagon) {
+        return slices().assignedFrom(HexagonSlices.byTopLevelPackageInsidePart(hexagon))
+                .should().beFreeOfCycles()
+                .because("packages that depend on each other cannot be understood, tested or moved one at a time");
+    }
+
+    static ArchRule coreUsesNoFramework(Hexagon hexagon) {
+        return noClasses().that().resideInAnyPackage(hexagon.inside(Part.DOMAIN), hexagon.insideApplication())
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("web servers, JSON and databases are details that adapters hide behind the ports");
+    }
+
+    static ArchRule coreUsesNoJdbc(Hexagon hexagon) {
+        return noClasses().that().resideInAnyPackage(hexagon.inside(Part.DOMAIN), hexagon.insideApplication())
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC)
+                .because("storage is reached through the driven ports; JDBC belongs to the persistence adapter");
+    }
+
+    static ArchRule portsAreInterfacesRecordsOrEnums(Hexagon hexagon) {
+        return classes().that().resideInAnyPackage(hexagon.inside(Part.DRIVING_PORTS), hexagon.inside(Part.DRIVEN_PORTS))
+                .should().beInterfaces().orShould().beRecords().orShould().beEnums()
+                .because("a port is a contract and the immutable values it carries; behaviour lives in services and adapters");
+    }
+
+    static ArchRule drivingPortsAreImplementedOnlyByServices(Hexagon hexagon) {
+        return classes().that().resideInAPackage(hexagon.insideRoot())
+                .and().implement(resideInAPackage(hexagon.inside(Part.DRIVING_PORTS)))
+                .should().resideInAPackage(hexagon.inside(Part.SERVICES))
+                .because("each use case is carried out by one service; adapters drive use cases, they do not implement them");
+    }
+
+    static ArchRule everyClassBelongsToAPart(Hexagon hexagon) {
+        return classes().that().resideInAPackage(hexagon.insideRoot())
+                .should().resideInAnyPackage(hexagon.insideEveryPart())
+                .because("a class outside every part would escape the rules above, for instance after a package is renamed");
+    }
+}

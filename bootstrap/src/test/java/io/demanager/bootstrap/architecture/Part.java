@@ -1,0 +1,26 @@
+package io.demanager.bootstrap.architecture;
+
+import java.util.List;
+
+/** The parts of the hexagon, each a package below the root; the application module holds three of them. */
+enum Part {
+    DOMAIN("domain"),
+    DRIVING_PORTS("application.port.in"),
+    DRIVEN_PORTS("application.port.out"),
+    SERVICES("application.service"),
+    HTTP_ADAPTER("adapter.http"),
+    PERSISTENCE_ADAPTER("adapter.persistence"),
+    BOOTSTRAP("bootstrap");
+
+    static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER);
+
+    private final String packageBelowRoot;
+
+    Part(String packageBelowRoot) {
+        this.packageBelowRoot = packageBelowRoot;
+    }
+
+    String packageBelow(String root) {
+        return root + "." + packageBelowRoot;
+    }
+}

@@ -1,0 +1,53 @@
+package io.demanager.domain.instance;
+
+import io.demanager.domain.error.DomainError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class InstanceNameTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"n", "notebook-c6fd", "Notebook_2", "0123456789012345678901234567890123456789012345678901234567890123"})
+    void lettersDigitsDashAndUnderscoreUpTo64CharactersMakeAName(String name) {
+        assertThat(InstanceName.of(name).get().value()).isEqualTo(name);
+    }
+
+    @Test
+    void aMissingNameIsARequiredProperty() {
+        DomainError refused = InstanceName.of(null).getLeft();
+
+        assertThat(refused.code().code()).isEqualTo("ModelArts.6335");
+        assertThat(refused.message()).isEqualTo("'name' is a required property.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 65, 300})
+    void anEmptyOrLongerNameIsAnIncorrectValue(int length) {
+        DomainError refused = InstanceName.of("n".repeat(length)).getLeft();
+
+        assertThat(refused.code().code()).isEqualTo("ModelArts.6336");
+        assertThat(refused.message()).isEqualTo("'name' property value is incorrect.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {' ', '.', '/', 'é', '&', '\t'})
+    void anotherCharacterIsRefusedNamingIt(char character) {
+        DomainError refused = InstanceName.of("note" + character + "book").getLeft();
+
+        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed("name", character));
+        assertThat(refused.code().code()).isEqualTo("ModelArts.6334");
+        assertThat(refused.message())
+                .isEqualTo("Invalid value for name or description. The character " + character + " is not allowed.");
+    }
+
+    @Test
+    void anInvalidNameCannotBeBuilt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new InstanceName("a b"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new InstanceName(""));
+        assertThatIllegalArgumentException().isThrownBy(() -> new InstanceName(null));
+    }
+}
