@@ -1,7 +1,5 @@
 package io.demanager.adapter.http;
 
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,12 +26,6 @@ final class JsonErrorHandler extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
-        return ByteBuffer.wrap(body(status));
     }
 
     private static byte[] body(int status) {

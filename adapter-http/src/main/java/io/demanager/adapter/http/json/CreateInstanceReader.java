@@ -62,25 +62,18 @@ public final class CreateInstanceReader {
     }
 
     private static Either<DomainError, Storage.Request> storage(JsonFields storage) {
-        return storage.accepting("type", "location").flatMap(fields -> For(
-                fields.string("type"),
-                fields.object("location").flatMap(CreateInstanceReader::location)
-        ).yield((type, location) -> new Storage.Request(storage.path(), type,
-                location.path(), location.volumeSizeGb(), location.mountPath(), location.accessMode())));
+        return storage.accepting("type", "location").flatMap(fields -> fields.string("type")
+                .flatMap(type -> fields.object("location").flatMap(location -> withLocation(type, location))));
     }
 
-    private record Location(Option<String> path, Option<Integer> volumeSizeGb, Option<String> mountPath,
-                            Option<String> accessMode) {
-        static final Location NONE = new Location(Option.none(), Option.none(), Option.none(), Option.none());
-    }
-
-    private static Either<DomainError, Location> location(Option<JsonFields> location) {
+    private static Either<DomainError, Storage.Request> withLocation(Option<String> type, Option<JsonFields> location) {
         return location.map(given -> given.accepting("path", "volume_size", "mount_path", "access_modes").flatMap(fields -> For(
                 fields.string("path"),
                 fields.integer("volume_size").map(size -> size.map(CreateInstanceReader::saturatedInt)),
                 fields.string("mount_path"),
                 fields.string("access_modes")
-        ).yield(Location::new))).getOrElse(Either.right(Location.NONE));
+        ).yield((path, volumeSize, mountPath, accessMode) -> new Storage.Request(type, path, volumeSize, mountPath, accessMode))))
+                .getOrElse(Either.right(new Storage.Request(type, Option.none(), Option.none(), Option.none(), Option.none())));
     }
 
     /** A size beyond the range of an int is out of the EVS range anyway; the storage rule refuses it. */

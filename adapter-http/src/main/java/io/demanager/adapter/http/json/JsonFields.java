@@ -35,11 +35,6 @@ public final class JsonFields {
         return new JsonFields(body, "");
     }
 
-    /** The path that names this object in errors; empty for the body itself. */
-    public String path() {
-        return path;
-    }
-
     /** The path that names {@code field} of this object in errors. */
     public String pathOf(String field) {
         return path.isEmpty() ? field : path + "." + field;
