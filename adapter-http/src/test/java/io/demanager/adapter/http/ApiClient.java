@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +26,17 @@ final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private final int port;
     private final String base;
     private OpenApiContract contract;
 
     ApiClient(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
     int port() {
-        return URI.create(base).getPort();
+        return port;
     }
 
     ApiResponse get(String pathAndQuery, String... headers) {
@@ -105,7 +108,7 @@ final class ApiClient {
                 return headers;
             }
         }
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "Content-Type";
         all[headers.length + 1] = JSON;
         return all;

@@ -14,6 +14,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One JSON object of a request, read field by field. Each accessor checks one field's JSON type, and every error
@@ -112,13 +113,13 @@ public final class JsonFields {
         return List.ofAll(node.properties()).map(java.util.Map.Entry::getKey);
     }
 
-    private <T> Either<DomainError, Option<T>> value(String field, String type, Function<JsonNode, Boolean> isOfType,
+    private <T> Either<DomainError, Option<T>> value(String field, String type, Predicate<JsonNode> isOfType,
                                                      Function<JsonNode, T> read) {
         JsonNode value = node.get(field);
         if (value == null) {
             return Either.right(Option.none());
         }
-        return isOfType.apply(value)
+        return isOfType.test(value)
                 ? Either.right(Option.some(read.apply(value)))
                 : Either.left(new DomainError.WrongType(pathOf(field), type));
     }

@@ -2,7 +2,6 @@ package io.demanager.adapter.http.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -25,13 +24,12 @@ import java.io.IOException;
  */
 public final class StrictJson {
 
-    public static final int MAX_NESTING_DEPTH = 32;
+    private static final int MAX_NESTING_DEPTH = 32;
 
     private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -39,9 +37,9 @@ public final class StrictJson {
     }
 
     public static Either<DomainError, ObjectNode> readObject(byte[] body) {
-        try (JsonParser parser = READER.createParser(body)) {
-            JsonNode document = READER.readTree(parser);
-            if (document == null || document.isMissingNode()) {
+        try {
+            JsonNode document = READER.readTree(body);
+            if (document.isMissingNode()) {
                 return unreadable("The body is empty: a JSON object is expected.");
             }
             if (!document.isObject()) {
@@ -55,6 +53,7 @@ public final class StrictJson {
         } catch (MismatchedInputException trailingContent) {
             return unreadable("There is content after the JSON document.");
         } catch (JsonParseException malformed) {
+            // Jackson reports a duplicate key as a parse error; only its message tells it apart.
             return unreadable(malformed.getOriginalMessage().startsWith("Duplicate")
                     ? "A JSON object has the same key twice" + at(malformed) + "."
                     : "The body is not well-formed JSON" + at(malformed) + ".");
