@@ -57,18 +57,24 @@ final class ApiClient {
 
     /** Any request; {@code headers} are name, value, name, value... */
     ApiResponse send(String method, String pathAndQuery, String body, String... headers) {
+        return sendBytes(method, pathAndQuery, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Any request with a body of bytes as they are, well-formed UTF-8 or not. */
+    ApiResponse sendBytes(String method, String pathAndQuery, byte[] body, String... headers) {
         var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         Map<String, String> sentHeaders = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
             sentHeaders.put(headers[i], headers[i + 1]);
         }
         ApiResponse response = exchange(request.build());
-        contract().check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, body, response));
+        String sentBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        contract().check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, sentBody, response));
         return response;
     }
 

@@ -12,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +187,7 @@ class HostileCorpusHttpTest {
                 new byte[] {(byte) 0x80, (byte) 0x81, (byte) 0xFE});
         for (byte[] body : rawBodies) {
             probes.add(new Probe(route.method() + " " + route.path() + " bytes " + hex(body),
-                    running -> sendBytes(running, route, body, "application/json")));
+                    running -> running.client.sendBytes(route.method(), route.path(), body, "Content-Type", "application/json")));
         }
         probes.add(new Probe(route.method() + " " + route.path() + " valid JSON as text/html",
                 running -> running.client.send(route.method(), route.path(), "{}", "Content-Type", "text/html")));
@@ -268,30 +264,6 @@ class HostileCorpusHttpTest {
         return new Probe(route.method() + " " + route.path() + separator + abbreviate(query), running -> body == null
                 ? running.client.send(route.method(), route.path() + separator + query, null)
                 : running.client.send(route.method(), route.path() + separator + query, body, "Content-Type", "application/json"));
-    }
-
-    /** Bytes as they are: the JDK client's string bodies are always well-formed UTF-8. */
-    private static ApiResponse sendBytes(ApiServer running, Route route, byte[] body, String contentType) {
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.client.port() + route.path()))
-                            .method(route.method(), HttpRequest.BodyPublishers.ofByteArray(body))
-                            .header("Content-Type", contentType)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new ApiResponse(response.statusCode(), lowerCaseHeaders(response), response.body());
-        } catch (java.io.IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
-    }
-
-    private static java.util.Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response) {
-        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
-        return headers;
     }
 
     private interface FieldVisitor {
