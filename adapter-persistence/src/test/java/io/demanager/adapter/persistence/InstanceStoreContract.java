@@ -2,6 +2,8 @@ package io.demanager.adapter.persistence;
 
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.InstanceEvents;
+import io.demanager.application.port.out.InstanceEvents.EventPage;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.application.port.out.InstancePage;
@@ -15,6 +17,9 @@ import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.domain.instance.TransitionCause;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.List;
@@ -41,19 +46,22 @@ import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
 import static io.demanager.adapter.persistence.StoreFixtures.everythingFilled;
 import static io.demanager.adapter.persistence.StoreFixtures.failedReason;
 import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static io.demanager.domain.instance.TransitionCause.USER_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What every {@link InstanceStore} (which also answers {@link ActiveInstances}) must do, whatever keeps the data.
+ * What every {@link InstanceStore} (which also answers {@link ActiveInstances} and {@link InstanceEvents}) must do,
+ * whatever keeps the data.
  * A store's test extends this class and says how to make a fresh, empty store; the whole suite then runs on it.
  * <p>
  * Listings sort names by code point (names are ASCII, so this is binary order) and break ties by the id's text
  * form in the same direction as the sort (for a UUID column, its natural order), so that pages never overlap.
  * The parts an instance never changes after creation (id, project, name, creation time, profile, flavor, pool,
  * spec, workspace, AI project, owner) need only survive the insert; the others must survive every update.
+ * Every write that changes the status records its lifecycle event with it, and only then.
  */
-public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInstances> {
+public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInstances & InstanceEvents> {
 
     private static final int THREADS = 4;
 
@@ -213,7 +221,7 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         Instance read = insert(anInstance().build());
         Instance winner = update(describedAs(read, "winner"));
 
-        Either<StaleWrite, Instance> loser = store.update(describedAs(read, "loser"));
+        Either<StaleWrite, Instance> loser = store.update(describedAs(read, "loser"), USER_REQUEST);
 
         assertThat(loser.getLeft()).isEqualTo(new StaleWrite(read.id(), 0));
         assertThat(store.find(PROJECT, read.id())).containsExactly(winner);
@@ -224,7 +232,7 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         Instance read = insert(anInstance().build());
         Instance latest = update(describedAs(update(describedAs(read, "one")), "two"));
 
-        Either<StaleWrite, Instance> stale = store.update(describedAs(read.atVersion(1), "from version one"));
+        Either<StaleWrite, Instance> stale = store.update(describedAs(read.atVersion(1), "from version one"), USER_REQUEST);
 
         assertThat(stale.getLeft()).isEqualTo(new StaleWrite(read.id(), 1));
         assertThat(store.find(PROJECT, read.id())).containsExactly(latest);
@@ -234,7 +242,7 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
     void anUpdateOfAnInstanceNeverStoredIsStaleAndStoresNothing() {
         Instance neverStored = anInstance().build();
 
-        assertThat(store.update(neverStored).getLeft()).isEqualTo(new StaleWrite(neverStored.id(), 0));
+        assertThat(store.update(neverStored, USER_REQUEST).getLeft()).isEqualTo(new StaleWrite(neverStored.id(), 0));
         assertThat(store.find(PROJECT, neverStored.id())).isEmpty();
     }
 
@@ -243,7 +251,7 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         Instance theirs = insert(anInstance().project(OTHER_PROJECT).build());
         Instance claimed = anInstance().id(theirs.id()).name(theirs.name().value()).description("hijacked").build();
 
-        assertThat(store.update(claimed).getLeft()).isEqualTo(new StaleWrite(theirs.id(), 0));
+        assertThat(store.update(claimed, USER_REQUEST).getLeft()).isEqualTo(new StaleWrite(theirs.id(), 0));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
         assertThat(store.find(PROJECT, theirs.id())).isEmpty();
     }
@@ -258,7 +266,8 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
             while (versions.size() < writesPerThread) {
                 Instance read = store.find(PROJECT, counter.id()).get();
                 int count = Integer.parseInt(read.description().value());
-                store.update(describedAs(read, String.valueOf(count + 1))).peek(written -> versions.add(written.version()));
+                store.update(describedAs(read, String.valueOf(count + 1)), USER_REQUEST)
+                        .peek(written -> versions.add(written.version()));
             }
             return List.ofAll(versions);
         });
@@ -284,8 +293,8 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         assertThat(store.find(PROJECT, read.id())).isEmpty();
         assertThat(store.list(listing(PROJECT).build())).isEqualTo(new InstancePage(0, List.empty()));
         assertThat(store.list(listing(PROJECT).status(InstanceStatus.DELETED).build()).totalCount()).isZero();
-        assertThat(store.update(describedAs(read, "too late")).isLeft()).isTrue();
-        assertThat(store.update(deleted).isLeft()).isTrue();
+        assertThat(store.update(describedAs(read, "too late"), USER_REQUEST).isLeft()).isTrue();
+        assertThat(store.update(deleted, USER_REQUEST).isLeft()).isTrue();
         assertThat(store.find(PROJECT, read.id())).isEmpty();
     }
 
@@ -304,6 +313,76 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         assertThat(store.countHoldingCapacity(free.name())).isEqualTo(statuses.count(InstanceStatus::holdsCapacity));
         assertThat(store.countHoldingCapacity(SampleCatalog.CPU.name())).isEqualTo(1);
         assertThat(store.countHoldingCapacity("no-such-flavor")).isZero();
+    }
+
+    // ---- lifecycle events --------------------------------------------------------------------------
+
+    @Test
+    void anInsertRecordsTheCreationAsAnEventFromNothing() {
+        Instance created = insert(anInstance().status(InstanceStatus.CREATING).version(7).build());
+
+        assertThat(store.events(PROJECT, created.id(), 0, 0)).isEqualTo(new EventPage(1, List.of(new LifecycleEvent(
+                created.id(), Option.none(), InstanceStatus.CREATING, USER_REQUEST, CREATED_AT, 0))));
+    }
+
+    @Test
+    void aChangeOfStatusRecordsItsEventWithItsCauseAtTheUpdateTimeAndTheNewVersion() {
+        Instance running = insert(anInstance().runningUntil(CREATED_AT.plusSeconds(60)).build());
+        Instant stoppedAt = CREATED_AT.plusSeconds(61);
+
+        Instance stopping = update(running.stopForExpiredLease(stoppedAt).get(), TransitionCause.AUTO_STOP);
+
+        assertThat(store.events(PROJECT, running.id(), 0, 1).events()).containsExactly(new LifecycleEvent(running.id(),
+                Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING, TransitionCause.AUTO_STOP, stoppedAt,
+                stopping.version()));
+    }
+
+    @Test
+    void aWriteThatKeepsTheStatusRecordsNoEvent() {
+        Instance created = insert(anInstance().build());
+
+        update(describedAs(created, "a new description"));
+
+        assertThat(store.events(PROJECT, created.id(), 0, 0).totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleWriteRecordsNoEvent() {
+        Instance read = insert(anInstance().status(InstanceStatus.RUNNING).build());
+        update(describedAs(read, "winner"));
+
+        assertThat(store.update(read.stop(CREATED_AT.plusSeconds(1)).get(), USER_REQUEST).isLeft()).isTrue();
+
+        assertThat(store.events(PROJECT, read.id(), 0, 0).events().map(LifecycleEvent::to)).containsExactly(InstanceStatus.RUNNING);
+    }
+
+    @Test
+    void eventsAreListedNewestFirstPageByPageWithTheirTotal() {
+        Instance stopped = insert(anInstance().build());
+        Instance starting = update(stopped.start(true, CREATED_AT.plusSeconds(1)).get());
+        Instance failed = update(starting.onRuntimeEvent(new RuntimeEvent.StartFailed(failedReason()), CREATED_AT.plusSeconds(2))
+                .get(), TransitionCause.FAILURE);
+        update(failed.start(true, CREATED_AT.plusSeconds(3)).get());
+
+        EventPage all = store.events(PROJECT, stopped.id(), 0, 0);
+
+        assertThat(all.totalCount()).isEqualTo(4);
+        assertThat(all.events().map(event -> event.to() + " " + event.cause() + " v" + event.version())).containsExactly(
+                "STARTING USER_REQUEST v3", "START_FAILED FAILURE v2", "STARTING USER_REQUEST v1", "STOPPED USER_REQUEST v0");
+        assertThat(store.events(PROJECT, stopped.id(), 1, 2)).isEqualTo(new EventPage(4, all.events().drop(1).take(2)));
+        assertThat(store.events(PROJECT, stopped.id(), 3, 0)).isEqualTo(new EventPage(4, all.events().drop(3)));
+        assertThat(store.events(PROJECT, stopped.id(), 4, 2)).isEqualTo(new EventPage(4, List.empty()));
+    }
+
+    @Test
+    void noEventsAreListedForAnInstanceOfAnotherProjectNorForAnUnknownOrDeletedOne() {
+        Instance theirs = insert(anInstance().project(OTHER_PROJECT).build());
+        Instance deleted = update(insert(anInstance().build()).delete(CREATED_AT.plusSeconds(1)).get());
+
+        assertThat(store.events(PROJECT, theirs.id(), 0, 0)).isEqualTo(new EventPage(0, List.empty()));
+        assertThat(store.events(OTHER_PROJECT, theirs.id(), 0, 0).totalCount()).isEqualTo(1);
+        assertThat(store.events(PROJECT, new InstanceId(UUID.randomUUID()), 0, 0)).isEqualTo(new EventPage(0, List.empty()));
+        assertThat(store.events(PROJECT, deleted.id(), 0, 0)).isEqualTo(new EventPage(0, List.empty()));
     }
 
     // ---- listing -----------------------------------------------------------------------------------
@@ -411,7 +490,11 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
     }
 
     private Instance update(Instance changed) {
-        Either<StaleWrite, Instance> updated = store.update(changed);
+        return update(changed, USER_REQUEST);
+    }
+
+    private Instance update(Instance changed, TransitionCause cause) {
+        Either<StaleWrite, Instance> updated = store.update(changed, cause);
         assertThat(updated.isRight()).as("update of %s: %s", changed.name(), updated).isTrue();
         return updated.get();
     }

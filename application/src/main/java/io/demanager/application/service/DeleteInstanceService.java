@@ -7,6 +7,7 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ public final class DeleteInstanceService implements DeleteInstanceUseCase {
     public Either<DomainError, InstanceId> delete(DeleteInstanceCommand command) {
         return lookup.findAt(command.instance(), command.expectedVersion())
                 .flatMap(instance -> instance.delete(clock.instant()))
-                .flatMap(deleted -> lookup.save(deleted, "delete"))
+                .flatMap(deleted -> lookup.save(deleted, "delete", TransitionCause.USER_REQUEST))
                 .peek(runtime::delete)
                 .map(Instance::id);
     }

@@ -4,6 +4,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -28,9 +29,9 @@ final class InstanceLookup {
                 .getOrElse(Either.right(instance)));
     }
 
-    /** Store a transition; losing the race to another write is refused with 6357. */
-    Either<DomainError, Instance> save(Instance changed, String operation) {
-        return store.update(changed)
+    /** Store a transition and its cause; losing the race to another write is refused with 6357. */
+    Either<DomainError, Instance> save(Instance changed, String operation, TransitionCause cause) {
+        return store.update(changed, cause)
                 .mapLeft(stale -> new DomainError.OperationNotAllowed(changed.status().name(), operation));
     }
 }

@@ -8,6 +8,7 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 
 import java.time.Clock;
@@ -32,7 +33,8 @@ public final class ManageInstanceService implements ManageInstanceUseCase {
         var now = clock.instant();
         return lookup.findAt(command.instance(), command.expectedVersion())
                 .flatMap(current -> apply(command.action(), current, now)
-                        .flatMap(changed -> lookup.save(changed, command.action().name().toLowerCase(java.util.Locale.ROOT)))
+                        .flatMap(changed -> lookup.save(changed, command.action().name().toLowerCase(java.util.Locale.ROOT),
+                                TransitionCause.USER_REQUEST))
                         .peek(this::askRuntime)
                         .map(saved -> new StatusChange(current.status(), saved.status())));
     }

@@ -7,6 +7,7 @@ import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 
 import java.time.Clock;
@@ -40,7 +41,7 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
             if (changed.isLeft()) {
                 return Either.left(changed.getLeft());
             }
-            var stored = store.update(changed.get());
+            var stored = store.update(changed.get(), TransitionCause.USER_REQUEST);
             if (stored.isRight()) {
                 return Either.right(new InstanceSnapshot(stored.get(), now));
             }

@@ -5,39 +5,28 @@ import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.error.DomainError;
-import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.control.Either;
 
 import java.time.Clock;
 
+/**
+ * Records what the runtime reports, with cause failure or runtime progress. An instance of a free flavor that
+ * gives its place back (stopped, failed, unavailable) lets the oldest queued instances of its flavor in.
+ */
 public final class RecordRuntimeProgressService implements RecordRuntimeProgressUseCase {
 
-    private final InstanceLookup lookup;
-    private final NotebookRuntime runtime;
-    private final Clock clock;
+    private final RuntimeProgress progress;
 
-    public RecordRuntimeProgressService(InstanceStore store, NotebookRuntime runtime, Clock clock) {
-        this.lookup = new InstanceLookup(store);
-        this.runtime = runtime;
-        this.clock = clock;
+    public RecordRuntimeProgressService(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity,
+                                        NotebookRuntime runtime, Clock clock) {
+        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock);
     }
 
     @Override
     public Either<DomainError, InstanceSnapshot> record(InstanceRef instance, RuntimeEvent event) {
-        var now = clock.instant();
-        return lookup.find(instance)
-                .flatMap(current -> current.onRuntimeEvent(event, now))
-                .flatMap(changed -> lookup.save(changed, event.wireName()))
-                .peek(saved -> {
-                    // A queued instance that got room goes on to the work it was waiting for.
-                    if (saved.status() == InstanceStatus.CREATING) {
-                        runtime.create(saved);
-                    } else if (saved.status() == InstanceStatus.STARTING) {
-                        runtime.start(saved);
-                    }
-                })
-                .map(saved -> new InstanceSnapshot(saved, now));
+        return progress.record(instance, event);
     }
 }

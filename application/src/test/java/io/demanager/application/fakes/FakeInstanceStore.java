@@ -1,18 +1,28 @@
 package io.demanager.application.fakes;
 
 import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,15 +30,26 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * A plain store for application tests: a map of versioned instances, listed naively.
- * {@link #raceNextUpdates} lets a test make another writer win the next races.
+ * A plain store for application tests: a map of versioned instances and their events, listed naively. Due leases
+ * are judged by the clock it is given. {@link #raceNextUpdates} lets a test make another writer win the next races.
  */
-public final class FakeInstanceStore implements InstanceStore, ActiveInstances {
+public final class FakeInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases, QueuedInstances,
+        InstancesInStatus {
 
     private final Map<InstanceId, Instance> instances = new HashMap<>();
+    private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
     private final Deque<UnaryOperator<Instance>> racingWrites = new ArrayDeque<>();
+    private final Clock clock;
 
-    /** Store {@code instance} as it is, version included, as if it had been written long ago. */
+    public FakeInstanceStore() {
+        this(Clock.systemUTC());
+    }
+
+    public FakeInstanceStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Store {@code instance} as it is, version included, as if it had been written long ago: no event. */
     public synchronized Instance given(Instance instance) {
         instances.put(instance.id(), instance);
         return instance;
@@ -42,6 +63,11 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances {
         for (int i = 0; i < times; i++) {
             racingWrites.add(otherWrite);
         }
+    }
+
+    /** Every event recorded for the instance, oldest first. */
+    public synchronized List<LifecycleEvent> eventsOf(InstanceId instanceId) {
+        return List.ofAll(events.getOrDefault(instanceId, java.util.List.of()));
     }
 
     @Override
@@ -59,8 +85,7 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances {
         List<Instance> matches = List.ofAll(instances.values())
                 .filter(instance -> matches(listing, instance))
                 .sorted(listing.order() == InstanceListing.SortOrder.ASC ? order : order.reversed());
-        List<Instance> page = matches.drop(listing.offset());
-        return new InstancePage(matches.size(), listing.limit() == 0 ? page : page.take(listing.limit()));
+        return new InstancePage(matches.size(), page(matches, listing.offset(), listing.limit()));
     }
 
     @Override
@@ -70,19 +95,19 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances {
         if (nameTaken) {
             return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
         }
-        return Either.right(given(instance.atVersion(0)));
+        return Either.right(written(Option.none(), instance.atVersion(0), TransitionCause.USER_REQUEST));
     }
 
     @Override
-    public synchronized Either<StaleWrite, Instance> update(Instance changed) {
+    public synchronized Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
         UnaryOperator<Instance> racingWrite = racingWrites.poll();
         if (racingWrite != null) {
             find(changed.projectId(), changed.id())
                     .peek(stored -> given(racingWrite.apply(stored).atVersion(stored.version() + 1)));
         }
-        boolean current = find(changed.projectId(), changed.id()).exists(stored -> stored.version() == changed.version());
-        return current
-                ? Either.right(given(changed.atVersion(changed.version() + 1)))
+        Option<Instance> current = find(changed.projectId(), changed.id()).filter(stored -> stored.version() == changed.version());
+        return current.isDefined()
+                ? Either.right(written(current.map(Instance::status), changed.atVersion(changed.version() + 1), cause))
                 : Either.left(new StaleWrite(changed.id(), changed.version()));
     }
 
@@ -91,6 +116,56 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances {
         return instances.values().stream()
                 .filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().holdsCapacity())
                 .count();
+    }
+
+    @Override
+    public synchronized EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
+        List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty() : eventsOf(instanceId).reverse();
+        return new EventPage(newestFirst.size(), page(newestFirst, offset, limit));
+    }
+
+    @Override
+    public synchronized List<AutoStopped> stopDue(int limit, LeaseStop stop) {
+        var now = clock.instant();
+        return live().filter(instance -> instance.status() == InstanceStatus.RUNNING
+                        && instance.lease().exists(lease -> lease.isDueAt(now)))
+                .sortBy(instance -> instance.lease().get().stopAt())
+                .take(limit)
+                .flatMap(due -> stop.apply(due, now).toOption()
+                        .map(stopped -> new AutoStopped(
+                                written(Option.some(due.status()), stopped.atVersion(due.version() + 1), TransitionCause.AUTO_STOP),
+                                due.lease().get().stopAt())));
+    }
+
+    @Override
+    public synchronized List<Instance> oldestQueued(String flavorName, int limit) {
+        return live().filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().isQueued())
+                .sortBy(instance -> instance.queuedSince().get())
+                .take(limit);
+    }
+
+    @Override
+    public synchronized List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
+        return live().filter(instance -> statuses.contains(instance.status())
+                        && after.forAll(last -> instance.id().value().compareTo(last.value()) > 0))
+                .sortBy(instance -> instance.id().value())
+                .take(limit);
+    }
+
+    private Instance written(Option<InstanceStatus> before, Instance stored, TransitionCause cause) {
+        given(stored);
+        LifecycleEvent.ofWrite(before, stored, cause)
+                .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
+        return stored;
+    }
+
+    private List<Instance> live() {
+        return List.ofAll(instances.values()).filter(instance -> !instance.isDeleted());
+    }
+
+    private static <T> List<T> page(List<T> all, int offset, int limit) {
+        List<T> fromOffset = all.drop(offset);
+        return limit == 0 ? fromOffset : fromOffset.take(limit);
     }
 
     private static boolean matches(InstanceListing listing, Instance instance) {

@@ -1,8 +1,8 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SequentialInstanceIds;
 import io.demanager.application.fakes.SettableClock;
@@ -13,6 +13,8 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,8 @@ class CreateInstanceServiceTest {
         assertThat(snapshot.takenAt()).isEqualTo(NOW);
         assertThat(store.find(PROJECT, created.id())).containsExactly(created);
         assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.CREATE, created.id(), InstanceStatus.CREATING));
+        assertThat(store.eventsOf(created.id())).containsExactly(new LifecycleEvent(created.id(), Option.none(),
+                InstanceStatus.CREATING, TransitionCause.USER_REQUEST, NOW, 0));
     }
 
     @Test

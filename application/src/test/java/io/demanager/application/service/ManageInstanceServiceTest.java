@@ -1,19 +1,21 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +155,8 @@ class ManageInstanceServiceTest {
         assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));
+        assertThat(store.eventsOf(stored.id())).containsExactly(new LifecycleEvent(stored.id(), Option.some(stored.status()),
+                expected, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
     }
 
     private void assertBookkeepingOnly(Instance stored, Action action, InstanceStatus expected) {

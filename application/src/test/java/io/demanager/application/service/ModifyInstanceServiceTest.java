@@ -53,6 +53,7 @@ class ModifyInstanceServiceTest {
         assertThat(modified.updatedAt()).isEqualTo(NOW);
         assertThat(snapshot.takenAt()).isEqualTo(NOW);
         assertThat(store.find(PROJECT, stored.id())).containsExactly(modified);
+        assertThat(store.eventsOf(stored.id())).as("a change that keeps the status is no lifecycle event").isEmpty();
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
@@ -14,7 +14,9 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,14 @@ class RecordRuntimeProgressServiceTest {
     private static final FailedReason NO_IMAGE = new FailedReason("ModelArts.6404", "The image could not be pulled.",
             LinkedHashMap.empty());
 
+    /** One free instance runs at a time: a second one waits in the queue. */
+    private static final int FREE_CAPACITY = 1;
+
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final SettableClock clock = new SettableClock(NOW);
-    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, runtime, clock);
+    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, store,
+            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock);
 
     @Test
     void aQueuedCreationGrantedCapacityGoesOnToCreatingAndTheRuntimeIsAskedToCreate() {
@@ -88,6 +94,59 @@ class RecordRuntimeProgressServiceTest {
         assertThat(failed.status()).isEqualTo(InstanceStatus.CREATE_FAILED);
         assertThat(failed.failure()).containsExactly(NO_IMAGE);
         assertThat(store.find(PROJECT, creating.id())).containsExactly(failed);
+        assertThat(store.eventsOf(creating.id())).containsExactly(new LifecycleEvent(creating.id(),
+                Option.some(InstanceStatus.CREATING), InstanceStatus.CREATE_FAILED, TransitionCause.FAILURE, NOW, failed.version()));
+    }
+
+    @Test
+    void workDoneIsRecordedAsAnEventOfRuntimeProgress() {
+        Instance stopping = store.given(anInstance().status(InstanceStatus.STOPPING).build());
+        clock.set(NOW.plusSeconds(5));
+
+        Instance stopped = record(stopping, new RuntimeEvent.Stopped()).instance();
+
+        assertThat(store.eventsOf(stopping.id())).containsExactly(new LifecycleEvent(stopping.id(),
+                Option.some(InstanceStatus.STOPPING), InstanceStatus.STOPPED, TransitionCause.RUNTIME_PROGRESS,
+                NOW.plusSeconds(5), stopped.version()));
+    }
+
+    @Test
+    void aFreeInstanceThatStopsGivesItsPlaceToTheOldestQueuedOneWhichStartsAtOnce() {
+        Instance stopping = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STOPPING).build());
+        Instance queuedLater = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING)
+                .queuedSince(NOW.minusSeconds(10)).build());
+        Instance queuedFirst = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.START_QUEUING)
+                .queuedSince(NOW.minusSeconds(20)).build());
+
+        record(stopping, new RuntimeEvent.Stopped());
+
+        assertThat(store.find(PROJECT, queuedFirst.id()).map(Instance::status)).containsExactly(InstanceStatus.STARTING);
+        assertThat(store.eventsOf(queuedFirst.id()).map(event -> event.to() + " by " + event.cause()))
+                .containsExactly("READY_TO_START by RUNTIME_PROGRESS", "STARTING by RUNTIME_PROGRESS");
+        assertThat(store.find(PROJECT, queuedLater.id())).containsExactly(queuedLater);
+        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queuedFirst.id(), InstanceStatus.STARTING));
+    }
+
+    @Test
+    void aFreeInstanceThatFailsToStartGivesItsPlaceToAQueuedCreation() {
+        Instance starting = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STARTING).build());
+        Instance queued = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).build());
+
+        record(starting, new RuntimeEvent.StartFailed(NO_IMAGE));
+
+        assertThat(store.find(PROJECT, queued.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
+        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, queued.id(), InstanceStatus.CREATING));
+    }
+
+    @Test
+    void aFreeInstanceThatKeepsItsPlaceLetsNobodyIn() {
+        Instance starting = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STARTING).build());
+        Instance queued = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).build());
+
+        record(starting, new RuntimeEvent.Started());
+
+        assertThat(store.find(PROJECT, queued.id())).containsExactly(queued);
+        assertThat(runtime.calls()).isEmpty();
     }
 
     @Test

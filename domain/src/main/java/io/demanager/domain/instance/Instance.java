@@ -199,15 +199,6 @@ public record Instance(
     }
 
     private static Option<FailedReason> failureOf(RuntimeEvent event) {
-        if (event instanceof RuntimeEvent.CreateFailed failed) {
-            return Option.some(failed.reason());
-        }
-        if (event instanceof RuntimeEvent.StartFailed failed) {
-            return Option.some(failed.reason());
-        }
-        if (event instanceof RuntimeEvent.Faulted faulted) {
-            return Option.some(faulted.reason());
-        }
-        return Option.none();
+        return event instanceof RuntimeEvent.Failure failure ? Option.some(failure.reason()) : Option.none();
     }
 }

@@ -11,20 +11,25 @@ public sealed interface RuntimeEvent {
     /** CREATING becomes RUNNING. */
     record Created() implements RuntimeEvent { }
 
+    /** An event that reports a failure, with its reason. */
+    sealed interface Failure extends RuntimeEvent {
+        FailedReason reason();
+    }
+
     /** CREATING becomes CREATE_FAILED. */
-    record CreateFailed(FailedReason reason) implements RuntimeEvent { }
+    record CreateFailed(FailedReason reason) implements Failure { }
 
     /** STARTING or RESTARTING becomes RUNNING. */
     record Started() implements RuntimeEvent { }
 
     /** STARTING or RESTARTING becomes START_FAILED. */
-    record StartFailed(FailedReason reason) implements RuntimeEvent { }
+    record StartFailed(FailedReason reason) implements Failure { }
 
     /** STOPPING becomes STOPPED. */
     record Stopped() implements RuntimeEvent { }
 
     /** RUNNING becomes UNAVAILABLE. */
-    record Faulted(FailedReason reason) implements RuntimeEvent { }
+    record Faulted(FailedReason reason) implements Failure { }
 
     /** A free flavor has room again: CREATE_QUEUING becomes CREATING, START_QUEUING becomes READY_TO_START. */
     record CapacityFreed() implements RuntimeEvent { }

@@ -1,6 +1,10 @@
 package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.HashSet;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,8 +28,13 @@ class DatabaseFailureTest {
         assertThatThrownBy(() -> store.find(PROJECT, stored.id())).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> store.list(listing(PROJECT).build())).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> store.insert(anInstance().build())).isInstanceOf(RuntimeException.class);
-        assertThatThrownBy(() -> store.update(stored)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.update(stored, TransitionCause.USER_REQUEST)).isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> store.countHoldingCapacity(stored.flavor().name())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.events(PROJECT, stored.id(), 0, 0)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.stopDue(10, Instance::stopForExpiredLease)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.oldestQueued(stored.flavor().name(), 1)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> store.inStatus(HashSet.of(InstanceStatus.CREATING), Option.none(), 10))
+                .isInstanceOf(RuntimeException.class);
     }
 
     @Test

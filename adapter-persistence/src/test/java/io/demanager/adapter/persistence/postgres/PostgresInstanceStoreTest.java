@@ -1,10 +1,12 @@
 package io.demanager.adapter.persistence.postgres;
 
+import io.demanager.adapter.persistence.EngineQueriesContract;
 import io.demanager.adapter.persistence.InstanceStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class PostgresInstanceStoreTest extends InstanceStoreContract<PostgresInstanceStore> {
+class PostgresInstanceStoreTest extends InstanceStoreContract<PostgresInstanceStore>
+        implements EngineQueriesContract<PostgresInstanceStore> {
 
     private static TestDatabase database;
 
@@ -20,7 +22,12 @@ class PostgresInstanceStoreTest extends InstanceStoreContract<PostgresInstanceSt
 
     @Override
     protected PostgresInstanceStore emptyStore() {
-        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance"));
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance, instance_event"));
         return database.newStore();
+    }
+
+    @Override
+    public PostgresInstanceStore store() {
+        return store;
     }
 }

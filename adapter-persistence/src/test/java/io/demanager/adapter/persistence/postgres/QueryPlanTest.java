@@ -77,10 +77,19 @@ class QueryPlanTest {
     }
 
     @Test
-    void theSearchForDueLeasesReadsOnlyThePartialIndexOfRunningInstancesWithALease() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + DUE_LEASE_SEARCH));
+    void theClaimOfDueLeasesReadsOnlyThePartialIndexOfRunningInstancesWithALease() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.CLAIM_DUE).bind("limit", 50));
 
-        assertThat(plan).contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
+        assertThat(plan).contains("LockRows").contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aFreeFlavorsQueueIsReadInOrderFromTheQueueIndex() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.OLDEST_QUEUED)
+                .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
+                .bind("limit", 1));
+
+        assertThat(plan).contains("using instance_queue").doesNotContain("Seq Scan").doesNotContain("Sort");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.adapter.persistence.StoreFixtures;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ class SchemaConstraintsTest {
 
     @BeforeEach
     void storeAStoppedInstance() {
-        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance"));
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance, instance_event"));
         stored = database.newStore().insert(anInstance().name("stored").status(InstanceStatus.STOPPED).build()).get();
     }
 
@@ -60,6 +61,33 @@ class SchemaConstraintsTest {
         assertThat(database.newStore().find(stored.projectId(), stored.id())).containsExactly(stored);
     }
 
+    /** The stored instance has one event: its creation, from nothing to STOPPED. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            instance_event_status_known         | to_status = 'PAUSED'
+            instance_event_status_known         | from_status = 'PAUSED'
+            instance_event_changes_status       | from_status = to_status
+            instance_event_cause_known          | cause = 'BOREDOM'
+            instance_event_version_not_negative | version = -1
+            instance_event_instance_fk          | instance_id = gen_random_uuid()
+            """)
+    void anEventBreakingAnInvariantIsRefusedByItsNamedConstraint(String constraint, String assignment) {
+        var before = database.newStore().events(stored.projectId(), stored.id(), 0, 0);
+
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute("UPDATE instance_event SET " + assignment)))
+                .isInstanceOfSatisfying(UnableToExecuteStatementException.class,
+                        e -> assertThat(violatedConstraint(e)).isEqualTo(constraint));
+        assertThat(database.newStore().events(stored.projectId(), stored.id(), 0, 0)).isEqualTo(before);
+    }
+
+    @Test
+    void anInstanceHasOneEventPerVersion() {
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute(
+                "INSERT INTO instance_event SELECT * FROM instance_event")))
+                .isInstanceOfSatisfying(UnableToExecuteStatementException.class,
+                        e -> assertThat(violatedConstraint(e)).isEqualTo("instance_event_pk"));
+    }
+
     @Test
     void aSecondLiveInstanceOfANameIsRefusedByTheLiveNameIndexButADeletedOneIsNot() {
         var store = database.newStore();
@@ -70,7 +98,7 @@ class SchemaConstraintsTest {
                 .isInstanceOfSatisfying(UnableToExecuteStatementException.class,
                         e -> assertThat(violatedConstraint(e)).isEqualTo("instance_live_name_unique"));
 
-        store.update(stored.delete(StoreFixtures.CREATED_AT.plusSeconds(1)).get());
+        store.update(stored.delete(StoreFixtures.CREATED_AT.plusSeconds(1)).get(), TransitionCause.USER_REQUEST);
         database.jdbi().useHandle(handle -> handle.execute("UPDATE instance SET name = 'stored' WHERE id = ?", other.id().uuid()));
         assertThat(store.find(other.projectId(), other.id()).get().name().value()).isEqualTo("stored");
     }

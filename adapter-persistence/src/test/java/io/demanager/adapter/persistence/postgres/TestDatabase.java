@@ -20,17 +20,19 @@ import java.util.UUID;
  * default {@code postgres}, and {@code DEMANAGER_TEST_DB_PASSWORD}, default none); that account needs the
  * right to create schemas in it.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private final PostgresDatabase.Settings server;
     private final String schema;
+    private final PostgresDatabase.Settings inSchema;
     private final PostgresDatabase database;
 
     private TestDatabase(PostgresDatabase.Settings server, String schema) {
         this.server = server;
         this.schema = schema;
-        this.database = PostgresDatabase.connect(new PostgresDatabase.Settings(
-                withCurrentSchema(server.jdbcUrl(), schema), server.user(), server.password()));
+        this.inSchema = new PostgresDatabase.Settings(
+                withParameter(server.jdbcUrl(), "currentSchema=" + schema), server.user(), server.password());
+        this.database = PostgresDatabase.connect(inSchema);
     }
 
     /** A new schema holding nothing, not even the migrations. */
@@ -42,14 +44,14 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new schema with every migration applied. */
-    static TestDatabase migrated() {
+    public static TestDatabase migrated() {
         TestDatabase test = empty();
         test.database.migrate();
         return test;
     }
 
     /** A store over this schema, sealing credentials with a key of its own. */
-    PostgresInstanceStore newStore() {
+    public PostgresInstanceStore newStore() {
         return PostgresInstanceStore.create(dataSource(), newCredentialKey());
     }
 
@@ -57,16 +59,25 @@ final class TestDatabase implements AutoCloseable {
         return database;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return database.dataSource();
     }
 
+    /**
+     * Another pool of connections to this schema, as another server would open; its sessions show
+     * {@code applicationName} in {@code pg_stat_activity}. The caller closes it.
+     */
+    public PostgresDatabase connectAnotherPool(String applicationName) {
+        return PostgresDatabase.connect(new PostgresDatabase.Settings(
+                withParameter(inSchema.jdbcUrl(), "ApplicationName=" + applicationName), inSchema.user(), inSchema.password()));
+    }
+
     /** For looking at rows as they are stored, under the store's back. */
-    Jdbi jdbi() {
+    public Jdbi jdbi() {
         return Jdbi.create(dataSource());
     }
 
-    static SecretKey newCredentialKey() {
+    public static SecretKey newCredentialKey() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256);
@@ -82,8 +93,8 @@ final class TestDatabase implements AutoCloseable {
         execute(server, "DROP SCHEMA " + schema + " CASCADE");
     }
 
-    private static String withCurrentSchema(String jdbcUrl, String schema) {
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    private static String withParameter(String jdbcUrl, String parameter) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameter;
     }
 
     private static void execute(PostgresDatabase.Settings server, String sql) {

@@ -4,6 +4,7 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -11,6 +12,8 @@ import io.vavr.control.Option;
  * Where instances are kept. Every read and write is scoped by project, and every write is optimistic:
  * it succeeds only if the stored version is still the one the instance was read at. A DELETED
  * instance is gone: it is never found nor listed, and its name may be used again.
+ * Every write that changes the status records a {@link io.demanager.domain.instance.LifecycleEvent} in the same
+ * transaction (see {@link InstanceEvents}): the change and its event are stored together or not at all.
  * Failures of the store itself (a database that cannot be reached) are thrown, never answered as "not found".
  */
 public interface InstanceStore {
@@ -19,14 +22,18 @@ public interface InstanceStore {
 
     InstancePage list(InstanceListing listing);
 
-    /** Store a new instance at version 0; a live instance of the same name in the project: 6301. */
+    /**
+     * Store a new instance at version 0, with its creation event (from no status, at its creation time, by
+     * {@link TransitionCause#USER_REQUEST}); a live instance of the same name in the project: 6301.
+     */
     Either<DomainError, Instance> insert(Instance instance);
 
     /**
      * Replace the stored instance if it is still at {@code changed.version()}, and answer it at the next
-     * version. If another write came first, answer {@link StaleWrite} and store nothing.
+     * version; if the status changed, record the event with {@code cause} at {@code changed.updatedAt()}.
+     * If another write came first, answer {@link StaleWrite} and store nothing.
      */
-    Either<StaleWrite, Instance> update(Instance changed);
+    Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause);
 
     /** The write lost a race: the instance was changed (or deleted) since it was read. */
     record StaleWrite(InstanceId instanceId, long readVersion) {

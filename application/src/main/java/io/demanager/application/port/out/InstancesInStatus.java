@@ -1,0 +1,19 @@
+package io.demanager.application.port.out;
+
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+
+/** Live instances in some statuses, across every project, read page by page in the order of their ids. */
+public interface InstancesInStatus {
+
+    /**
+     * Up to {@code limit} instances in one of {@code statuses} whose id comes after {@code after} (from the first
+     * when none), by increasing id. Paging by id rather than by offset never skips an instance when others leave
+     * the statuses between two pages.
+     */
+    List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit);
+}

@@ -1,0 +1,26 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.InstanceEventsQuery;
+import io.demanager.application.port.in.ListInstanceEventsUseCase;
+import io.demanager.application.port.out.InstanceEvents.EventPage;
+import io.demanager.application.port.out.InstanceEvents;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.domain.error.DomainError;
+import io.vavr.control.Either;
+
+public final class ListInstanceEventsService implements ListInstanceEventsUseCase {
+
+    private final InstanceLookup lookup;
+    private final InstanceEvents events;
+
+    public ListInstanceEventsService(InstanceStore store, InstanceEvents events) {
+        this.lookup = new InstanceLookup(store);
+        this.events = events;
+    }
+
+    @Override
+    public Either<DomainError, EventPage> events(InstanceEventsQuery query) {
+        return lookup.find(query.instance()).map(found ->
+                events.events(found.projectId(), found.id(), query.offset(), query.limit()));
+    }
+}

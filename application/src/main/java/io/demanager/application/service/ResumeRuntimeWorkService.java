@@ -1,0 +1,71 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.domain.catalog.Flavor;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.RuntimeEvent;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+
+/**
+ * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
+ * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
+ * twice, and the second report is refused harmlessly (6357). Then each free flavor's queue takes the room it has.
+ */
+public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
+
+    static final Set<InstanceStatus> WAITING_FOR_THE_RUNTIME = HashSet.of(InstanceStatus.CREATING, InstanceStatus.STARTING,
+            InstanceStatus.RESTARTING, InstanceStatus.STOPPING, InstanceStatus.READY_TO_START);
+
+    private static final int PAGE_SIZE = 500;
+
+    private final InstancesInStatus instances;
+    private final Catalog catalog;
+    private final NotebookRuntime runtime;
+    private final RuntimeProgress progress;
+
+    public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, QueuedInstances queues, Catalog catalog,
+                                    FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+        this.instances = instances;
+        this.catalog = catalog;
+        this.runtime = runtime;
+        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock);
+    }
+
+    @Override
+    public int resume() {
+        int resumed = 0;
+        Option<Instance> last = Option.none();
+        List<Instance> page;
+        do {
+            page = instances.inStatus(WAITING_FOR_THE_RUNTIME, last.map(Instance::id), PAGE_SIZE);
+            page.forEach(this::askAgain);
+            resumed += page.size();
+            last = page.lastOption();
+        } while (page.size() == PAGE_SIZE);
+        catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
+        return resumed;
+    }
+
+    private void askAgain(Instance waiting) {
+        switch (waiting.status()) {
+            case CREATING -> runtime.create(waiting);
+            case STARTING -> runtime.start(waiting);
+            case RESTARTING -> runtime.restart(waiting);
+            case STOPPING -> runtime.stop(waiting);
+            // Admitted from its queue, but the launch that follows was lost: launch it now.
+            case READY_TO_START -> progress.record(waiting, new RuntimeEvent.StartLaunched());
+            default -> throw new IllegalStateException("not waiting for the runtime: " + waiting.status());
+        }
+    }
+}

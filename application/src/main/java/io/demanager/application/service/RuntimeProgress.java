@@ -1,0 +1,99 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.domain.catalog.Flavor;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+
+/**
+ * Applying the runtime's progress: the change is stored with its cause, the runtime is asked for the work that a
+ * queued instance was waiting for, and when an instance of a free flavor gives its place back, the oldest queued
+ * instances of that flavor take the places there are.
+ */
+final class RuntimeProgress {
+
+    /** Admitting from a queue gives up after this many lost races in a row; the winners move the queue on. */
+    private static final int MAX_LOST_RACES = 8;
+
+    private final InstanceLookup lookup;
+    private final QueuedInstances queues;
+    private final FreeFlavorCapacity freeCapacity;
+    private final NotebookRuntime runtime;
+    private final Clock clock;
+
+    RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
+                    Clock clock) {
+        this.lookup = new InstanceLookup(store);
+        this.queues = queues;
+        this.freeCapacity = freeCapacity;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    Either<DomainError, InstanceSnapshot> record(InstanceRef ref, RuntimeEvent event) {
+        return lookup.find(ref).flatMap(current -> record(current, event));
+    }
+
+    /** Apply {@code event} to {@code current} as read; if it has changed since, the write loses with 6357. */
+    Either<DomainError, InstanceSnapshot> record(Instance current, RuntimeEvent event) {
+        var now = clock.instant();
+        return current.onRuntimeEvent(event, now)
+                .flatMap(changed -> lookup.save(changed, event.wireName(), TransitionCause.of(event)))
+                .peek(this::askRuntime)
+                .peek(saved -> {
+                    if (gaveItsPlaceBack(current, saved)) {
+                        admitQueued(saved.flavor());
+                    }
+                })
+                .map(saved -> new InstanceSnapshot(saved, now));
+    }
+
+    /**
+     * While {@code flavor} has room, its oldest queued instance gets it: a queued creation goes on to CREATING,
+     * a queued start to READY_TO_START and then STARTING.
+     */
+    void admitQueued(Flavor flavor) {
+        int lostRaces = 0;
+        while (lostRaces < MAX_LOST_RACES && freeCapacity.hasRoomFor(flavor)) {
+            Option<Instance> oldest = queues.oldestQueued(flavor.name(), 1).headOption();
+            if (oldest.isEmpty()) {
+                return;
+            }
+            if (admit(oldest.get()).isLeft()) {
+                lostRaces++;
+            }
+        }
+    }
+
+    private Either<DomainError, Instance> admit(Instance queued) {
+        return record(queued, new RuntimeEvent.CapacityFreed())
+                .map(InstanceSnapshot::instance)
+                .flatMap(admitted -> admitted.status() == InstanceStatus.READY_TO_START
+                        ? record(admitted, new RuntimeEvent.StartLaunched()).map(InstanceSnapshot::instance)
+                        : Either.right(admitted));
+    }
+
+    /** A queued instance that got room goes on to the work it was waiting for. */
+    private void askRuntime(Instance saved) {
+        if (saved.status() == InstanceStatus.CREATING) {
+            runtime.create(saved);
+        } else if (saved.status() == InstanceStatus.STARTING) {
+            runtime.start(saved);
+        }
+    }
+
+    private static boolean gaveItsPlaceBack(Instance before, Instance after) {
+        return after.flavor().isFree() && before.status().holdsCapacity() && !after.status().holdsCapacity();
+    }
+}

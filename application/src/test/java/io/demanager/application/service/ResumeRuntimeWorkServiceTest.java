@@ -1,0 +1,91 @@
+package io.demanager.application.service;
+
+import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingRuntime.Call;
+import io.demanager.application.fakes.RecordingRuntime.Operation;
+import io.demanager.application.fakes.SampleCatalog;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.collection.List;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResumeRuntimeWorkServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
+
+    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final RecordingRuntime runtime = new RecordingRuntime();
+    private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
+            new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW));
+
+    @Test
+    void everyInstanceWaitingForTheRuntimeInEveryProjectIsAskedForAgain() {
+        Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).build());
+        Instance starting = store.given(anInstance().project(OTHER_PROJECT).status(InstanceStatus.STARTING).build());
+        Instance restarting = store.given(anInstance().status(InstanceStatus.RESTARTING).build());
+        Instance stopping = store.given(anInstance().status(InstanceStatus.STOPPING).build());
+
+        assertThat(service.resume()).isEqualTo(4);
+
+        assertThat(runtime.calls()).containsExactlyInAnyOrder(
+                new Call(Operation.CREATE, creating.id(), InstanceStatus.CREATING),
+                new Call(Operation.START, starting.id(), InstanceStatus.STARTING),
+                new Call(Operation.RESTART, restarting.id(), InstanceStatus.RESTARTING),
+                new Call(Operation.STOP, stopping.id(), InstanceStatus.STOPPING));
+    }
+
+    @Test
+    void anInstanceAdmittedFromItsQueueButNeverLaunchedIsLaunched() {
+        Instance ready = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.READY_TO_START).build());
+
+        assertThat(service.resume()).isEqualTo(1);
+
+        assertThat(store.find(PROJECT, ready.id()).map(Instance::status)).containsExactly(InstanceStatus.STARTING);
+        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, ready.id(), InstanceStatus.STARTING));
+    }
+
+    @Test
+    void instancesAtRestAreLeftAlone() {
+        List<Instance> atRest = List.of(InstanceStatus.values())
+                .removeAll(ResumeRuntimeWorkService.WAITING_FOR_THE_RUNTIME)
+                .map(status -> store.given(anInstance().status(status).build()));
+
+        assertThat(service.resume()).isZero();
+
+        assertThat(runtime.calls()).isEmpty();
+        atRest.filter(instance -> !instance.isDeleted())
+                .forEach(instance -> assertThat(store.find(PROJECT, instance.id())).containsExactly(instance));
+    }
+
+    @Test
+    void manyWaitingInstancesAreAllAskedForOnceAcrossPages() {
+        List<Instance> creating = List.range(0, 1_234).map(i -> store.given(anInstance().status(InstanceStatus.CREATING).build()));
+
+        assertThat(service.resume()).isEqualTo(1_234);
+
+        assertThat(runtime.calls().map(Call::instanceId)).containsExactlyInAnyOrderElementsOf(creating.map(Instance::id));
+    }
+
+    @Test
+    void aFreeFlavorWithRoomTakesItsOldestQueuedInstance() {
+        Instance older = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING)
+                .queuedSince(NOW.minusSeconds(60)).build());
+        Instance newer = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING)
+                .queuedSince(NOW.minusSeconds(30)).build());
+
+        service.resume();
+
+        assertThat(store.find(PROJECT, older.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
+        assertThat(store.find(PROJECT, newer.id())).containsExactly(newer);
+        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, older.id(), InstanceStatus.CREATING));
+    }
+}
