@@ -61,7 +61,7 @@ final class ApiServer implements AutoCloseable {
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime));
-        progress = new RecordRuntimeProgressService(store, runtime, clock);
+        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
         app = HttpApi.create(useCases, ApiServer::caller).start("127.0.0.1", 0);
         client = new ApiClient(app.port());
     }
