@@ -12,6 +12,9 @@ public final class ErrorResponses {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** Seconds a client waits before trying again after a 503: long enough for a pool to reconnect. */
+    public static final int RETRY_AFTER_SECONDS = 1;
+
     private static final String PARAMETER_ERROR = "ModelArts.0104";
     private static final String INVALID_PAYLOAD = ErrorCode.INVALID_PAYLOAD.code();
 
@@ -51,7 +54,22 @@ public final class ErrorResponses {
                 ErrorCode.INVALID_PAYLOAD.template() + " The body is larger than " + MAX_BODY_BYTES + " bytes.");
     }
 
-    /** A bug or an outage: the caller learns nothing of the fault, which is logged where it is caught. */
+    /** No {@code X-Auth-Token}, or one that names nobody. */
+    public static HttpFailure unauthenticated() {
+        return new HttpFailure(401, "ModelArts.6620", "Please refresh the user token.");
+    }
+
+    /** The token is valid, but not for the project of the request. */
+    public static HttpFailure forbidden() {
+        return new HttpFailure(403, "ModelArts.6621", "The token does not allow acting in this project.");
+    }
+
+    /** The store cannot be reached now: the client may try again after {@value #RETRY_AFTER_SECONDS} s. */
+    public static HttpFailure unavailable() {
+        return busy(503);
+    }
+
+    /** A bug: the caller learns nothing of the fault, which is logged where it is caught. */
     public static HttpFailure internalError() {
         return new HttpFailure(500, "ModelArts.6102", "Internal error.");
     }
@@ -65,9 +83,13 @@ public final class ErrorResponses {
             case 404 -> routeNotFound();
             case 405 -> methodNotAllowed();
             case 413 -> payloadTooLarge();
-            case 429, 503 -> new HttpFailure(status, "ModelArts.6101", "The system is busy now. Please try again later.");
+            case 429, 503 -> busy(status);
             case 500 -> internalError();
             default -> new HttpFailure(status, PARAMETER_ERROR, "Parameter error. The request cannot be read.");
         };
+    }
+
+    private static HttpFailure busy(int status) {
+        return new HttpFailure(status, "ModelArts.6101", "The system is busy now. Please try again later.");
     }
 }

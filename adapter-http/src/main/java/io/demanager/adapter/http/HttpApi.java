@@ -1,5 +1,7 @@
 package io.demanager.adapter.http;
 
+import io.demanager.application.port.out.CallerIdentities;
+import io.demanager.application.port.out.StoreUnavailable;
 import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -7,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,34 +19,51 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The DevEnviron instance API on Javalin: its routes, the caller's identity, and the error format of every
- * failure, routed or not. {@link #create} answers a configured server that the caller starts.
+ * The DevEnviron instance API on Javalin: its routes, who may call them, the error format of every failure,
+ * routed or not, and the operator's endpoints (health, metrics). {@link #create} answers a configured server that
+ * the caller starts; stopping it lets the requests in flight finish first, for up to {@link #STOP_TIMEOUT}.
  */
 public final class HttpApi {
 
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String OPENAPI_RESOURCE = "openapi.yaml";
-    private static final String CALLER = HttpApi.class.getName() + ".caller";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, CallerIdentity callers) {
+    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, Operations operations) {
         var routes = new InstanceRoutes(useCases);
+        var authentication = new Authentication(callers);
+        var requestLog = new RequestLog(operations.requests());
+        var operationsRoutes = new OperationsRoutes(operations);
         byte[] openApi = openApiDocument();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // Javalin puts its own handler inside this one, which holds the stop until requests in flight are answered.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
 
-            config.routes.before("/v1/*", ctx -> ctx.attribute(CALLER, callers.identify(ctx)));
+            config.routes.before(requestLog::begin);
+            config.requestLogger.http(requestLog::end);
+            config.routes.beforeMatched("/v1/*", authentication::check);
+
             getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
+            getAndHead(config.routes, OperationsRoutes.LIVE, operationsRoutes::live);
+            getAndHead(config.routes, OperationsRoutes.READY, operationsRoutes::ready);
+            getAndHead(config.routes, OperationsRoutes.METRICS, operationsRoutes::metrics);
             config.routes.post(InstanceRoutes.INSTANCES, answering(routes::create));
             getAndHead(config.routes, InstanceRoutes.INSTANCES, answering(routes::list));
             getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
@@ -52,6 +72,12 @@ public final class HttpApi {
             config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
 
+            config.routes.exception(RefusedRequest.class, (refused, ctx) -> send(ctx, refused.failure()));
+            config.routes.exception(StoreUnavailable.class, (outage, ctx) -> {
+                LOG.warn("The store is unavailable: {}", outage.getMessage());
+                ctx.header("Retry-After", String.valueOf(ErrorResponses.RETRY_AFTER_SECONDS));
+                send(ctx, ErrorResponses.unavailable());
+            });
             config.routes.exception(HttpResponseException.class, (refused, ctx) -> {
                 String allowed = refused.getDetails().get("availableMethods");
                 if (allowed != null) {
@@ -70,9 +96,9 @@ public final class HttpApi {
         });
     }
 
-    /** The caller the before-handler identified for this request. */
+    /** The user the request's token named. */
     static UserRef caller(Context ctx) {
-        return ctx.attribute(CALLER);
+        return Authentication.user(ctx);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Talks to the API over real HTTP with the JDK client. Every exchange is checked against the OpenAPI document
@@ -28,15 +29,32 @@ final class ApiClient {
             .build();
     private final int port;
     private final String base;
+    private final Optional<String> token;
     private OpenApiContract contract;
 
-    ApiClient(int port) {
+    /** A client that sends {@code token} as {@code X-Auth-Token} with every request that names none itself. */
+    ApiClient(int port, String token) {
+        this(port, Optional.of(token));
+    }
+
+    private ApiClient(int port, Optional<String> token) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
     }
 
     int port() {
         return port;
+    }
+
+    /** The same server, with another token. */
+    ApiClient withToken(String otherToken) {
+        return new ApiClient(port, otherToken);
+    }
+
+    /** The same server, with no token. */
+    ApiClient withoutToken() {
+        return new ApiClient(port, Optional.empty());
     }
 
     ApiResponse get(String pathAndQuery, String... headers) {
@@ -69,9 +87,12 @@ final class ApiClient {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         Map<String, String> sentHeaders = new LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
             sentHeaders.put(headers[i], headers[i + 1]);
         }
+        if (!hasHeader(headers, Authentication.TOKEN_HEADER)) {
+            token.ifPresent(value -> sentHeaders.put(Authentication.TOKEN_HEADER, value));
+        }
+        sentHeaders.forEach(request::header);
         ApiResponse response = exchange(request.build());
         String sentBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
         contract().check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, sentBody, response));
@@ -108,11 +129,18 @@ final class ApiClient {
         }
     }
 
-    private static String[] withJsonContentType(String[] headers) {
+    private static boolean hasHeader(String[] headers, String name) {
         for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase("Content-Type")) {
-                return headers;
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static String[] withJsonContentType(String[] headers) {
+        if (hasHeader(headers, "Content-Type")) {
+            return headers;
         }
         String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "Content-Type";

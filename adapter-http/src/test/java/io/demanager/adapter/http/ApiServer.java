@@ -18,32 +18,47 @@ import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.application.service.RecordRuntimeProgressService;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.application.port.out.Caller;
+import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
+import io.vavr.collection.HashSet;
+import io.vavr.control.Option;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real API on a free port, wired to the real services over the in-memory store and the test catalog
  * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
  * Tests share one server per class and keep apart by each using projects of their own ({@link #newProject}).
+ * Two tokens are issued: {@link #TOKEN} names {@link #CALLER}, {@link #OTHER_TOKEN} names {@link #OTHER_USER}; both
+ * allow project {@code p} and every project {@link #newProject} makes, and no other.
  */
 final class ApiServer implements AutoCloseable {
 
     static final UserRef CALLER = new UserRef("15dda26361214ca2a5953917d2f48ffb", "ops_dev_env");
-    static final String USER_HEADER = "X-Test-User";
+    static final String TOKEN = "token-of-ops-dev-env";
+    static final UserRef OTHER_USER = new UserRef("other-user", "another user");
+    static final String OTHER_TOKEN = "token-of-another-user";
     static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
     /** Each free flavor runs one instance at a time, so that a second one queues. */
     static final int FREE_CAPACITY = 1;
 
     private static final AtomicInteger PROJECTS = new AtomicInteger();
+    private static final Set<ProjectId> GRANTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        GRANTED.add(new ProjectId("p"));
+    }
 
     final SettableClock clock = new SettableClock(START);
     final RecordingRuntime runtime = new RecordingRuntime();
+    final TestOperations operations = new TestOperations();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
     private final Javalin app;
@@ -62,23 +77,35 @@ final class ApiServer implements AutoCloseable {
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
-        app = HttpApi.create(useCases, ApiServer::caller).start("127.0.0.1", 0);
-        client = new ApiClient(app.port());
+        app = app(useCases, operations.operations());
+        client = new ApiClient(app.port(), TOKEN);
     }
 
-    /** The caller is {@link #CALLER}, or the user named by the test-only header {@value #USER_HEADER}. */
-    private static UserRef caller(Context request) {
-        String user = request.header(USER_HEADER);
-        return user == null ? CALLER : new UserRef(user, "user " + user);
+    /** The API over {@code useCases}, started on a free port, with the test tokens. */
+    static Javalin app(InstanceUseCases useCases, Operations operations) {
+        return HttpApi.create(useCases, ApiServer::caller, operations).start("127.0.0.1", 0);
+    }
+
+    private static Option<Caller> caller(String token) {
+        return token.equals(TOKEN) ? Option.some(new Caller(CALLER, HashSet.ofAll(GRANTED)))
+                : token.equals(OTHER_TOKEN) ? Option.some(new Caller(OTHER_USER, HashSet.ofAll(GRANTED)))
+                : Option.none();
     }
 
     static ApiServer start() {
         return new ApiServer();
     }
 
-    /** A project no other test uses. */
+    /** A project no other test uses, which the test tokens allow. */
     static String newProject() {
-        return "project-" + PROJECTS.incrementAndGet();
+        String project = "project-" + PROJECTS.incrementAndGet();
+        GRANTED.add(new ProjectId(project));
+        return project;
+    }
+
+    /** A project the test tokens do not allow. */
+    static String forbiddenProject() {
+        return "forbidden-" + PROJECTS.incrementAndGet();
     }
 
     static String instancesPath(String project) {

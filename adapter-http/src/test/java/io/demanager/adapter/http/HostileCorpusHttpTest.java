@@ -244,7 +244,8 @@ class HostileCorpusHttpTest {
         for (String path : List.of(instancesPath(project), instance, instance + "/token")) {
             for (String query : List.of("%zz", "de_type=Notebook&limit=%", "de_type=%%", "de_type=Notebook&%G1=1")) {
                 probes.add(new Probe("GET " + path + "?" + query + " (raw)", running -> RawHttp.send(running.client.port(),
-                        "GET " + path + "?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").asApiResponse()));
+                        "GET " + path + "?" + query + " HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: " + ApiServer.TOKEN
+                                + "\r\nConnection: close\r\n\r\n").asApiResponse()));
             }
         }
         return probes;

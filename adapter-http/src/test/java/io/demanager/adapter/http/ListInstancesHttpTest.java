@@ -104,7 +104,7 @@ class ListInstancesHttpTest {
 
     @Test
     void shows_only_the_callers_own_instances_unless_show_self_is_false() {
-        server.client.post(instancesPath(project), Bodies.create("someone-elses"), ApiServer.USER_HEADER, "other-user");
+        server.client.withToken(ApiServer.OTHER_TOKEN).post(instancesPath(project), Bodies.create("someone-elses"));
 
         assertThat(names(list(""))).doesNotContain("someone-elses");
         assertThat(names(list("&show_self=true"))).doesNotContain("someone-elses");

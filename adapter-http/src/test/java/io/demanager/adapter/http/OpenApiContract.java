@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     both with the error body;</li>
  *     <li>every other answer is one the document describes for the operation: status, content type, required
  *     headers, and a body that its schema accepts;</li>
- *     <li>a request the API accepted (2xx) is one the document allows: its parameters, query and body. So a request
- *     the document refuses must be refused by the API too.</li>
+ *     <li>a request the API accepted (2xx) is one the document allows: its parameters, query, credentials and body.
+ *     So a request the document refuses must be refused by the API too.</li>
  * </ul>
  * Schemas are checked with the OpenAPI 3.1 dialect of JSON Schema 2020-12.
  */
@@ -164,7 +164,28 @@ final class OpenApiContract {
             query.remove(name);
         }
         query.keySet().forEach(name -> problems.add("query parameter " + name + " is not documented"));
+        checkSecurity(operation, exchange, problems);
         checkRequestBody(operation.path("requestBody"), exchange, problems);
+    }
+
+    /** One of the operation's security requirements (its own, or the document's) was met: an API key header sent. */
+    private void checkSecurity(JsonNode operation, Exchange exchange, List<String> problems) {
+        JsonNode requirements = operation.has("security") ? operation.get("security") : document.path("security");
+        if (requirements.isMissingNode() || requirements.isEmpty()) {
+            return;
+        }
+        for (JsonNode requirement : requirements) {
+            boolean met = true;
+            for (String scheme : (Iterable<String>) requirement::fieldNames) {
+                JsonNode definition = document.path("components").path("securitySchemes").path(scheme);
+                met &= definition.path("in").asText().equals("header")
+                        && !headerValues(exchange.headers(), definition.path("name").asText()).isEmpty();
+            }
+            if (met) {
+                return;
+            }
+        }
+        problems.add("no security requirement of the operation was met: " + requirements);
     }
 
     private void checkRequestBody(JsonNode requestBody, Exchange exchange, List<String> problems) {

@@ -41,7 +41,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void documents_the_seven_operations_of_the_contract_and_itself() {
+    void documents_the_seven_operations_of_the_contract_itself_and_the_operators_endpoints() {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "post /v1/{project_id}/demanager/instances",
                 "get /v1/{project_id}/demanager/instances",
@@ -50,7 +50,10 @@ class OpenApiDocumentTest {
                 "delete /v1/{project_id}/demanager/instances/{instance_id}",
                 "post /v1/{project_id}/demanager/instances/{instance_id}/action",
                 "get /v1/{project_id}/demanager/instances/{instance_id}/token",
-                "get /openapi.yaml");
+                "get /openapi.yaml",
+                "get /health/live",
+                "get /health/ready",
+                "get /metrics");
     }
 
     /** A documented operation that the server did not route would answer 404 or 405. */

@@ -2,7 +2,6 @@ package io.demanager.adapter.http;
 
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.domain.error.DomainError;
-import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.AfterAll;
@@ -138,9 +137,9 @@ class RoutingHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused());
-        Javalin app = HttpApi.create(useCases, CallerIdentity.always(new UserRef("u", "u"))).start("127.0.0.1", 0);
+        Javalin app = ApiServer.app(useCases, new TestOperations().operations());
         try {
-            return new ApiClient(app.port()).get(instancesPath("p") + "?de_type=Notebook");
+            return new ApiClient(app.port(), ApiServer.TOKEN).get(instancesPath("p") + "?de_type=Notebook");
         } finally {
             app.stop();
         }

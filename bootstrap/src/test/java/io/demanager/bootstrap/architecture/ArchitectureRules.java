@@ -108,7 +108,9 @@ final class ArchitectureRules {
     static ArchRule portsAreInterfacesRecordsOrEnums(Hexagon hexagon) {
         return classes().that().resideInAnyPackage(hexagon.inside(Part.DRIVING_PORTS), hexagon.inside(Part.DRIVEN_PORTS))
                 .should().beInterfaces().orShould().beRecords().orShould().beEnums()
-                .because("a port is a contract and the immutable values it carries; behaviour lives in services and adapters");
+                .orShould().beAssignableTo(RuntimeException.class)
+                .because("a port is a contract, the immutable values it carries and the failures it declares;"
+                        + " behaviour lives in services and adapters");
     }
 
     static ArchRule drivingPortsAreImplementedOnlyByServices(Hexagon hexagon) {

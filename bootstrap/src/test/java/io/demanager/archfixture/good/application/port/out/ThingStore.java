@@ -5,5 +5,6 @@ import io.vavr.control.Option;
 
 public interface ThingStore {
 
+    /** @throws ThingStoreUnavailable when the store cannot be reached now */
     Option<Thing> find(String id);
 }
