@@ -30,31 +30,38 @@ final class ApiClient {
     private final int port;
     private final String base;
     private final Optional<String> token;
-    private OpenApiContract contract;
+    private final OpenApiContract contract;
 
-    /** A client that sends {@code token} as {@code X-Auth-Token} with every request that names none itself. */
+    /**
+     * A client that sends {@code token} as {@code X-Auth-Token} with every request that names none itself.
+     * It reads the API document the server serves at once, so that every exchange can be checked against it.
+     */
     ApiClient(int port, String token) {
-        this(port, Optional.of(token));
-    }
-
-    private ApiClient(int port, Optional<String> token) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.token = Optional.of(token);
+        this.contract = new OpenApiContract(openApiDocument());
+    }
+
+    private ApiClient(ApiClient same, Optional<String> token) {
+        this.port = same.port;
+        this.base = same.base;
         this.token = token;
+        this.contract = same.contract;
     }
 
     int port() {
         return port;
     }
 
-    /** The same server, with another token. */
+    /** The same server and contract, with another token. */
     ApiClient withToken(String otherToken) {
-        return new ApiClient(port, otherToken);
+        return new ApiClient(this, Optional.of(otherToken));
     }
 
-    /** The same server, with no token. */
+    /** The same server and contract, with no token. */
     ApiClient withoutToken() {
-        return new ApiClient(port, Optional.empty());
+        return new ApiClient(this, Optional.empty());
     }
 
     ApiResponse get(String pathAndQuery, String... headers) {
@@ -95,24 +102,17 @@ final class ApiClient {
         sentHeaders.forEach(request::header);
         ApiResponse response = exchange(request.build());
         String sentBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
-        contract().check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, sentBody, response));
+        contract.check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, sentBody, response));
         return response;
     }
 
-    /** The served document, read once; the contract is built from what the server really serves. */
+    /** The served document; the contract is built from what the server really serves. */
     String openApiDocument() {
         ApiResponse response = exchange(HttpRequest.newBuilder(URI.create(base + HttpApi.OPENAPI_PATH)).GET().build());
         if (response.status() != 200) {
             throw new IllegalStateException("GET " + HttpApi.OPENAPI_PATH + " answered " + response.status());
         }
         return response.body();
-    }
-
-    private OpenApiContract contract() {
-        if (contract == null) {
-            contract = new OpenApiContract(openApiDocument());
-        }
-        return contract;
     }
 
     private ApiResponse exchange(HttpRequest request) {

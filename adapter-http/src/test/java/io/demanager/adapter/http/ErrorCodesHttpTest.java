@@ -145,6 +145,12 @@ class ErrorCodesHttpTest {
                 new Case("a body over 64 KiB", project ->
                         modify(project, "{\"description\": \"" + "d".repeat(64 * 1024) + "\"}"),
                         413, "ModelArts.6400", "The request payload is invalid. The body is larger than 65536 bytes."),
+                new Case("a request without a token", project ->
+                        server.client.withoutToken().get(instancesPath(project) + "?de_type=Notebook"),
+                        401, "ModelArts.6620", "Please refresh the user token."),
+                new Case("a project the token does not allow", project ->
+                        server.client.get(instancesPath(ApiServer.forbiddenProject()) + "?de_type=Notebook"),
+                        403, "ModelArts.6621", "The token does not allow acting in this project."),
                 new Case("a route that does not exist", project ->
                         server.client.get("/v2/" + project + "/demanager/instances"),
                         404, "ModelArts.0104", "Parameter error. No API matches the request path."),

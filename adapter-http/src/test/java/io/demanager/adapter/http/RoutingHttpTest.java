@@ -1,6 +1,7 @@
 package io.demanager.adapter.http;
 
 import io.demanager.application.port.in.ListInstancesUseCase;
+import io.demanager.application.port.out.StoreUnavailable;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;
@@ -127,6 +128,19 @@ class RoutingHttpTest {
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.errorCode()).isEqualTo("ModelArts.6102");
         assertThat(response.body()).doesNotContain("db.internal").doesNotContain("StackOverflow");
+    }
+
+    @Test
+    void a_store_that_cannot_be_reached_answers_503_at_once_with_retry_after() {
+        ApiResponse response = listingThatFails(() -> {
+            throw new StoreUnavailable("connection to db.internal:5432 refused", null);
+        });
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).contains("1");
+        assertThat(response.errorCode()).isEqualTo("ModelArts.6101");
+        assertThat(response.errorMessage()).isEqualTo("The system is busy now. Please try again later.");
+        assertThat(response.body()).doesNotContain("db.internal");
     }
 
     /** The answer to a list on an API whose list use case fails as {@code failure} does; no other use case is called. */
