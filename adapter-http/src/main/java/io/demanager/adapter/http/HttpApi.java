@@ -1,0 +1,126 @@
+package io.demanager.adapter.http;
+
+import io.demanager.domain.instance.UserRef;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vavr.control.Either;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+
+/**
+ * The DevEnviron instance API on Javalin: its routes, the caller's identity, and the error format of every
+ * failure, routed or not. {@link #create} answers a configured server that the caller starts.
+ */
+public final class HttpApi {
+
+    static final String OPENAPI_PATH = "/openapi.yaml";
+    private static final String OPENAPI_RESOURCE = "openapi.yaml";
+    private static final String CALLER = HttpApi.class.getName() + ".caller";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {
+    }
+
+    public static Javalin create(InstanceUseCases useCases, CallerIdentity callers) {
+        var routes = new InstanceRoutes(useCases);
+        byte[] openApi = openApiDocument();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+
+            config.routes.before("/v1/*", ctx -> ctx.attribute(CALLER, callers.identify(ctx)));
+            getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
+            config.routes.post(InstanceRoutes.INSTANCES, answering(routes::create));
+            getAndHead(config.routes, InstanceRoutes.INSTANCES, answering(routes::list));
+            getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
+            config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
+            config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
+            config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
+            getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
+
+            config.routes.exception(HttpResponseException.class, (refused, ctx) -> {
+                String allowed = refused.getDetails().get("availableMethods");
+                if (allowed != null) {
+                    ctx.header("Allow", allowed);
+                }
+                send(ctx, ErrorResponses.forServerStatus(refused.getStatus()));
+            });
+            config.routes.exception(Exception.class, (bug, ctx) -> {
+                LOG.error("Unexpected failure of {} {}", ctx.method(), ctx.path(), bug);
+                send(ctx, ErrorResponses.internalError());
+            });
+            config.router.javaLangErrorHandler((response, fatal) -> {
+                LOG.error("Fatal error while answering a request", fatal);
+                writeInternalError(response);
+            });
+        });
+    }
+
+    /** The caller the before-handler identified for this request. */
+    static UserRef caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    /**
+     * HEAD is GET without the body. Registered explicitly: by itself, Javalin answers HEAD on a GET route with
+     * an empty 200 without running the route, whatever GET would have answered.
+     */
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    private static Handler answering(Function<Context, Either<HttpFailure, InstanceRoutes.Answer>> operation) {
+        return ctx -> operation.apply(ctx).fold(
+                failure -> send(ctx, failure),
+                answer -> {
+                    answer.version().forEach(version -> ctx.header("ETag", Versions.etag(version)));
+                    return ctx.json(answer.body());
+                });
+    }
+
+    private static Context send(Context ctx, HttpFailure failure) {
+        return ctx.status(failure.status()).json(failure.body());
+    }
+
+    /** Javalin hands a {@link Error} over with the bare response; unless it is already on its way, it gets the error body. */
+    private static void writeInternalError(HttpServletResponse response) {
+        if (response.isCommitted()) {
+            return;
+        }
+        HttpFailure failure = ErrorResponses.internalError();
+        response.resetBuffer();
+        response.setStatus(failure.status());
+        response.setContentType("application/json");
+        try {
+            response.getOutputStream().write(ResponseJson.bytes(failure.body()));
+        } catch (IOException clientGone) {
+            LOG.debug("The client left before the error body was written", clientGone);
+        }
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream document = HttpApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (document == null) {
+                throw new IllegalStateException("the API document " + OPENAPI_RESOURCE + " is missing from the classpath");
+            }
+            return document.readAllBytes();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.demanager.adapter.http;
+
+import io.demanager.adapter.http.document.AccessTokenDocument;
+import io.demanager.adapter.http.document.DeletedInstanceDocument;
+import io.demanager.adapter.http.document.InstanceDocuments;
+import io.demanager.adapter.http.document.InstanceListDocument;
+import io.demanager.adapter.http.document.StatusChangeDocument;
+import io.demanager.adapter.http.json.CreateInstanceReader;
+import io.demanager.adapter.http.json.ManageInstanceReader;
+import io.demanager.adapter.http.json.ModifyInstanceReader;
+import io.demanager.application.port.in.CreateInstanceCommand;
+import io.demanager.application.port.in.DeleteInstanceCommand;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.ProjectId;
+import io.javalin.http.Context;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * The seven operations of the contract's section 3. Each one reads the request (path, query, If-Match, body),
+ * calls its use case and maps the result to its document; every failure on the way is an {@link HttpFailure}.
+ */
+final class InstanceRoutes {
+
+    static final String INSTANCES = "/v1/{project_id}/demanager/instances";
+    static final String INSTANCE = INSTANCES + "/{instance_id}";
+    static final String ACTION = INSTANCE + "/action";
+    static final String TOKEN = INSTANCE + "/token";
+
+    /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
+    record Answer(Object body, Option<Long> version) {
+
+        static Answer document(Object body) {
+            return new Answer(body, Option.none());
+        }
+
+        static Answer instance(InstanceSnapshot snapshot) {
+            return new Answer(InstanceDocuments.of(snapshot), Option.some(snapshot.instance().version()));
+        }
+    }
+
+    private final InstanceUseCases useCases;
+
+    InstanceRoutes(InstanceUseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    Either<HttpFailure, Answer> create(Context ctx) {
+        return project(ctx)
+                .flatMap(project -> RequestBodies.jsonObject(ctx)
+                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, HttpApi.caller(ctx)))))
+                .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(request))))
+                .map(Answer::instance);
+    }
+
+    Either<HttpFailure, Answer> list(Context ctx) {
+        return domain(ProjectId.of(ctx.pathParam("project_id"))
+                .flatMap(project -> QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
+                        .flatMap(query -> ListQueryReader.read(query, project, HttpApi.caller(ctx)))))
+                .flatMap(listing -> RequestBodies.none(ctx).map(noBody -> useCases.list().list(listing)))
+                .map(InstanceRoutes::listDocument);
+    }
+
+    Either<HttpFailure, Answer> get(Context ctx) {
+        return instance(ctx)
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.get().get(instance))))
+                .map(Answer::instance);
+    }
+
+    Either<HttpFailure, Answer> modify(Context ctx) {
+        return instance(ctx).flatMap(instance -> expectedVersion(ctx)
+                        .flatMap(version -> RequestBodies.jsonObject(ctx)
+                                .flatMap(body -> domain(ModifyInstanceReader.read(body, instance, version)))))
+                .flatMap(command -> domain(useCases.modify().modify(command)))
+                .map(Answer::instance);
+    }
+
+    Either<HttpFailure, Answer> delete(Context ctx) {
+        return instance(ctx).flatMap(instance -> expectedVersion(ctx)
+                        .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(instance, version))))
+                .flatMap(command -> domain(useCases.delete().delete(command)))
+                .map(deleted -> Answer.document(new DeletedInstanceDocument(deleted.value())));
+    }
+
+    Either<HttpFailure, Answer> manage(Context ctx) {
+        return instance(ctx).flatMap(instance -> expectedVersion(ctx)
+                        .flatMap(version -> RequestBodies.jsonObject(ctx)
+                                .flatMap(body -> domain(ManageInstanceReader.read(body, instance, version)))))
+                .flatMap(command -> domain(useCases.manage().manage(command)))
+                .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
+    }
+
+    Either<HttpFailure, Answer> accessToken(Context ctx) {
+        return instance(ctx)
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.accessToken().accessToken(instance))))
+                .map(token -> Answer.document(new AccessTokenDocument(token)));
+    }
+
+    /** The project of a route without an instance and without query parameters. */
+    private static Either<HttpFailure, ProjectId> project(Context ctx) {
+        return domain(QueryParameters.parse(ctx.queryString())
+                .flatMap(noQuery -> ProjectId.of(ctx.pathParam("project_id"))));
+    }
+
+    /** The instance of a route under {@code /instances/{instance_id}}, none of which takes query parameters. */
+    private static Either<HttpFailure, InstanceRef> instance(Context ctx) {
+        return domain(QueryParameters.parse(ctx.queryString())
+                .flatMap(noQuery -> InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));
+    }
+
+    private static Either<HttpFailure, Option<Long>> expectedVersion(Context ctx) {
+        return domain(Versions.expected(ctx.header(Versions.IF_MATCH)));
+    }
+
+    private static Answer listDocument(InstanceList list) {
+        return Answer.document(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocuments::of).toJavaList()));
+    }
+
+    private static <T> Either<HttpFailure, T> domain(Either<DomainError, T> result) {
+        return result.mapLeft(ErrorResponses::of);
+    }
+}

@@ -1,0 +1,5 @@
+package io.demanager.adapter.http.document;
+
+/** The body of every error answer. */
+public record ErrorBody(String errorCode, String errorMessage) {
+}

@@ -1,0 +1,122 @@
+package io.demanager.adapter.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Talks to the API over real HTTP with the JDK client. Every exchange is checked against the OpenAPI document
+ * the server serves (see {@link OpenApiContract}), so the document and the code cannot drift apart.
+ */
+final class ApiClient {
+
+    private static final String JSON = "application/json";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final int port;
+    private final String base;
+    private OpenApiContract contract;
+
+    ApiClient(int port) {
+        this.port = port;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    ApiResponse get(String pathAndQuery, String... headers) {
+        return send("GET", pathAndQuery, null, headers);
+    }
+
+    ApiResponse delete(String pathAndQuery, String... headers) {
+        return send("DELETE", pathAndQuery, null, headers);
+    }
+
+    ApiResponse post(String pathAndQuery, String json, String... headers) {
+        return send("POST", pathAndQuery, json, withJsonContentType(headers));
+    }
+
+    ApiResponse put(String pathAndQuery, String json, String... headers) {
+        return send("PUT", pathAndQuery, json, withJsonContentType(headers));
+    }
+
+    /** Any request; {@code headers} are name, value, name, value... */
+    ApiResponse send(String method, String pathAndQuery, String body, String... headers) {
+        return sendBytes(method, pathAndQuery, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Any request with a body of bytes as they are, well-formed UTF-8 or not. */
+    ApiResponse sendBytes(String method, String pathAndQuery, byte[] body, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> sentHeaders = new LinkedHashMap<>();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            sentHeaders.put(headers[i], headers[i + 1]);
+        }
+        ApiResponse response = exchange(request.build());
+        String sentBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        contract().check(new OpenApiContract.Exchange(method, pathAndQuery, sentHeaders, sentBody, response));
+        return response;
+    }
+
+    /** The served document, read once; the contract is built from what the server really serves. */
+    String openApiDocument() {
+        ApiResponse response = exchange(HttpRequest.newBuilder(URI.create(base + HttpApi.OPENAPI_PATH)).GET().build());
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET " + HttpApi.OPENAPI_PATH + " answered " + response.status());
+        }
+        return response.body();
+    }
+
+    private OpenApiContract contract() {
+        if (contract == null) {
+            contract = new OpenApiContract(openApiDocument());
+        }
+        return contract;
+    }
+
+    private ApiResponse exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+            return new ApiResponse(response.statusCode(), headers, response.body());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static String[] withJsonContentType(String[] headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers;
+            }
+        }
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = JSON;
+        return all;
+    }
+}

@@ -1,0 +1,125 @@
+package io.demanager.adapter.http;
+
+import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
+import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.SequentialInstanceIds;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
+import io.demanager.application.service.CreateInstanceService;
+import io.demanager.application.service.DeleteInstanceService;
+import io.demanager.application.service.FreeFlavorCapacity;
+import io.demanager.application.service.GetAccessTokenService;
+import io.demanager.application.service.GetInstanceService;
+import io.demanager.application.service.ListInstancesService;
+import io.demanager.application.service.ManageInstanceService;
+import io.demanager.application.service.ModifyInstanceService;
+import io.demanager.application.service.RecordRuntimeProgressService;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.domain.instance.UserRef;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real API on a free port, wired to the real services over the in-memory store and the test catalog
+ * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
+ * Tests share one server per class and keep apart by each using projects of their own ({@link #newProject}).
+ */
+final class ApiServer implements AutoCloseable {
+
+    static final UserRef CALLER = new UserRef("15dda26361214ca2a5953917d2f48ffb", "ops_dev_env");
+    static final String USER_HEADER = "X-Test-User";
+    static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
+    /** Each free flavor runs one instance at a time, so that a second one queues. */
+    static final int FREE_CAPACITY = 1;
+
+    private static final AtomicInteger PROJECTS = new AtomicInteger();
+
+    final SettableClock clock = new SettableClock(START);
+    final RecordingRuntime runtime = new RecordingRuntime();
+    final ApiClient client;
+    private final RecordRuntimeProgressUseCase progress;
+    private final Javalin app;
+
+    private ApiServer() {
+        var store = new InMemoryInstanceStore();
+        var catalog = JsonCatalog.fromFile(resource("http-test-catalog.json"));
+        var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
+        var policy = AutoStopPolicy.DEFAULT;
+        var useCases = new InstanceUseCases(
+                new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock),
+                new ListInstancesService(store, clock),
+                new GetInstanceService(store, clock),
+                new ModifyInstanceService(store, policy, clock),
+                new DeleteInstanceService(store, runtime, clock),
+                new ManageInstanceService(store, capacity, runtime, clock),
+                new GetAccessTokenService(store, runtime));
+        progress = new RecordRuntimeProgressService(store, runtime, clock);
+        app = HttpApi.create(useCases, ApiServer::caller).start("127.0.0.1", 0);
+        client = new ApiClient(app.port());
+    }
+
+    /** The caller is {@link #CALLER}, or the user named by the test-only header {@value #USER_HEADER}. */
+    private static UserRef caller(Context request) {
+        String user = request.header(USER_HEADER);
+        return user == null ? CALLER : new UserRef(user, "user " + user);
+    }
+
+    static ApiServer start() {
+        return new ApiServer();
+    }
+
+    /** A project no other test uses. */
+    static String newProject() {
+        return "project-" + PROJECTS.incrementAndGet();
+    }
+
+    static String instancesPath(String project) {
+        return "/v1/" + project + "/demanager/instances";
+    }
+
+    static String instancePath(String project, String instanceId) {
+        return instancesPath(project) + "/" + instanceId;
+    }
+
+    /** Creates an instance from {@code body} and answers its id; the creation must succeed. */
+    String create(String project, String body) {
+        ApiResponse created = client.post(instancesPath(project), body);
+        if (created.status() != 200) {
+            throw new AssertionError("creating failed: " + created.status() + " " + created.body());
+        }
+        return created.json().path("id").asText();
+    }
+
+    /** A paid CPU instance that the runtime has created: RUNNING. */
+    String createRunning(String project, String name) {
+        String id = create(project, Bodies.create(name));
+        report(project, id, new RuntimeEvent.Created());
+        return id;
+    }
+
+    /** What the runtime reports about an instance, as the runtime adapter would. */
+    void report(String project, String instanceId, RuntimeEvent event) {
+        progress.record(InstanceRef.of(project, instanceId).get(), event).get();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(ApiServer.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.demanager.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The served OpenAPI document itself: OpenAPI 3.1, every route and only the routes, closed documents. */
+class OpenApiDocumentTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    private static ApiServer server;
+    private static JsonNode document;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ApiServer.start();
+        document = new YAMLMapper().readTree(server.client.openApiDocument());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void is_openapi_3_1() {
+        assertThat(document.path("openapi").asText()).startsWith("3.1.");
+    }
+
+    @Test
+    void documents_the_seven_operations_of_the_contract_and_itself() {
+        assertThat(operations()).containsExactlyInAnyOrder(
+                "post /v1/{project_id}/demanager/instances",
+                "get /v1/{project_id}/demanager/instances",
+                "get /v1/{project_id}/demanager/instances/{instance_id}",
+                "put /v1/{project_id}/demanager/instances/{instance_id}",
+                "delete /v1/{project_id}/demanager/instances/{instance_id}",
+                "post /v1/{project_id}/demanager/instances/{instance_id}/action",
+                "get /v1/{project_id}/demanager/instances/{instance_id}/token",
+                "get /openapi.yaml");
+    }
+
+    /** A documented operation that the server did not route would answer 404 or 405. */
+    @Test
+    void every_documented_operation_is_served() {
+        for (String operation : operations()) {
+            String[] parts = operation.split(" ", 2);
+            String path = parts[1].replace("{project_id}", "p").replace("{instance_id}", "DE-00000000-0000-0000-0000-000000000001");
+            String method = parts[0].toUpperCase(Locale.ROOT);
+            ApiResponse response = method.equals("GET") || method.equals("DELETE")
+                    ? server.client.send(method, path, null)
+                    : server.client.send(method, path, "{}", "Content-Type", "application/json");
+
+            assertThat(response.status()).as(operation).isNotIn(404, 405);
+        }
+    }
+
+    @Test
+    void closes_every_document_it_describes_with_additional_properties_false() {
+        List<String> open = new ArrayList<>();
+        collectOpenObjects(document, "#", open);
+
+        assertThat(open).isEmpty();
+    }
+
+    private static Set<String> operations() {
+        Set<String> operations = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (METHODS.contains(method)) {
+                operations.add(method + " " + path.getKey());
+            }
+        }));
+        return operations;
+    }
+
+    /** Every schema with named properties must refuse any other; a map ({@code additionalProperties} schema) has none. */
+    private static void collectOpenObjects(JsonNode node, String pointer, List<String> open) {
+        if (node.isObject()) {
+            if (node.has("properties") && node.path("properties").isObject()
+                    && !node.path("additionalProperties").equals(BooleanNode.FALSE)) {
+                open.add(pointer);
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                collectOpenObjects(field.getValue(), pointer + "/" + field.getKey(), open);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectOpenObjects(node.get(i), pointer + "/" + i, open);
+            }
+        }
+    }
+}
