@@ -12,6 +12,7 @@ import io.demanager.application.service.DeleteInstanceService;
 import io.demanager.application.service.FreeFlavorCapacity;
 import io.demanager.application.service.GetAccessTokenService;
 import io.demanager.application.service.GetInstanceService;
+import io.demanager.application.service.ListInstanceEventsService;
 import io.demanager.application.service.ListInstancesService;
 import io.demanager.application.service.ManageInstanceService;
 import io.demanager.application.service.ModifyInstanceService;
@@ -60,8 +61,9 @@ final class ApiServer implements AutoCloseable {
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime));
-        progress = new RecordRuntimeProgressService(store, runtime, clock);
+                new GetAccessTokenService(store, runtime),
+                new ListInstanceEventsService(store, store));
+        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
         app = HttpApi.create(useCases, ApiServer::caller).start("127.0.0.1", 0);
         client = new ApiClient(app.port());
     }

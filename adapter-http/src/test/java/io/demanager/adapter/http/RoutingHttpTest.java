@@ -137,7 +137,7 @@ class RoutingHttpTest {
             throw new AssertionError("the failure did not happen");
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
-                command -> unused(), command -> unused(), command -> unused(), instance -> unused());
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
         Javalin app = HttpApi.create(useCases, CallerIdentity.always(new UserRef("u", "u"))).start("127.0.0.1", 0);
         try {
             return new ApiClient(app.port()).get(instancesPath("p") + "?de_type=Notebook");
