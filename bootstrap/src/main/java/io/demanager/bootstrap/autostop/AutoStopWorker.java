@@ -45,7 +45,7 @@ public final class AutoStopWorker implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the auto-stop worker is already started");
         }
-        thread.scheduleWithFixedDelay(this::round, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::round, 0, settings.interval().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
