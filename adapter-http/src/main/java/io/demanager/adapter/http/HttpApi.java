@@ -71,6 +71,7 @@ public final class HttpApi {
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
             config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
+            getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
 
             config.routes.exception(RefusedRequest.class, (refused, ctx) -> send(ctx, refused.failure()));
             config.routes.exception(StoreUnavailable.class, (outage, ctx) -> {

@@ -2,6 +2,7 @@ package io.demanager.adapter.http;
 
 import io.demanager.adapter.http.document.AccessTokenDocument;
 import io.demanager.adapter.http.document.DeletedInstanceDocument;
+import io.demanager.adapter.http.document.EventDocuments;
 import io.demanager.adapter.http.document.InstanceDocuments;
 import io.demanager.adapter.http.document.InstanceListDocument;
 import io.demanager.adapter.http.document.StatusChangeDocument;
@@ -20,7 +21,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The seven operations of the contract's section 3. Each one reads the request (path, query, If-Match, body),
+ * The seven operations of the contract's section 3, and the instance's lifecycle events. Each one reads the request
+ * (path, query, If-Match, body),
  * calls its use case and maps the result to its document; every failure on the way is an {@link HttpFailure}.
  */
 final class InstanceRoutes {
@@ -29,6 +31,7 @@ final class InstanceRoutes {
     static final String INSTANCE = INSTANCES + "/{instance_id}";
     static final String ACTION = INSTANCE + "/action";
     static final String TOKEN = INSTANCE + "/token";
+    static final String EVENTS = INSTANCE + "/events";
 
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
     record Answer(Object body, Option<Long> version) {
@@ -99,13 +102,21 @@ final class InstanceRoutes {
                 .map(token -> Answer.document(new AccessTokenDocument(token)));
     }
 
+    Either<HttpFailure, Answer> events(Context ctx) {
+        return domain(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))
+                .flatMap(instance -> QueryParameters.parse(ctx.queryString(), EventsQueryReader.PARAMETERS)
+                        .flatMap(query -> EventsQueryReader.read(query, instance))))
+                .flatMap(query -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.events().events(query))))
+                .map(page -> Answer.document(EventDocuments.of(page)));
+    }
+
     /** The project of a route without an instance and without query parameters. */
     private static Either<HttpFailure, ProjectId> project(Context ctx) {
         return domain(QueryParameters.parse(ctx.queryString())
                 .flatMap(noQuery -> ProjectId.of(ctx.pathParam("project_id"))));
     }
 
-    /** The instance of a route under {@code /instances/{instance_id}}, none of which takes query parameters. */
+    /** The instance of a route under {@code /instances/{instance_id}} that takes no query parameters. */
     private static Either<HttpFailure, InstanceRef> instance(Context ctx) {
         return domain(QueryParameters.parse(ctx.queryString())
                 .flatMap(noQuery -> InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));

@@ -4,13 +4,14 @@ import io.demanager.application.port.in.CreateInstanceUseCase;
 import io.demanager.application.port.in.DeleteInstanceUseCase;
 import io.demanager.application.port.in.GetAccessTokenUseCase;
 import io.demanager.application.port.in.GetInstanceUseCase;
+import io.demanager.application.port.in.ListInstanceEventsUseCase;
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.application.port.in.ManageInstanceUseCase;
 import io.demanager.application.port.in.ModifyInstanceUseCase;
 
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls, one per operation of the contract's section 3. */
+/** The driving ports the HTTP API calls: one per operation of the contract's section 3, and the instance's events. */
 public record InstanceUseCases(
         CreateInstanceUseCase create,
         ListInstancesUseCase list,
@@ -18,7 +19,8 @@ public record InstanceUseCases(
         ModifyInstanceUseCase modify,
         DeleteInstanceUseCase delete,
         ManageInstanceUseCase manage,
-        GetAccessTokenUseCase accessToken) {
+        GetAccessTokenUseCase accessToken,
+        ListInstanceEventsUseCase events) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -28,5 +30,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(delete, "delete");
         Objects.requireNonNull(manage, "manage");
         Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(events, "events");
     }
 }

@@ -105,8 +105,8 @@ final class ListQueryReader {
                 : Either.left(new DomainError.IncorrectValue(name));
     }
 
-    /** {@code offset} and {@code limit}: a whole number (else 6332) from 0 to 2^31-1 (else 6336). */
-    private static Either<DomainError, Integer> count(String name, String value) {
+    /** {@code offset} and {@code limit}, here and in other pages: a whole number (else 6332) from 0 to 2^31-1 (else 6336). */
+    static Either<DomainError, Integer> count(String name, String value) {
         if (!WHOLE_NUMBER.matcher(value).matches()) {
             return Either.left(new DomainError.WrongType(name, "integer"));
         }

@@ -12,6 +12,7 @@ import io.demanager.application.service.DeleteInstanceService;
 import io.demanager.application.service.FreeFlavorCapacity;
 import io.demanager.application.service.GetAccessTokenService;
 import io.demanager.application.service.GetInstanceService;
+import io.demanager.application.service.ListInstanceEventsService;
 import io.demanager.application.service.ListInstancesService;
 import io.demanager.application.service.ManageInstanceService;
 import io.demanager.application.service.ModifyInstanceService;
@@ -75,7 +76,8 @@ final class ApiServer implements AutoCloseable {
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime));
+                new GetAccessTokenService(store, runtime),
+                new ListInstanceEventsService(store, store));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
         app = app(useCases, operations.operations());
         client = new ApiClient(app.port(), TOKEN);

@@ -108,6 +108,7 @@ class HostileCorpusHttpTest {
         }
         corpus.addAll(bodiesWhereNoneIsTaken());
         corpus.addAll(hostileListQueries());
+        corpus.addAll(hostileEventQueries());
         corpus.addAll(queriesWhereNoneIsTaken(List.of(create, modify, action, new Route("GET", instance),
                 new Route("DELETE", instance), new Route("GET", instance + "/token"))));
         corpus.addAll(undecodableQueries());
@@ -197,7 +198,7 @@ class HostileCorpusHttpTest {
     private static List<Probe> bodiesWhereNoneIsTaken() {
         List<Probe> probes = new ArrayList<>();
         for (Route route : List.of(new Route("GET", instance), new Route("DELETE", instance), new Route("GET", instance + "/token"),
-                new Route("GET", instancesPath(project) + "?de_type=Notebook"))) {
+                new Route("GET", instancesPath(project) + "?de_type=Notebook"), new Route("GET", instance + "/events"))) {
             for (String body : List.of("{}", "null", "{\"description\": \"x\"}", "x".repeat(70_000))) {
                 probes.add(new Probe(route.method() + " " + route.path() + " with body " + abbreviate(body),
                         running -> running.client.send(route.method(), route.path(), body, "Content-Type", "application/json")));
@@ -228,6 +229,21 @@ class HostileCorpusHttpTest {
         return probes;
     }
 
+    private static List<Probe> hostileEventQueries() {
+        Route events = new Route("GET", instance + "/events");
+        List<Probe> probes = new ArrayList<>();
+        for (String parameter : List.of("offset", "limit")) {
+            for (String value : List.of("", "-1", "1e3", "0x10", "%2B5", "2147483648", "%00", "%27%20OR%201%3D1--", "x".repeat(65))) {
+                probes.add(queryProbe(events, parameter + "=" + value));
+            }
+            probes.add(queryProbe(events, parameter + "=1&" + parameter + "=2"));
+        }
+        for (String query : List.of("x=1", "de_type=Notebook", "OFFSET=1", "offset[]=1")) {
+            probes.add(queryProbe(events, query));
+        }
+        return probes;
+    }
+
     private static List<Probe> queriesWhereNoneIsTaken(List<Route> routes) {
         List<Probe> probes = new ArrayList<>();
         for (Route route : routes) {
@@ -241,7 +257,7 @@ class HostileCorpusHttpTest {
     /** Percent-encoding the JDK client refuses to send, so they go as raw bytes. */
     private static List<Probe> undecodableQueries() {
         List<Probe> probes = new ArrayList<>();
-        for (String path : List.of(instancesPath(project), instance, instance + "/token")) {
+        for (String path : List.of(instancesPath(project), instance, instance + "/token", instance + "/events")) {
             for (String query : List.of("%zz", "de_type=Notebook&limit=%", "de_type=%%", "de_type=Notebook&%G1=1")) {
                 probes.add(new Probe("GET " + path + "?" + query + " (raw)", running -> RawHttp.send(running.client.port(),
                         "GET " + path + "?" + query + " HTTP/1.1\r\nHost: localhost\r\nX-Auth-Token: " + ApiServer.TOKEN

@@ -41,7 +41,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void documents_the_seven_operations_of_the_contract_itself_and_the_operators_endpoints() {
+    void documents_the_seven_operations_of_the_contract_the_instance_events_itself_and_the_operators_endpoints() {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "post /v1/{project_id}/demanager/instances",
                 "get /v1/{project_id}/demanager/instances",
@@ -50,6 +50,7 @@ class OpenApiDocumentTest {
                 "delete /v1/{project_id}/demanager/instances/{instance_id}",
                 "post /v1/{project_id}/demanager/instances/{instance_id}/action",
                 "get /v1/{project_id}/demanager/instances/{instance_id}/token",
+                "get /v1/{project_id}/demanager/instances/{instance_id}/events",
                 "get /openapi.yaml",
                 "get /health/live",
                 "get /health/ready",

@@ -15,6 +15,8 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.TransitionCause;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
@@ -124,17 +126,19 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
         return new EventPage(newestFirst.size(), page(newestFirst, offset, limit));
     }
 
+    /** Every stop of the batch is decided before any is written, as in one transaction. */
     @Override
     public synchronized List<AutoStopped> stopDue(int limit, LeaseStop stop) {
         var now = clock.instant();
-        return live().filter(instance -> instance.status() == InstanceStatus.RUNNING
-                        && instance.lease().exists(lease -> lease.isDueAt(now)))
+        List<Tuple2<Instance, Instance>> stops = live()
+                .filter(instance -> instance.status() == InstanceStatus.RUNNING && instance.lease().exists(lease -> lease.isDueAt(now)))
                 .sortBy(instance -> instance.lease().get().stopAt())
                 .take(limit)
-                .flatMap(due -> stop.apply(due, now).toOption()
-                        .map(stopped -> new AutoStopped(
-                                written(Option.some(due.status()), stopped.atVersion(due.version() + 1), TransitionCause.AUTO_STOP),
-                                due.lease().get().stopAt())));
+                .flatMap(due -> stop.apply(due, now).toOption().map(stopped -> Tuple.of(due, stopped)));
+        return stops.map(dueAndStopped -> new AutoStopped(
+                written(Option.some(InstanceStatus.RUNNING), dueAndStopped._2.atVersion(dueAndStopped._1.version() + 1),
+                        TransitionCause.AUTO_STOP),
+                dueAndStopped._1.lease().get().stopAt()));
     }
 
     @Override

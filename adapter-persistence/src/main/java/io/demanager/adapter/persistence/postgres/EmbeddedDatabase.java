@@ -28,10 +28,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * it again on the next. The embedded server runs without fsync by default; data kept for good has it on.
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory) {
-        return start(EmbeddedPostgres.builder()
+        return start(persistent(dataDirectory));
+    }
+
+    /** The same, listening on {@code port} of the local host: a server stopped and started again is found where it was. */
+    public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
+        return start(persistent(dataDirectory).setPort(port));
+    }
+
+    private static EmbeddedPostgres.Builder persistent(Path dataDirectory) {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "on"));
+                .setServerConfig("fsync", "on");
     }
 
     private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {

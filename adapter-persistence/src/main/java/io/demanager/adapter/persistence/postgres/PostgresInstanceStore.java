@@ -41,6 +41,9 @@ import java.time.OffsetDateTime;
  * Due leases are claimed with {@code FOR UPDATE SKIP LOCKED} and judged by the database's clock, so that any number
  * of servers can run the auto-stop engine against one database: each due instance is locked by one claimer, the
  * others pass it by, and a claimer that dies releases its locks with its connection.
+ * <p>
+ * A database that cannot be reached is thrown as {@link io.demanager.application.port.out.StoreUnavailable}, within
+ * the pool's connection timeout (see {@link DatabaseCalls}).
  */
 public final class PostgresInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
         QueuedInstances, InstancesInStatus {
@@ -109,12 +112,12 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.COLUMNS + " FROM instance WHERE status = ANY(:statuses)";
 
-    private final Jdbi jdbi;
+    private final DatabaseCalls database;
     private final InstanceRows rows;
     private final EventRows eventRows = new EventRows();
 
-    private PostgresInstanceStore(Jdbi jdbi, InstanceRows rows) {
-        this.jdbi = jdbi;
+    private PostgresInstanceStore(DatabaseCalls database, InstanceRows rows) {
+        this.database = database;
         this.rows = rows;
     }
 
@@ -125,12 +128,12 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
      */
     public static PostgresInstanceStore create(DataSource dataSource, SecretKey credentialKey) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
-        return new PostgresInstanceStore(jdbi, new InstanceRows(new CredentialCipher(credentialKey)));
+        return new PostgresInstanceStore(new DatabaseCalls(jdbi), new InstanceRows(new CredentialCipher(credentialKey)));
     }
 
     @Override
     public Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
-        return Option.ofOptional(jdbi.withHandle(handle -> handle.createQuery(FIND)
+        return Option.ofOptional(database.withHandle(handle -> handle.createQuery(FIND)
                 .bind("project_id", projectId.value())
                 .bind("id", instanceId.uuid())
                 .map(rows)
@@ -141,7 +144,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     @Override
     public InstancePage list(InstanceListing listing) {
         ListingQuery query = new ListingQuery(listing);
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        return database.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             long total = query.bindCount(handle.createQuery(query.countSql())).mapTo(Long.class).one();
             List<Instance> page = List.ofAll(query.bindPage(handle.createQuery(query.pageSql())).map(rows).list());
             return new InstancePage(total, page);
@@ -151,7 +154,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
         try {
-            return Either.right(jdbi.withHandle(handle -> rows.bind(handle.createQuery(INSERT), instance.atVersion(0))
+            return Either.right(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT), instance.atVersion(0))
                     .map(rows)
                     .one()));
         } catch (UnableToExecuteStatementException e) {
@@ -164,14 +167,14 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
-        return jdbi.withHandle(handle -> update(handle, changed, cause))
+        return database.withHandle(handle -> update(handle, changed, cause))
                 .toEither(() -> new StaleWrite(changed.id(), changed.version()));
     }
 
     /** Counted across every project: a free flavor's capacity is shared by all. */
     @Override
     public long countHoldingCapacity(String flavorName) {
-        return jdbi.withHandle(handle -> handle.createQuery(COUNT_HOLDING_CAPACITY)
+        return database.withHandle(handle -> handle.createQuery(COUNT_HOLDING_CAPACITY)
                 .bind("flavor", flavorName)
                 .bind("statuses", STATUSES_HOLDING_CAPACITY)
                 .mapTo(Long.class)
@@ -181,7 +184,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     /** The count and the page are read in one snapshot, as a listing's are. */
     @Override
     public EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        return database.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             long total = handle.createQuery(EVENTS_COUNT)
                     .bind("project_id", projectId.value())
                     .bind("id", instanceId.uuid())
@@ -204,7 +207,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
      */
     @Override
     public List<AutoStopped> stopDue(int limit, LeaseStop stop) {
-        return jdbi.inTransaction(handle -> {
+        return database.inTransaction(handle -> {
             Instant now = handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
             List<Instance> claimed = List.ofAll(handle.createQuery(CLAIM_DUE).bind("limit", limit).map(rows).list());
             return claimed.flatMap(due -> stop.apply(due, now).toOption().map(stopped -> new AutoStopped(
@@ -216,7 +219,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public List<Instance> oldestQueued(String flavorName, int limit) {
-        return jdbi.withHandle(handle -> List.ofAll(handle.createQuery(OLDEST_QUEUED)
+        return database.withHandle(handle -> List.ofAll(handle.createQuery(OLDEST_QUEUED)
                 .bind("flavor", flavorName)
                 .bind("limit", limit)
                 .map(rows)
@@ -227,7 +230,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     @Override
     public List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
         String sql = IN_STATUS + (after.isDefined() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit";
-        return jdbi.withHandle(handle -> {
+        return database.withHandle(handle -> {
             var query = handle.createQuery(sql)
                     .bind("statuses", statuses.map(Enum::name).toJavaArray(String[]::new))
                     .bind("limit", limit);

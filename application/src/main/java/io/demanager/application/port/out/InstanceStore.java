@@ -14,7 +14,8 @@ import io.vavr.control.Option;
  * instance is gone: it is never found nor listed, and its name may be used again.
  * Every write that changes the status records a {@link io.demanager.domain.instance.LifecycleEvent} in the same
  * transaction (see {@link InstanceEvents}): the change and its event are stored together or not at all.
- * Failures of the store itself (a database that cannot be reached) are thrown, never answered as "not found".
+ * Failures of the store itself are thrown, never answered as "not found": a store that cannot be reached now
+ * throws {@link StoreUnavailable}, anything else (a bug) whatever it is.
  */
 public interface InstanceStore {
 

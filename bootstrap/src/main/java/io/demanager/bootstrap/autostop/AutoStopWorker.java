@@ -1,0 +1,79 @@
+package io.demanager.bootstrap.autostop;
+
+import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The auto-stop engine's background thread. Each round stops due leases batch by batch until a batch comes back
+ * less than full; rounds are {@link AutoStopEngineSettings#interval()} apart. The first round runs as soon as the
+ * worker starts, so leases that ran out while no engine ran are stopped at once. A round that fails (the database
+ * is away) is logged, and the next round tries again.
+ * <p>
+ * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
+ * due instance to one of them.
+ */
+public final class AutoStopWorker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AutoStopWorker.class.getName());
+
+    /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final StopExpiredLeasesUseCase engine;
+    private final AutoStopEngineSettings settings;
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closing;
+
+    public AutoStopWorker(StopExpiredLeasesUseCase engine, AutoStopEngineSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+        this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread worker = new Thread(task, "auto-stop");
+            worker.setDaemon(true);
+            return worker;
+        });
+    }
+
+    /** Runs a first round now, then one round per interval, until {@link #close()}. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the auto-stop worker is already started");
+        }
+        thread.scheduleWithFixedDelay(this::round, 0, settings.interval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Stops the rounds. A batch in progress is finished and committed first, so no claim is left behind; one that
+     * cannot finish within the grace period is interrupted, and its transaction rolls back.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void round() {
+        try {
+            int stopped;
+            do {
+                stopped = engine.stopExpiredLeases(settings.batchSize());
+            } while (stopped == settings.batchSize() && !closing);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "An auto-stop round failed; the next one begins in " + settings.interval(), e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.demanager.bootstrap.runtime;
+
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.instance.FailedReason;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.RuntimeEvent;
+import io.vavr.collection.LinkedHashMap;
+
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * A runtime that runs no notebook but behaves like one: each request completes after the configured delay and
+ * reports its outcome through {@link RecordRuntimeProgressUseCase}, so the API shows CREATING, then RUNNING, and so
+ * on. Creates, starts and restarts fail at the configured rate, or always for the configured flavors, so that
+ * CREATE_FAILED and START_FAILED can be seen; a stop always succeeds.
+ * <p>
+ * Work in flight lives in this process only. After a restart the application asks again for whatever was waiting
+ * (see {@link io.demanager.application.port.in.ResumeRuntimeWorkUseCase}); a report that no longer fits the instance
+ * (made twice, or about an instance deleted meanwhile) is refused by the application, and ignored here.
+ */
+public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoCloseable {
+
+    static final String CREATE_FAILED = "Simulated.CreateFailed";
+    static final String START_FAILED = "Simulated.StartFailed";
+
+    private static final System.Logger LOG = System.getLogger(SimulatedNotebookRuntime.class.getName());
+
+    private final SimulatedRuntimeSettings settings;
+    private final RandomGenerator random;
+    private final ScheduledExecutorService work;
+    private volatile RecordRuntimeProgressUseCase progress;
+
+    /** @param random decides which requests fail; a seeded one makes a run repeatable */
+    public SimulatedNotebookRuntime(SimulatedRuntimeSettings settings, RandomGenerator random) {
+        this.settings = settings;
+        this.random = random;
+        this.work = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "simulated-runtime");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Where outcomes are reported; called once, before the first request. It cannot be a constructor argument:
+     * the use case that records progress itself asks this runtime for work.
+     */
+    public void reportTo(RecordRuntimeProgressUseCase recorder) {
+        if (progress != null) {
+            throw new IllegalStateException("the simulated runtime already reports to a use case");
+        }
+        progress = recorder;
+    }
+
+    @Override
+    public void create(Instance instance) {
+        complete(instance, fails(instance)
+                ? new RuntimeEvent.CreateFailed(failure(instance, CREATE_FAILED, "The simulated runtime could not create the notebook."))
+                : new RuntimeEvent.Created());
+    }
+
+    @Override
+    public void start(Instance instance) {
+        complete(instance, startOutcome(instance));
+    }
+
+    @Override
+    public void restart(Instance instance) {
+        complete(instance, startOutcome(instance));
+    }
+
+    @Override
+    public void stop(Instance instance) {
+        complete(instance, new RuntimeEvent.Stopped());
+    }
+
+    /** A deleted instance is gone for good: there is nothing to report. */
+    @Override
+    public void delete(Instance instance) {
+        // Nothing runs, so nothing is released.
+    }
+
+    @Override
+    public String accessToken(Instance instance) {
+        return "simulated-" + UUID.randomUUID();
+    }
+
+    /** Drops the work in flight, as a process that stops would. */
+    @Override
+    public void close() {
+        work.shutdownNow();
+    }
+
+    private RuntimeEvent startOutcome(Instance instance) {
+        return fails(instance)
+                ? new RuntimeEvent.StartFailed(failure(instance, START_FAILED, "The simulated runtime could not start the notebook."))
+                : new RuntimeEvent.Started();
+    }
+
+    private void complete(Instance instance, RuntimeEvent outcome) {
+        RecordRuntimeProgressUseCase recorder = progress;
+        if (recorder == null) {
+            throw new IllegalStateException("the simulated runtime reports to no use case yet");
+        }
+        var ref = new InstanceRef(instance.projectId(), instance.id());
+        work.schedule(() -> report(recorder, ref, outcome), settings.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static void report(RecordRuntimeProgressUseCase recorder, InstanceRef ref, RuntimeEvent outcome) {
+        try {
+            recorder.record(ref, outcome);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "The simulated runtime could not report " + outcome.wireName() + " for "
+                    + ref.instanceId().value() + "; it will be asked again when the server restarts", e);
+        }
+    }
+
+    private synchronized boolean fails(Instance instance) {
+        return settings.failingFlavors().contains(instance.flavor().name()) || random.nextDouble() < settings.failureRate();
+    }
+
+    private FailedReason failure(Instance instance, String code, String message) {
+        String why = settings.failingFlavors().contains(instance.flavor().name())
+                ? "the flavor always fails"
+                : "failure rate " + settings.failureRate();
+        return new FailedReason(code, message, LinkedHashMap.of("flavor", instance.flavor().name(), "why", why));
+    }
+}

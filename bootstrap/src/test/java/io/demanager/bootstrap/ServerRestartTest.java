@@ -1,0 +1,109 @@
+package io.demanager.bootstrap;
+
+import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.TestDatabase;
+import io.demanager.application.port.in.InstanceEventsQuery;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.bootstrap.CreateRequests.PAID_CPU;
+import static io.demanager.bootstrap.CreateRequests.create;
+import static io.demanager.bootstrap.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A server stops while work is in flight, and another one starts on the same PostgreSQL database. */
+class ServerRestartTest {
+
+    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50));
+
+    private TestDatabase database;
+    private SecretKey credentialKey;
+
+    @BeforeEach
+    void createSchema() {
+        database = TestDatabase.migrated();
+        credentialKey = TestDatabase.newCredentialKey();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        database.close();
+    }
+
+    @Test
+    void theRuntimeWorkLostWithTheFirstServerIsAskedForAgainByTheNextOneSoNothingStaysCreatingOrStopping() {
+        InstanceRef creating;
+        InstanceRef stopping;
+        try (PostgresDatabase pool = database.connectAnotherPool("first-server");
+             EngineNode first = node(pool, Duration.ofHours(1))) {
+            creating = refOf(first.create.create(create("creating", PAID_CPU)).get().instance());
+            stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
+            first.manage.manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
+        }
+
+        try (PostgresDatabase pool = database.connectAnotherPool("next-server");
+             EngineNode next = node(pool, Duration.ZERO)) {
+            assertThat(next.resume.resume()).isEqualTo(2);
+
+            waitUntil("the creation is done", () -> status(next, creating) == InstanceStatus.RUNNING);
+            waitUntil("the stop is done", () -> status(next, stopping) == InstanceStatus.STOPPED);
+            assertThat(events(next, creating).map(LifecycleEvent::to))
+                    .containsExactly(InstanceStatus.RUNNING, InstanceStatus.CREATING);
+        }
+    }
+
+    @Test
+    void leasesThatRanOutWhileNoServerRanAreStoppedAsSoonAsTheNextServerStarts() {
+        Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        InstanceRef overdue = refOf(database.newStore().insert(anInstance().runningUntil(present.minus(Duration.ofHours(5)))
+                .build()).get());
+
+        try (PostgresDatabase pool = database.connectAnotherPool("next-server");
+             EngineNode next = node(pool, Duration.ZERO)) {
+            next.worker.start();
+
+            waitUntil("the overdue instance is stopped", () -> status(next, overdue) == InstanceStatus.STOPPED);
+            assertThat(events(next, overdue).map(event -> event.to() + " by " + event.cause())).startsWith(
+                    "STOPPED by " + TransitionCause.RUNTIME_PROGRESS, "STOPPING by " + TransitionCause.AUTO_STOP);
+        }
+    }
+
+    private EngineNode node(PostgresDatabase pool, Duration runtimeDelay) {
+        return new EngineNode(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
+                AutoStopPolicy.DEFAULT, new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
+    }
+
+    private static InstanceRef refOf(Instance instance) {
+        return new InstanceRef(instance.projectId(), instance.id());
+    }
+
+    private static InstanceStatus status(EngineNode node, InstanceRef ref) {
+        return node.get.get(ref).get().instance().status();
+    }
+
+    private static List<LifecycleEvent> events(EngineNode node, InstanceRef ref) {
+        return node.events.events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+    }
+}

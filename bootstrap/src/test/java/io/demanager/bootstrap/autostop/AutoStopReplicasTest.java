@@ -1,0 +1,176 @@
+package io.demanager.bootstrap.autostop;
+
+import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.TestDatabase;
+import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.SampleCatalog;
+import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.service.StopExpiredLeasesService;
+import io.demanager.bootstrap.EngineNode;
+import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.bootstrap.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several servers run the auto-stop engine against one PostgreSQL database, each with its own connection pool, as
+ * separate processes would. Each replica is the real thing: worker, use case, store and simulated runtime.
+ */
+class AutoStopReplicasTest {
+
+    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50));
+    private static final SimulatedRuntimeSettings INSTANT_RUNTIME = new SimulatedRuntimeSettings(Duration.ZERO, 0, HashSet.empty());
+
+    private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
+    private TestDatabase database;
+    private SecretKey credentialKey;
+
+    @BeforeEach
+    void createSchema() {
+        database = TestDatabase.migrated();
+        credentialKey = TestDatabase.newCredentialKey();
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (AutoCloseable closeable : List.ofAll(toClose).reverse()) {
+            closeable.close();
+        }
+        database.close();
+    }
+
+    @Test
+    void fourReplicasStopTenThousandDueLeasesEachExactlyOnceAndLeaveNoneStopping() throws Exception {
+        int leases = 10_000;
+        insertDueLeases(leases);
+        List<AtomicInteger> stopsByReplica = List.fill(4, AtomicInteger::new);
+
+        stopsByReplica.zipWithIndex().forEach(replica -> replica("replica-" + replica._2, replica._1).worker.start());
+        waitUntil("every instance is stopped", () -> countWithStatus("STOPPED") == leases);
+
+        assertThat(statusCounts()).isEqualTo(Map.of("STOPPED", (long) leases));
+        assertThat(autoStopEventsPerInstance()).hasSize(leases).allSatisfy((instance, events) -> assertThat(events).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM instance_event WHERE to_status = 'STOPPED'")).isEqualTo(leases);
+        assertThat(stopsByReplica.map(AtomicInteger::get).sum().intValue()).isEqualTo(leases);
+    }
+
+    @Test
+    void theClaimsOfAReplicaKilledInTheMiddleOfABatchGoToTheOthersAndEachInstanceIsStillStoppedOnce() throws Exception {
+        int leases = 300;
+        insertDueLeases(leases);
+        var claimed = new CountDownLatch(1);
+        var killed = new CountDownLatch(1);
+        var doomedStops = new AtomicInteger();
+        PostgresDatabase doomedPool = closeLater(database.connectAnotherPool("doomed-replica"));
+        var doomedStore = PostgresInstanceStore.create(doomedPool.dataSource(), credentialKey);
+        DueLeases pausedInTheMiddleOfItsBatch = (limit, stop) -> doomedStore.stopDue(limit, (running, now) -> {
+            claimed.countDown();
+            awaitQuietly(killed);
+            return stop.apply(running, now);
+        });
+        var doomed = closeLater(new AutoStopWorker(
+                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet()),
+                new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1))));
+        doomed.start();
+        assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
+
+        List.range(0, 3).forEach(n -> replica("replica-" + n, new AtomicInteger()).worker.start());
+        waitUntil("the others stopped all but the doomed replica's batch",
+                () -> countWithStatus("STOPPED") == leases - ENGINE.batchSize());
+        assertThat(countWithStatus("RUNNING")).isEqualTo(ENGINE.batchSize());
+        assertThat(count("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
+                + " FROM pg_stat_activity WHERE application_name = 'doomed-replica'"))
+                .isPositive();
+        killed.countDown();
+
+        waitUntil("every instance is stopped", () -> countWithStatus("STOPPED") == leases);
+        assertThat(autoStopEventsPerInstance()).hasSize(leases).allSatisfy((instance, events) -> assertThat(events).isEqualTo(1));
+        assertThat(doomedStops).hasValue(0);
+    }
+
+    private EngineNode replica(String name, AtomicInteger stops) {
+        var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
+        return closeLater(new EngineNode(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
+                lateness -> stops.incrementAndGet()));
+    }
+
+    /** Running instances whose leases ended over the last hours, spread over two projects; inserted four at a time. */
+    private void insertDueLeases(int count) throws Exception {
+        var store = database.newStore();
+        Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<Future<?>> inserts = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                var instance = anInstance().project(n % 2 == 0 ? PROJECT : OTHER_PROJECT)
+                        .runningUntil(present.minusSeconds(n)).build();
+                inserts.add(threads.submit(() -> store.insert(instance).get()));
+            }
+            for (Future<?> insert : inserts) {
+                insert.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(countWithStatus("RUNNING")).isEqualTo(count);
+    }
+
+    private Map<String, Long> statusCounts() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT status, count(*) AS n FROM instance GROUP BY status")
+                .map((row, context) -> Map.entry(row.getString("status"), row.getLong("n")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private Map<String, Long> autoStopEventsPerInstance() {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT instance_id::text AS id, count(*) AS n FROM instance_event WHERE cause = 'AUTO_STOP' GROUP BY instance_id")
+                .map((row, context) -> Map.entry(row.getString("id"), row.getLong("n")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private long countWithStatus(String status) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM instance WHERE status = :status")
+                .bind("status", status).mapTo(Long.class).one());
+    }
+
+    private long count(String sql) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.demanager.bootstrap.runtime;
+
+import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
+import io.demanager.application.fakes.InstanceBuilder;
+import io.demanager.application.port.in.InstanceEventsQuery;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.bootstrap.EngineNode;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.FailedReason;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.demanager.bootstrap.CreateRequests.PAID_CPU;
+import static io.demanager.bootstrap.CreateRequests.create;
+import static io.demanager.bootstrap.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The simulated runtime behind the real use cases: what it does shows as the documented statuses and failures. */
+class SimulatedNotebookRuntimeTest {
+
+    private static final String OTHER_CPU = "modelarts.vm.cpu.8u";
+    private static final Duration DELAY = Duration.ofMillis(5);
+
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    private EngineNode node;
+
+    @AfterEach
+    void stopTheNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void aCreatedInstanceRunsAfterTheDelayAndAStoppedOneStops() {
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        InstanceRef ref = created("runs", PAID_CPU);
+        assertThat(status(ref)).isEqualTo(InstanceStatus.CREATING);
+
+        waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
+        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
+
+        assertThat(events(ref).map(event -> event.to() + " by " + event.cause())).containsExactly(
+                "STOPPED by RUNTIME_PROGRESS", "STOPPING by USER_REQUEST", "RUNNING by RUNTIME_PROGRESS", "CREATING by USER_REQUEST");
+    }
+
+    @Test
+    void aFlavorThatAlwaysFailsEndsInCreateFailedWithTheReason() {
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.of(OTHER_CPU)));
+        InstanceRef ok = created("fine", PAID_CPU);
+        InstanceRef ref = created("doomed", OTHER_CPU);
+
+        waitUntil("the creation fails", () -> status(ref) == InstanceStatus.CREATE_FAILED);
+        waitUntil("the other flavor runs", () -> status(ok) == InstanceStatus.RUNNING);
+
+        assertThat(instance(ref).failure()).containsExactly(new FailedReason(SimulatedNotebookRuntime.CREATE_FAILED,
+                "The simulated runtime could not create the notebook.",
+                LinkedHashMap.of("flavor", OTHER_CPU, "why", "the flavor always fails")));
+        assertThat(events(ref).head().cause()).isEqualTo(TransitionCause.FAILURE);
+    }
+
+    @Test
+    void aStartThatFailsEndsInStartFailedWithTheReason() {
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        InstanceRef ref = created("unlucky", PAID_CPU);
+        waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
+        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
+
+        try (EngineNode failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
+            failingServer.manage.manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
+            waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
+        }
+
+        assertThat(instance(ref).failure()).containsExactly(new FailedReason(SimulatedNotebookRuntime.START_FAILED,
+                "The simulated runtime could not start the notebook.",
+                LinkedHashMap.of("flavor", PAID_CPU, "why", "failure rate 1.0")));
+        assertThat(events(ref).head()).isEqualTo(new LifecycleEvent(ref.instanceId(), Option.some(InstanceStatus.STARTING),
+                InstanceStatus.START_FAILED, TransitionCause.FAILURE, instance(ref).updatedAt(), instance(ref).version()));
+    }
+
+    @Test
+    void theSameSeedFailsTheSameRequests() throws InterruptedException {
+        List<String> first = outcomesOfTwentyCreations(new Random(42));
+        List<String> second = outcomesOfTwentyCreations(new Random(42));
+
+        assertThat(first).isEqualTo(second).contains("Created", "CreateFailed");
+    }
+
+    @Test
+    void aRequestMadeTwiceIsReportedTwiceAndTheSecondReportChangesNothing() {
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        InstanceRef ref = created("twice", PAID_CPU);
+        waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
+        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+
+        node.runtime.stop(instance(ref));
+        waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
+        node.runtime.stop(instance(ref));
+
+        assertThat(events(ref).count(event -> event.to() == InstanceStatus.STOPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void anAccessTokenIsNewEachTime() {
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        InstanceRef ref = created("token", PAID_CPU);
+        waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
+
+        String first = node.accessToken.accessToken(ref).get();
+        String second = node.accessToken.accessToken(ref).get();
+
+        assertThat(first).isNotBlank().isNotEqualTo(second);
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new SimulatedRuntimeSettings(Duration.ofMillis(-1), 0, HashSet.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimulatedRuntimeSettings(DELAY, 1.5, HashSet.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimulatedRuntimeSettings(DELAY, Double.NaN, HashSet.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** What a runtime that fails half of its requests reports for twenty creations, in order. */
+    private static List<String> outcomesOfTwentyCreations(Random random) throws InterruptedException {
+        var reports = new LinkedBlockingQueue<String>();
+        try (var runtime = new SimulatedNotebookRuntime(new SimulatedRuntimeSettings(Duration.ZERO, 0.5, HashSet.empty()), random)) {
+            runtime.reportTo((ref, event) -> {
+                reports.add(event.wireName());
+                return Either.left(new DomainError.InstanceNotFound(ref.instanceId().value()));
+            });
+            List.range(0, 20).forEach(n -> runtime.create(InstanceBuilder.anInstance().status(InstanceStatus.CREATING).build()));
+            var outcomes = new java.util.ArrayList<String>();
+            while (outcomes.size() < 20) {
+                outcomes.add(reports.poll(1, TimeUnit.MINUTES));
+            }
+            return List.ofAll(outcomes);
+        }
+    }
+
+    private EngineNode nodeWith(SimulatedRuntimeSettings settings) {
+        return new EngineNode(store, JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings, AutoStopEngineSettings.DEFAULT,
+                lateness -> { });
+    }
+
+    private InstanceRef created(String name, String flavor) {
+        Instance instance = node.create.create(create(name, flavor)).get().instance();
+        return new InstanceRef(instance.projectId(), instance.id());
+    }
+
+    private Instance instance(InstanceRef ref) {
+        return node.get.get(ref).get().instance();
+    }
+
+    private InstanceStatus status(InstanceRef ref) {
+        return instance(ref).status();
+    }
+
+    private List<LifecycleEvent> events(InstanceRef ref) {
+        return node.events.events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+    }
+}
