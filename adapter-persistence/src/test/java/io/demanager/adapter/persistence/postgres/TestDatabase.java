@@ -63,6 +63,11 @@ public final class TestDatabase implements AutoCloseable {
         return database.dataSource();
     }
 
+    /** How to connect to this schema, as a server configured with an external database would. */
+    public PostgresDatabase.Settings settings() {
+        return inSchema;
+    }
+
     /**
      * Another pool of connections to this schema, as another server would open; its sessions show
      * {@code applicationName} in {@code pg_stat_activity}. The caller closes it.
