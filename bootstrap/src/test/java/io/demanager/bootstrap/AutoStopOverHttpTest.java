@@ -1,80 +1,60 @@
 package io.demanager.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.demanager.adapter.http.CallerIdentity;
-import io.demanager.adapter.http.HttpApi;
-import io.demanager.adapter.http.InstanceUseCases;
-import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.application.fakes.InstanceBuilder;
-import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
-import io.demanager.domain.autostop.AutoStopPolicy;
-import io.javalin.Javalin;
-import io.vavr.collection.HashSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.SecretKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole server through its HTTP API, from real parts over PostgreSQL: the routes, the use cases, the simulated
- * runtime and the auto-stop worker. The auto-stop bounds are configured short (1 to 10 seconds) so that a lease runs
- * out during the test. Two servers share the database, as replicas would; the second one's runtime always fails.
+ * The whole server through its HTTP API, started from its configuration over PostgreSQL: the routes, the use cases,
+ * the simulated runtime and the auto-stop worker. The auto-stop bounds are configured short (1 to 10 seconds) so that
+ * a lease runs out during the test. Two servers share the database, as replicas would; the second one's runtime
+ * always fails.
  */
 class AutoStopOverHttpTest {
 
     private static final String FAILING_FLAVOR = "modelarts.vm.cpu.8u";
-    private static final AutoStopPolicy SHORT_BOUNDS = new AutoStopPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10));
-    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(10, Duration.ofMillis(100));
-    private static final Duration RUNTIME_DELAY = Duration.ofMillis(50);
-    private static final String PROJECT = InstanceBuilder.PROJECT.value();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<String, String> SHORT_BOUNDS_AND_QUICK_RUNTIME = Map.of(
+            "DEMANAGER_AUTO_STOP_MIN_SECONDS", "1",
+            "DEMANAGER_AUTO_STOP_MAX_SECONDS", "10",
+            "DEMANAGER_AUTO_STOP_BATCH_SIZE", "10",
+            "DEMANAGER_AUTO_STOP_INTERVAL_MS", "100",
+            "DEMANAGER_RUNTIME_DELAY_MS", "50");
 
-    /** Closed last opened first. */
-    private static final Deque<AutoCloseable> TO_CLOSE = new ArrayDeque<>();
     private static TestDatabase database;
-    private static String server;
-    private static String failingServer;
+    private static Server first;
+    private static Server second;
+    private static Client server;
+    private static Client failingServer;
 
     @BeforeAll
     static void startTwoServers() {
         database = TestDatabase.migrated();
-        SecretKey credentialKey = TestDatabase.newCredentialKey();
-        server = start("server", new SimulatedRuntimeSettings(RUNTIME_DELAY, 0, HashSet.of(FAILING_FLAVOR)), credentialKey);
-        failingServer = start("failing-server", new SimulatedRuntimeSettings(RUNTIME_DELAY, 1, HashSet.empty()), credentialKey);
+        first = TestServers.start(database, with(SHORT_BOUNDS_AND_QUICK_RUNTIME, "DEMANAGER_RUNTIME_FAILING_FLAVORS", FAILING_FLAVOR));
+        second = TestServers.start(database, with(SHORT_BOUNDS_AND_QUICK_RUNTIME, "DEMANAGER_RUNTIME_FAILURE_RATE", "1"));
+        server = new Client(first.port(), "dev-token");
+        failingServer = new Client(second.port(), "dev-token");
     }
 
     @AfterAll
-    static void stopThem() throws Exception {
-        for (AutoCloseable closeable : TO_CLOSE) {
-            closeable.close();
-        }
+    static void stopThem() {
+        second.close();
+        first.close();
         database.close();
     }
 
     @Test
     void anInstanceCreatedWithAutoStopStopsByItselfWhenItsLeaseEndsAndItsEventsSayWhy() {
-        JsonNode created = send("POST", server, instances(), """
+        JsonNode created = server.post(instances(), """
                 {"name": "short-lived", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
-                 "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 2}}}""");
+                 "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 2}}}""").json();
         String instance = instances() + "/" + created.path("id").asText();
         assertThat(created.path("status").asText()).isEqualTo("CREATING");
 
@@ -94,9 +74,9 @@ class AutoStopOverHttpTest {
 
     @Test
     void theConfiguredBoundsAreTheOnesEnforcedAndNamed() {
-        JsonNode refused = send("POST", server, instances(), """
+        JsonNode refused = server.post(instances(), """
                 {"name": "too-long", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
-                 "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 3600}}}""");
+                 "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 3600}}}""").json();
 
         assertThat(refused.path("error_code").asText()).isEqualTo("ModelArts.6349");
         assertThat(refused.path("error_message").asText()).isEqualTo("The 'duration' parameter is incorrect. The value ranges from 1 to 10.");
@@ -104,9 +84,9 @@ class AutoStopOverHttpTest {
 
     @Test
     void aCreationTheRuntimeFailsShowsCreateFailedWithItsErrorCodeAndReasons() {
-        JsonNode created = send("POST", server, instances(), """
+        JsonNode created = server.post(instances(), """
                 {"name": "never-created", "profile_id": "Python3", "flavor": "%s", "spec": {"storage": {"type": "evs"}}}"""
-                .formatted(FAILING_FLAVOR));
+                .formatted(FAILING_FLAVOR)).json();
         String instance = instances() + "/" + created.path("id").asText();
 
         waitUntil("the creation fails", () -> status(instance).equals("CREATE_FAILED"));
@@ -122,14 +102,14 @@ class AutoStopOverHttpTest {
 
     @Test
     void aStartTheRuntimeFailsShowsStartFailedWithItsErrorCodeOnEveryServer() {
-        JsonNode created = send("POST", server, instances(), """
-                {"name": "cannot-restart", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u", "spec": {"storage": {"type": "evs"}}}""");
+        JsonNode created = server.post(instances(), """
+                {"name": "cannot-restart", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u", "spec": {"storage": {"type": "evs"}}}""").json();
         String instance = instances() + "/" + created.path("id").asText();
         waitUntil("it runs", () -> status(instance).equals("RUNNING"));
-        send("POST", server, instance + "/action", "{\"action\": \"stop\"}");
+        server.post(instance + "/action", "{\"action\": \"stop\"}");
         waitUntil("it stops", () -> status(instance).equals("STOPPED"));
 
-        JsonNode started = send("POST", failingServer, instance + "/action", "{\"action\": \"start\"}");
+        JsonNode started = failingServer.post(instance + "/action", "{\"action\": \"start\"}").json();
         assertThat(started.path("current_status").asText()).isEqualTo("STARTING");
         waitUntil("the start fails", () -> status(instance).equals("START_FAILED"));
 
@@ -139,26 +119,14 @@ class AutoStopOverHttpTest {
         assertThat(describe(get(instance + "/events").path("events").get(0))).isEqualTo("STARTING -> START_FAILED by FAILURE");
     }
 
-    private static String start(String name, SimulatedRuntimeSettings runtime, SecretKey credentialKey) {
-        PostgresDatabase pool = closeLater(database.connectAnotherPool(name));
-        EngineNode node = closeLater(new EngineNode(PostgresInstanceStore.create(pool.dataSource(), credentialKey),
-                JsonCatalog.fromClasspath(), SHORT_BOUNDS, runtime, ENGINE, lateness -> { }));
-        node.resume.resume();
-        node.worker.start();
-        var useCases = new InstanceUseCases(node.create, node.list, node.get, node.modify, node.delete, node.manage,
-                node.accessToken, node.events);
-        Javalin app = HttpApi.create(useCases, CallerIdentity.always(InstanceBuilder.OWNER)).start("127.0.0.1", 0);
-        closeLater(app::stop);
-        return "http://127.0.0.1:" + app.port();
-    }
-
-    private static <T extends AutoCloseable> T closeLater(T closeable) {
-        TO_CLOSE.push(closeable);
-        return closeable;
+    private static Map<String, String> with(Map<String, String> variables, String name, String value) {
+        var all = new HashMap<>(variables);
+        all.put(name, value);
+        return all;
     }
 
     private static String instances() {
-        return "/v1/" + PROJECT + "/demanager/instances";
+        return "/v1/demo-project/demanager/instances";
     }
 
     private static String status(String instance) {
@@ -166,23 +134,7 @@ class AutoStopOverHttpTest {
     }
 
     private static JsonNode get(String path) {
-        return send("GET", server, path, null);
-    }
-
-    private static JsonNode send(String method, String base, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return server.get(path).json();
     }
 
     private static String describe(JsonNode event) {

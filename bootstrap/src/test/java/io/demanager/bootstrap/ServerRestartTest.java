@@ -57,15 +57,15 @@ class ServerRestartTest {
         InstanceRef creating;
         InstanceRef stopping;
         try (PostgresDatabase pool = database.connectAnotherPool("first-server");
-             EngineNode first = node(pool, Duration.ofHours(1))) {
-            creating = refOf(first.create.create(create("creating", PAID_CPU)).get().instance());
+             Engine first = node(pool, Duration.ofHours(1))) {
+            creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
             stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
-            first.manage.manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
+            first.useCases().manage().manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
         }
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             EngineNode next = node(pool, Duration.ZERO)) {
-            assertThat(next.resume.resume()).isEqualTo(2);
+             Engine next = node(pool, Duration.ZERO)) {
+            assertThat(next.resumeRuntimeWork()).isEqualTo(2);
 
             waitUntil("the creation is done", () -> status(next, creating) == InstanceStatus.RUNNING);
             waitUntil("the stop is done", () -> status(next, stopping) == InstanceStatus.STOPPED);
@@ -81,8 +81,8 @@ class ServerRestartTest {
                 .build()).get());
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             EngineNode next = node(pool, Duration.ZERO)) {
-            next.worker.start();
+             Engine next = node(pool, Duration.ZERO)) {
+            next.start();
 
             waitUntil("the overdue instance is stopped", () -> status(next, overdue) == InstanceStatus.STOPPED);
             assertThat(events(next, overdue).map(event -> event.to() + " by " + event.cause())).startsWith(
@@ -90,8 +90,8 @@ class ServerRestartTest {
         }
     }
 
-    private EngineNode node(PostgresDatabase pool, Duration runtimeDelay) {
-        return new EngineNode(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
+    private Engine node(PostgresDatabase pool, Duration runtimeDelay) {
+        return Engines.engine(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
                 AutoStopPolicy.DEFAULT, new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }
 
@@ -99,11 +99,11 @@ class ServerRestartTest {
         return new InstanceRef(instance.projectId(), instance.id());
     }
 
-    private static InstanceStatus status(EngineNode node, InstanceRef ref) {
-        return node.get.get(ref).get().instance().status();
+    private static InstanceStatus status(Engine node, InstanceRef ref) {
+        return node.useCases().get().get(ref).get().instance().status();
     }
 
-    private static List<LifecycleEvent> events(EngineNode node, InstanceRef ref) {
-        return node.events.events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+    private static List<LifecycleEvent> events(Engine node, InstanceRef ref) {
+        return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
     }
 }

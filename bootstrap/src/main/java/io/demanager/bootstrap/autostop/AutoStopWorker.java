@@ -1,6 +1,8 @@
 package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AutoStopWorker implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(AutoStopWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AutoStopWorker.class);
 
     /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
     private static final Duration GRACE = Duration.ofSeconds(30);
@@ -73,7 +75,7 @@ public final class AutoStopWorker implements AutoCloseable {
                 stopped = engine.stopExpiredLeases(settings.batchSize());
             } while (stopped == settings.batchSize() && !closing);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "An auto-stop round failed; the next one begins in " + settings.interval(), e);
+            LOG.warn("An auto-stop round failed; the next one begins in {}", settings.interval(), e);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.LinkedHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -29,7 +31,7 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
     static final String CREATE_FAILED = "Simulated.CreateFailed";
     static final String START_FAILED = "Simulated.StartFailed";
 
-    private static final System.Logger LOG = System.getLogger(SimulatedNotebookRuntime.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedNotebookRuntime.class);
 
     private final SimulatedRuntimeSettings settings;
     private final RandomGenerator random;
@@ -116,8 +118,8 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         try {
             recorder.record(ref, outcome);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "The simulated runtime could not report " + outcome.wireName() + " for "
-                    + ref.instanceId().value() + "; it will be asked again when the server restarts", e);
+            LOG.warn("The simulated runtime could not report {} for {}; it will be asked again when the server restarts",
+                    outcome.wireName(), ref.instanceId().value(), e);
         }
     }
 

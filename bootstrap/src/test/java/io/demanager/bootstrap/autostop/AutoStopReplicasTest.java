@@ -7,7 +7,8 @@ import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
-import io.demanager.bootstrap.EngineNode;
+import io.demanager.bootstrap.Engine;
+import io.demanager.bootstrap.Engines;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.vavr.collection.HashSet;
@@ -69,7 +70,7 @@ class AutoStopReplicasTest {
         insertDueLeases(leases);
         List<AtomicInteger> stopsByReplica = List.fill(4, AtomicInteger::new);
 
-        stopsByReplica.zipWithIndex().forEach(replica -> replica("replica-" + replica._2, replica._1).worker.start());
+        stopsByReplica.zipWithIndex().forEach(replica -> replica("replica-" + replica._2, replica._1).start());
         waitUntil("every instance is stopped", () -> countWithStatus("STOPPED") == leases);
 
         assertThat(statusCounts()).isEqualTo(Map.of("STOPPED", (long) leases));
@@ -98,7 +99,7 @@ class AutoStopReplicasTest {
         doomed.start();
         assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
 
-        List.range(0, 3).forEach(n -> replica("replica-" + n, new AtomicInteger()).worker.start());
+        List.range(0, 3).forEach(n -> replica("replica-" + n, new AtomicInteger()).start());
         waitUntil("the others stopped all but the doomed replica's batch",
                 () -> countWithStatus("STOPPED") == leases - ENGINE.batchSize());
         assertThat(countWithStatus("RUNNING")).isEqualTo(ENGINE.batchSize());
@@ -112,9 +113,9 @@ class AutoStopReplicasTest {
         assertThat(doomedStops).hasValue(0);
     }
 
-    private EngineNode replica(String name, AtomicInteger stops) {
+    private Engine replica(String name, AtomicInteger stops) {
         var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
-        return closeLater(new EngineNode(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
+        return closeLater(Engines.engine(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }
 

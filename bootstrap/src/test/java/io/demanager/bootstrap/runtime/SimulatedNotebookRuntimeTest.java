@@ -7,7 +7,8 @@ import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
-import io.demanager.bootstrap.EngineNode;
+import io.demanager.bootstrap.Engine;
+import io.demanager.bootstrap.Engines;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -42,7 +43,7 @@ class SimulatedNotebookRuntimeTest {
     private static final Duration DELAY = Duration.ofMillis(5);
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private EngineNode node;
+    private Engine node;
 
     @AfterEach
     void stopTheNode() {
@@ -58,7 +59,7 @@ class SimulatedNotebookRuntimeTest {
         assertThat(status(ref)).isEqualTo(InstanceStatus.CREATING);
 
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
         assertThat(events(ref).map(event -> event.to() + " by " + event.cause())).containsExactly(
@@ -85,11 +86,11 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("unlucky", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
-        try (EngineNode failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
-            failingServer.manage.manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
+        try (Engine failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
+            failingServer.useCases().manage().manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
             waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
         }
 
@@ -113,11 +114,11 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("twice", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
 
-        node.runtime.stop(instance(ref));
+        node.runtime().stop(instance(ref));
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
-        node.runtime.stop(instance(ref));
+        node.runtime().stop(instance(ref));
 
         assertThat(events(ref).count(event -> event.to() == InstanceStatus.STOPPED)).isEqualTo(1);
     }
@@ -128,8 +129,8 @@ class SimulatedNotebookRuntimeTest {
         InstanceRef ref = created("token", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
 
-        String first = node.accessToken.accessToken(ref).get();
-        String second = node.accessToken.accessToken(ref).get();
+        String first = node.useCases().accessToken().accessToken(ref).get();
+        String second = node.useCases().accessToken().accessToken(ref).get();
 
         assertThat(first).isNotBlank().isNotEqualTo(second);
     }
@@ -161,18 +162,18 @@ class SimulatedNotebookRuntimeTest {
         }
     }
 
-    private EngineNode nodeWith(SimulatedRuntimeSettings settings) {
-        return new EngineNode(store, JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings, AutoStopEngineSettings.DEFAULT,
+    private Engine nodeWith(SimulatedRuntimeSettings settings) {
+        return Engines.engine(store, JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings, AutoStopEngineSettings.DEFAULT,
                 lateness -> { });
     }
 
     private InstanceRef created(String name, String flavor) {
-        Instance instance = node.create.create(create(name, flavor)).get().instance();
+        Instance instance = node.useCases().create().create(create(name, flavor)).get().instance();
         return new InstanceRef(instance.projectId(), instance.id());
     }
 
     private Instance instance(InstanceRef ref) {
-        return node.get.get(ref).get().instance();
+        return node.useCases().get().get(ref).get().instance();
     }
 
     private InstanceStatus status(InstanceRef ref) {
@@ -180,6 +181,6 @@ class SimulatedNotebookRuntimeTest {
     }
 
     private List<LifecycleEvent> events(InstanceRef ref) {
-        return node.events.events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+        return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
     }
 }

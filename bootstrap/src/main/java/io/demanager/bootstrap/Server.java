@@ -1,0 +1,157 @@
+package io.demanager.bootstrap;
+
+import io.demanager.adapter.http.HttpApi;
+import io.demanager.adapter.http.Operations;
+import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.bootstrap.config.Configuration;
+import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.metrics.ServerMetrics;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.SecretKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+
+/**
+ * The standalone server, wired by hand from its {@link Configuration}: the database (embedded, or external), its
+ * migrations, the store, the engine (use cases, simulated runtime, auto-stop worker), the metrics and the HTTP API.
+ * {@link #close()} takes it down in the reverse order: no new request is taken and those in flight are answered
+ * (for up to {@link HttpApi#STOP_TIMEOUT}), the auto-stop worker finishes its batch, the pool closes, and the embedded
+ * PostgreSQL stops.
+ */
+public final class Server implements AutoCloseable {
+
+    static final String EMBEDDED_DATA = "postgres";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /** What was started, the last first. */
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private int port;
+
+    private Server() {
+    }
+
+    /** A running server, or a {@link StartFailure} naming what to fix, with nothing left running. */
+    public static Server start(Configuration configuration) {
+        Server server = new Server();
+        try {
+            server.startAll(configuration);
+            return server;
+        } catch (RuntimeException failure) {
+            server.close();
+            throw failure;
+        }
+    }
+
+    /** The port the API listens on. */
+    public int port() {
+        return port;
+    }
+
+    private void startAll(Configuration configuration) {
+        LOG.info("Starting demanager: {}", configuration);
+        PostgresDatabase database = database(configuration);
+        int applied = database.migrate();
+        LOG.info("The database schema is up to date ({} migrations applied now)", applied);
+        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
+        ServerMetrics metrics = startedHere(new ServerMetrics());
+        database.publishPoolMetrics(metrics.connectionPool());
+        Engine engine = startedHere(new Engine(store, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
+                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+                metrics, new Random(), Clock.systemUTC()));
+        engine.start();
+        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
+        listen(api, configuration);
+        if (configuration.callers().isDevelopment()) {
+            LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
+                            + "Give the server a tokens file before anybody else can reach it.",
+                    ConfiguredCallers.DEVELOPMENT_TOKEN,
+                    ConfiguredCallers.DEVELOPMENT_CALLER.user().id(),
+                    ConfiguredCallers.DEVELOPMENT_CALLER.projects().mkString(", "));
+        }
+        LOG.info("demanager is listening on http://{}:{}", configuration.host(), port);
+    }
+
+    private PostgresDatabase database(Configuration configuration) {
+        if (configuration.externalDatabase().isDefined()) {
+            var settings = configuration.externalDatabase().get();
+            try {
+                return startedHere(PostgresDatabase.connect(settings));
+            } catch (RuntimeException unreachable) {
+                throw new StartFailure("DEMANAGER_DB_URL: cannot connect to the database as " + settings.user() + ": "
+                        + rootMessage(unreachable), unreachable);
+            }
+        }
+        Path files = configuration.dataDirectory().resolve(EMBEDDED_DATA);
+        try {
+            Files.createDirectories(files);
+            EmbeddedDatabase embedded = startedHere(EmbeddedDatabase.startPersistent(files));
+            return startedHere(PostgresDatabase.connect(embedded.settings()));
+        } catch (IOException | RuntimeException failure) {
+            throw new StartFailure("DEMANAGER_DATA_DIR: the embedded PostgreSQL cannot run in " + files.toAbsolutePath() + ": "
+                    + rootMessage(failure), failure);
+        }
+    }
+
+    private static SecretKey credentialKey(Configuration configuration) {
+        try {
+            return configuration.credentialKey().getOrElse(() -> CredentialKeyFile.loadOrCreate(configuration.dataDirectory()));
+        } catch (UncheckedIOException | IllegalArgumentException unusable) {
+            throw new StartFailure("DEMANAGER_DATA_DIR: no usable credential key in "
+                    + configuration.dataDirectory().resolve(CredentialKeyFile.NAME).toAbsolutePath() + ": " + rootMessage(unusable)
+                    + " (or give one in DEMANAGER_CREDENTIAL_KEY)", unusable);
+        }
+    }
+
+    private void listen(Javalin api, Configuration configuration) {
+        try {
+            api.start(configuration.host(), configuration.port());
+        } catch (RuntimeException cannotListen) {
+            throw new StartFailure("DEMANAGER_PORT: cannot listen on " + configuration.host() + ":" + configuration.port() + ": "
+                    + rootMessage(cannotListen), cannotListen);
+        }
+        started.push(api::stop);
+        port = api.port();
+    }
+
+    private <T extends AutoCloseable> T startedHere(T part) {
+        started.push(part);
+        return part;
+    }
+
+    /** Stops everything that was started, the last first; a part that fails to stop does not keep the others running. */
+    @Override
+    public void close() {
+        if (started.isEmpty()) {
+            return;
+        }
+        LOG.info("Stopping demanager");
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception failure) {
+                LOG.error("A part of the server did not stop cleanly", failure);
+            }
+        }
+        LOG.info("demanager has stopped");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,233 @@
+package io.demanager.bootstrap.config;
+
+import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
+import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.identity.TokenFile;
+import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server is configured with, read from its environment variables ({@link Variable}) and checked as a
+ * whole before anything starts: {@link #from} answers every problem at once, each naming its variable. Files named
+ * by a variable (catalog, tokens) are read and checked here too.
+ *
+ * @param externalDatabase where an external PostgreSQL is; none for the embedded one, whose files are in the data directory
+ * @param credentialKey    the key that seals stored credentials; none to use (or make) the one kept in the data directory
+ */
+public record Configuration(
+        String host,
+        int port,
+        Path dataDirectory,
+        Option<PostgresDatabase.Settings> externalDatabase,
+        Option<SecretKey> credentialKey,
+        Catalog catalog,
+        ConfiguredCallers callers,
+        int freeFlavorCapacity,
+        AutoStopPolicy autoStopPolicy,
+        AutoStopEngineSettings autoStopEngine,
+        SimulatedRuntimeSettings runtime,
+        LogFormat logFormat) {
+
+    public enum LogFormat { TEXT, JSON }
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+
+    public Configuration {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(externalDatabase, "externalDatabase");
+        Objects.requireNonNull(credentialKey, "credentialKey");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(callers, "callers");
+        Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+        Objects.requireNonNull(autoStopEngine, "autoStopEngine");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(logFormat, "logFormat");
+    }
+
+    /** The configuration the variables describe, or every problem with them, each naming its variable. */
+    public static Either<List<String>, Configuration> from(Map<String, String> variables) {
+        Environment environment = new Environment(variables);
+        environment.refuseUnknownNames();
+        String host = environment.read(Variable.DEMANAGER_HOST, "0.0.0.0", Configuration::host);
+        int port = environment.read(Variable.DEMANAGER_PORT, 8080, value -> whole(value, 1, 65_535));
+        Path dataDirectory = environment.read(Variable.DEMANAGER_DATA_DIR, Path.of("data"), Configuration::directory);
+        Option<PostgresDatabase.Settings> database = externalDatabase(environment);
+        Option<SecretKey> credentialKey = environment.readOptional(Variable.DEMANAGER_CREDENTIAL_KEY, Configuration::aesKey);
+        Catalog catalog = environment.read(Variable.DEMANAGER_CATALOG_FILE, JsonCatalog.fromClasspath(), Configuration::catalog);
+        ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE, ConfiguredCallers.development(),
+                value -> path(value).flatMap(TokenFile::read));
+        int capacity = environment.read(Variable.DEMANAGER_FREE_FLAVOR_CAPACITY, 10, value -> whole(value, 0, Integer.MAX_VALUE));
+        AutoStopPolicy policy = autoStopPolicy(environment);
+        var engine = new AutoStopEngineSettings(
+                environment.read(Variable.DEMANAGER_AUTO_STOP_BATCH_SIZE, AutoStopEngineSettings.DEFAULT.batchSize(),
+                        value -> whole(value, 1, 10_000)),
+                environment.read(Variable.DEMANAGER_AUTO_STOP_INTERVAL_MS, AutoStopEngineSettings.DEFAULT.interval(),
+                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)));
+        var runtime = new SimulatedRuntimeSettings(
+                environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
+                        value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
+                environment.read(Variable.DEMANAGER_RUNTIME_FAILURE_RATE, SimulatedRuntimeSettings.DEFAULT.failureRate(),
+                        Configuration::rate),
+                environment.read(Variable.DEMANAGER_RUNTIME_FAILING_FLAVORS, SimulatedRuntimeSettings.DEFAULT.failingFlavors(),
+                        value -> flavors(value, catalog)));
+        LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
+        List<String> problems = List.ofAll(environment.problems());
+        return problems.isEmpty()
+                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, capacity,
+                        policy, engine, runtime, logFormat))
+                : Either.left(problems);
+    }
+
+    private static Option<PostgresDatabase.Settings> externalDatabase(Environment environment) {
+        Option<String> url = environment.readOptional(Variable.DEMANAGER_DB_URL, value -> value.startsWith("jdbc:postgresql:")
+                ? Either.right(value)
+                : Either.left("'" + value + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)"));
+        Option<String> user = environment.raw(Variable.DEMANAGER_DB_USER).map(String::strip);
+        Option<String> password = environment.raw(Variable.DEMANAGER_DB_PASSWORD);
+        if (environment.raw(Variable.DEMANAGER_DB_URL).isEmpty()) {
+            user.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_USER, "only with DEMANAGER_DB_URL, which is not set"));
+            password.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_PASSWORD, "only with DEMANAGER_DB_URL, which is not set"));
+            return Option.none();
+        }
+        if (user.isEmpty()) {
+            environment.refuse(Variable.DEMANAGER_DB_USER, "required with DEMANAGER_DB_URL");
+        }
+        return url.flatMap(jdbcUrl -> user.map(account -> new PostgresDatabase.Settings(jdbcUrl, account, password.getOrElse(""))));
+    }
+
+    private static AutoStopPolicy autoStopPolicy(Environment environment) {
+        long min = environment.read(Variable.DEMANAGER_AUTO_STOP_MIN_SECONDS, AutoStopPolicy.DEFAULT.minimum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        long max = environment.read(Variable.DEMANAGER_AUTO_STOP_MAX_SECONDS, AutoStopPolicy.DEFAULT.maximum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        if (max < min) {
+            environment.refuse(Variable.DEMANAGER_AUTO_STOP_MAX_SECONDS,
+                    max + " is less than DEMANAGER_AUTO_STOP_MIN_SECONDS, " + min);
+            return AutoStopPolicy.DEFAULT;
+        }
+        return new AutoStopPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
+    }
+
+    private static Either<String, Long> whole(String value, long min, long max) {
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            return Either.left("'" + value + "' is not a whole number from " + min + " to " + max);
+        }
+        long number = Long.parseLong(value);
+        return number < min || number > max
+                ? Either.left(value + " is not from " + min + " to " + max)
+                : Either.right(number);
+    }
+
+    private static Either<String, Integer> whole(String value, int min, int max) {
+        return whole(value, (long) min, (long) max).map(Long::intValue);
+    }
+
+    private static Either<String, String> host(String value) {
+        return value.chars().anyMatch(Character::isWhitespace)
+                ? Either.left("'" + value + "' is not a host name or address")
+                : Either.right(value);
+    }
+
+    private static Either<String, Path> path(String value) {
+        try {
+            return Either.right(Path.of(value));
+        } catch (InvalidPathException invalid) {
+            return Either.left("'" + value + "' is not a path: " + invalid.getReason());
+        }
+    }
+
+    private static Either<String, Path> directory(String value) {
+        return path(value).filterOrElse(path -> !Files.exists(path) || Files.isDirectory(path),
+                path -> path + " exists and is not a directory");
+    }
+
+    /** The value is a secret: a refusal never repeats it. */
+    private static Either<String, SecretKey> aesKey(String value) {
+        try {
+            byte[] key = Base64.getDecoder().decode(value);
+            return key.length == 16 || key.length == 24 || key.length == 32
+                    ? Either.right(new SecretKeySpec(key, "AES"))
+                    : Either.left("the key is " + key.length + " bytes; an AES key is 16, 24 or 32 bytes, written in base64");
+        } catch (IllegalArgumentException notBase64) {
+            return Either.left("the key is not base64 (of 16, 24 or 32 bytes)");
+        }
+    }
+
+    private static Either<String, Catalog> catalog(String value) {
+        return path(value).flatMap(file -> {
+            try {
+                return Either.right(JsonCatalog.fromFile(file));
+            } catch (InvalidCatalogException invalid) {
+                return Either.left(invalid.getMessage());
+            }
+        });
+    }
+
+    private static Either<String, Double> rate(String value) {
+        try {
+            BigDecimal rate = new BigDecimal(value);
+            return rate.signum() >= 0 && rate.compareTo(BigDecimal.ONE) <= 0
+                    ? Either.right(rate.doubleValue())
+                    : Either.left(value + " is not from 0 to 1");
+        } catch (NumberFormatException notANumber) {
+            return Either.left("'" + value + "' is not a number from 0 to 1");
+        }
+    }
+
+    private static Either<String, Set<String>> flavors(String value, Catalog catalog) {
+        List<String> names = List.of(value.split(",")).map(String::strip);
+        return names.find(name -> catalog.flavor(name).isEmpty())
+                .map(unknown -> Either.<String, Set<String>>left("'" + unknown + "' is not a flavor of the catalog"))
+                .getOrElse(() -> Either.right(HashSet.ofAll(names)));
+    }
+
+    private static Either<String, LogFormat> logFormat(String value) {
+        return List.of(LogFormat.values()).find(format -> format.name().equals(value.toUpperCase(Locale.ROOT)))
+                .toEither(() -> "'" + value + "' is not text or json");
+    }
+
+    /** Everything but the secrets, for the log. */
+    @Override
+    public String toString() {
+        return "listen=" + host + ":" + port
+                + ", database=" + externalDatabase.map(settings -> withoutParameters(settings.jdbcUrl()) + " as " + settings.user())
+                        .getOrElse("embedded in " + dataDirectory.resolve("postgres"))
+                + ", credential key=" + credentialKey.map(key -> "DEMANAGER_CREDENTIAL_KEY").getOrElse(dataDirectory.resolve("credential.key").toString())
+                + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
+                + ", free flavor capacity=" + freeFlavorCapacity
+                + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
+                + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()
+                + ", runtime=" + runtime.delay().toMillis() + " ms, failure rate " + runtime.failureRate()
+                + (runtime.failingFlavors().isEmpty() ? "" : ", always failing " + runtime.failingFlavors().mkString(","))
+                + ", log=" + logFormat.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A URL's query may carry a password: it is left out. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+}

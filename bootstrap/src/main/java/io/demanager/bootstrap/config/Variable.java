@@ -1,0 +1,44 @@
+package io.demanager.bootstrap.config;
+
+/**
+ * Every environment variable the server reads: its name, what it is, and what it is when not set. {@code --help}
+ * prints this list, and {@code docs/configuration.md} describes each one (a test checks that it names them all).
+ */
+public enum Variable {
+    DEMANAGER_PORT("The HTTP port, 1 to 65535.", "8080"),
+    DEMANAGER_HOST("The address to listen on.", "0.0.0.0 (every interface)"),
+    DEMANAGER_DATA_DIR("Where the server keeps its data: the embedded PostgreSQL's files and the credential key.", "./data"),
+    DEMANAGER_DB_URL("JDBC URL of an external PostgreSQL (jdbc:postgresql://host:port/database).", "the embedded PostgreSQL"),
+    DEMANAGER_DB_USER("The account on the external PostgreSQL; required with DEMANAGER_DB_URL.", "none"),
+    DEMANAGER_DB_PASSWORD("Its password.", "empty"),
+    DEMANAGER_CREDENTIAL_KEY("AES key (base64 of 16, 24 or 32 bytes) that encrypts stored credentials; every server sharing"
+            + " a database needs the same one.", "a key made on first start and kept in DEMANAGER_DATA_DIR/credential.key"),
+    DEMANAGER_CATALOG_FILE("A JSON catalog of flavors and profiles that replaces the built-in one.", "the built-in catalog"),
+    DEMANAGER_TOKENS_FILE("A JSON file of the X-Auth-Token tokens, each with its user and projects.",
+            "one development token: dev-token, user dev, project demo-project"),
+    DEMANAGER_FREE_FLAVOR_CAPACITY("How many instances of each free flavor may run at once; the others queue.", "10"),
+    DEMANAGER_AUTO_STOP_MIN_SECONDS("The shortest auto-stop duration a client may ask for, in seconds.", "3600"),
+    DEMANAGER_AUTO_STOP_MAX_SECONDS("The longest auto-stop duration a client may ask for, in seconds.", "86400"),
+    DEMANAGER_AUTO_STOP_INTERVAL_MS("How often the auto-stop engine looks for leases that ran out, in milliseconds.", "10000"),
+    DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_RUNTIME_DELAY_MS("How long the simulated runtime takes to create, start or stop a notebook, in milliseconds.", "3000"),
+    DEMANAGER_RUNTIME_FAILURE_RATE("The chance, from 0 to 1, that the simulated runtime fails a create, start or restart.", "0"),
+    DEMANAGER_RUNTIME_FAILING_FLAVORS("Flavors whose creates, starts and restarts always fail, separated by commas.", "none"),
+    DEMANAGER_LOG_FORMAT("text (one readable line per event) or json (one JSON object per line).", "text");
+
+    private final String meaning;
+    private final String whenUnset;
+
+    Variable(String meaning, String whenUnset) {
+        this.meaning = meaning;
+        this.whenUnset = whenUnset;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public String whenUnset() {
+        return whenUnset;
+    }
+}

@@ -1,0 +1,88 @@
+package io.demanager.bootstrap.metrics;
+
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.demanager.adapter.http.RequestMetrics;
+import io.demanager.application.port.out.AutoStopMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+
+/**
+ * The server's metrics, served at {@code GET /metrics} in the Prometheus text format: HTTP requests by route, method
+ * and status (count and latency histogram, and those in flight), the connection pool, the JVM, and the auto-stop
+ * engine's stops and their lateness (how long after its lease ended an instance was stopped).
+ */
+public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
+    private final LongTaskTimer requestsInFlight;
+    private final Counter autoStops;
+    private final Timer autoStopLateness;
+
+    public ServerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        garbageCollection.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        requestsInFlight = LongTaskTimer.builder("http.server.requests.active")
+                .description("HTTP requests being answered")
+                .register(registry);
+        autoStops = Counter.builder("demanager.autostop.stops")
+                .description("Instances the auto-stop engine stopped because their lease ran out")
+                .register(registry);
+        autoStopLateness = Timer.builder("demanager.autostop.lateness")
+                .description("How long after its lease ended an instance was stopped")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Override
+    public InFlight begin() {
+        LongTaskTimer.Sample active = requestsInFlight.start();
+        Timer.Sample timing = Timer.start(registry);
+        return (method, route, status) -> {
+            timing.stop(Timer.builder("http.server.requests")
+                    .description("HTTP requests answered")
+                    .tags("method", method, "route", route, "status", String.valueOf(status))
+                    .publishPercentileHistogram()
+                    .register(registry));
+            active.stop();
+        };
+    }
+
+    @Override
+    public void autoStopped(Duration lateness) {
+        autoStops.increment();
+        autoStopLateness.record(lateness);
+    }
+
+    /** For the connection pool to publish its figures here. */
+    public MetricsTrackerFactory connectionPool() {
+        return new MicrometerMetricsTrackerFactory(registry);
+    }
+
+    /** Every metric now, in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        garbageCollection.close();
+        registry.close();
+    }
+}

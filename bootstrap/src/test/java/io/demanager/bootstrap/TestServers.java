@@ -1,0 +1,40 @@
+package io.demanager.bootstrap;
+
+import io.demanager.adapter.persistence.postgres.TestDatabase;
+import io.demanager.bootstrap.config.Configuration;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real server, started in this process from environment variables as {@code java -jar} would be. */
+public final class TestServers {
+
+    /** Every test server seals credentials with this key, so that servers over one database can open each other's. */
+    public static final String CREDENTIAL_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private TestServers() {
+    }
+
+    /**
+     * A server on a free port of the local host, over the schema of {@code database}, sealing credentials with
+     * {@link #CREDENTIAL_KEY}, with {@code variables} on top; the configuration must be usable.
+     */
+    public static Server start(TestDatabase database, Map<String, String> variables) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "DEMANAGER_HOST", "127.0.0.1",
+                "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
+                "DEMANAGER_DB_URL", database.settings().jdbcUrl(),
+                "DEMANAGER_DB_USER", database.settings().user(),
+                "DEMANAGER_CREDENTIAL_KEY", CREDENTIAL_KEY));
+        if (!database.settings().password().isEmpty()) {
+            environment.put("DEMANAGER_DB_PASSWORD", database.settings().password());
+        }
+        environment.putAll(variables);
+        var configuration = Configuration.from(environment);
+        if (configuration.isLeft()) {
+            throw new AssertionError("the test's configuration cannot be used: " + configuration.getLeft());
+        }
+        return Server.start(configuration.get());
+    }
+}
