@@ -1,5 +1,7 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.bootstrap.config.Configuration;
 
@@ -21,14 +23,23 @@ public final class TestServers {
      * {@link #CREDENTIAL_KEY}, with {@code variables} on top; the configuration must be usable.
      */
     public static Server start(TestDatabase database, Map<String, String> variables) {
+        return start(database.settings(), variables);
+    }
+
+    /** The same, over the {@code postgres} database of an embedded server the test runs itself. */
+    public static Server start(EmbeddedDatabase database, Map<String, String> variables) {
+        return start(database.settings(), variables);
+    }
+
+    private static Server start(PostgresDatabase.Settings database, Map<String, String> variables) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DEMANAGER_HOST", "127.0.0.1",
                 "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
-                "DEMANAGER_DB_URL", database.settings().jdbcUrl(),
-                "DEMANAGER_DB_USER", database.settings().user(),
+                "DEMANAGER_DB_URL", database.jdbcUrl(),
+                "DEMANAGER_DB_USER", database.user(),
                 "DEMANAGER_CREDENTIAL_KEY", CREDENTIAL_KEY));
-        if (!database.settings().password().isEmpty()) {
-            environment.put("DEMANAGER_DB_PASSWORD", database.settings().password());
+        if (!database.password().isEmpty()) {
+            environment.put("DEMANAGER_DB_PASSWORD", database.password());
         }
         environment.putAll(variables);
         var configuration = Configuration.from(environment);

@@ -1,0 +1,101 @@
+package io.demanager.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server ({@code demanager-server.jar}) run by {@code java -jar} in a process of its own, as an operator
+ * runs it, with its output kept in files.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("demanager.server.jar", "target/demanager-server.jar"));
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    private final Process process;
+    private final Path output;
+    private final Path errors;
+
+    private ServerProcess(Process process, Path output, Path errors) {
+        this.process = process;
+        this.output = output;
+        this.errors = errors;
+    }
+
+    /** Runs {@code java -jar demanager-server.jar arguments} with {@code environment} added to this one's, minus the server's own. */
+    static ServerProcess start(Path workDirectory, Map<String, String> environment, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("DEMANAGER_"));
+        builder.environment().putAll(environment);
+        try {
+            Path output = Files.createTempFile(workDirectory, "server-", ".out");
+            Path errors = Files.createTempFile(workDirectory, "server-", ".err");
+            return new ServerProcess(builder.redirectOutput(output.toFile()).redirectError(errors.toFile()).start(), output, errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        }
+    }
+
+    /** Asks the process to stop as an operator or an orchestrator does: SIGTERM. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has ended within {@code patience}; an AssertionError if it has not. */
+    int awaitExit(Duration patience) {
+        try {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the server did not exit within " + patience + "; it wrote:\n" + output() + errors());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        return read(output);
+    }
+
+    String errors() {
+        return read(errors);
+    }
+
+    /** A process the test left running is stopped, then killed if it will not stop. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.demanager.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demanager.bootstrap.config.Variable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.demanager.bootstrap.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged server run as {@code java -jar bootstrap/target/demanager-server.jar}, in a process of its own, on a
+ * fresh data directory: it becomes ready, keeps its data across a restart, answers every request in flight when it
+ * is told to stop (SIGTERM), and says what is wrong with a configuration it cannot use.
+ */
+class ServerProcessIT {
+
+    private static final String SECRET_TOKEN = "a-secret-token-7f3c";
+    private static final String INSTANCES = "/v1/ops/demanager/instances";
+    private static final int IN_FLIGHT = 50;
+    private static final Pattern ACTIVE_REQUESTS = Pattern.compile("(?m)^http_server_requests_active_seconds_count ([0-9]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void helpListsEveryVariable() {
+        try (ServerProcess help = ServerProcess.start(work, Map.of(), "--help")) {
+            assertThat(help.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(help.output()).contains(Arrays.stream(Variable.values()).map(Enum::name).toList());
+        }
+    }
+
+    @Test
+    void aBadValueStopsTheServerAtOnceNamingItsVariable() {
+        try (ServerProcess refused = ServerProcess.start(work, Map.of("DEMANAGER_PORT", "http", "DEMANAGER_LOG_FORMAT", "yaml"))) {
+            assertThat(refused.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(refused.errors()).contains("DEMANAGER_PORT: 'http' is not a whole number from 1 to 65535",
+                    "DEMANAGER_LOG_FORMAT: 'yaml' is not text or json");
+        }
+    }
+
+    @Test
+    void startsFreshKeepsItsDataAcrossARestartAndAnswersEveryRequestInFlightWhenTerminated() throws Exception {
+        Path tokens = Files.writeString(work.resolve("tokens.json"), """
+                {"tokens": [{"token": "%s", "user": {"id": "u-ops", "name": "ops"}, "projects": ["ops"]}]}""".formatted(SECRET_TOKEN));
+        int port = FreePorts.any();
+        Map<String, String> environment = Map.of(
+                "DEMANAGER_PORT", String.valueOf(port),
+                "DEMANAGER_DATA_DIR", work.resolve("data").toString(),
+                "DEMANAGER_TOKENS_FILE", tokens.toString(),
+                "DEMANAGER_LOG_FORMAT", "json");
+        Client client = new Client(port, SECRET_TOKEN);
+
+        String first;
+        try (ServerProcess server = ServerProcess.start(work, environment)) {
+            awaitReady(server, client);
+            first = client.post(INSTANCES, create("first")).json().path("id").asText();
+
+            List<HalfSentRequest> inFlight = new ArrayList<>();
+            for (int n = 0; n < IN_FLIGHT; n++) {
+                inFlight.add(HalfSentRequest.post(port, INSTANCES, SECRET_TOKEN, create("in-flight-" + n)));
+            }
+            waitUntil("the server answers all of them", () -> activeRequests(client) > IN_FLIGHT);
+
+            long terminated = System.nanoTime();
+            server.terminate();
+            waitUntil("the server takes no new connection", () -> !accepts(port));
+            List<Integer> answers = inFlight.stream().map(HalfSentRequest::finish).toList();
+            int exitCode = server.awaitExit(Duration.ofSeconds(10));
+            Duration toExit = Duration.ofNanos(System.nanoTime() - terminated);
+            inFlight.forEach(HalfSentRequest::close);
+
+            assertThat(answers).hasSize(IN_FLIGHT).containsOnly(200);
+            assertThat(toExit).isLessThan(Duration.ofSeconds(10));
+            assertThat(exitCode).as(server.errors()).isIn(0, 143);
+            assertLogsAreJsonWithRequestLinesAndNoSecret(server.output() + server.errors());
+        }
+
+        try (ServerProcess restarted = ServerProcess.start(work, environment)) {
+            awaitReady(restarted, client);
+
+            assertThat(client.get(INSTANCES + "/" + first).json().path("name").asText()).isEqualTo("first");
+            assertThat(client.get(INSTANCES + "?de_type=Notebook").json().path("total_count").asInt()).isEqualTo(IN_FLIGHT + 1);
+            restarted.terminate();
+            assertThat(restarted.awaitExit(Duration.ofSeconds(10))).isIn(0, 143);
+        }
+    }
+
+    private static void awaitReady(ServerProcess server, Client client) {
+        waitUntil("the server is ready", () -> {
+            if (!server.isAlive()) {
+                throw new AssertionError("the server exited:\n" + server.output() + server.errors());
+            }
+            try {
+                return client.get("/health/ready").status() == 200;
+            } catch (RuntimeException notListeningYet) {
+                return false;
+            }
+        });
+    }
+
+    /** Requests being answered, the one that asks included. */
+    private static int activeRequests(Client client) {
+        Matcher active = ACTIVE_REQUESTS.matcher(client.get("/metrics").body());
+        return active.find() ? Integer.parseInt(active.group(1)) : 0;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (ConnectException refused) {
+            return false;
+        } catch (IOException other) {
+            throw new AssertionError(other);
+        }
+    }
+
+    private static void assertLogsAreJsonWithRequestLinesAndNoSecret(String logs) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : logs.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("loggerName").asText()).isEqualTo("io.demanager.adapter.http.RequestLog");
+            assertThat(line.path("formattedMessage").asText()).isEqualTo("POST /v1/{project_id}/demanager/instances 200 "
+                    + line.path("kvpList").findValue("duration_ms").asText() + " ms");
+            assertThat(line.path("mdc").path("request_id").asText()).isNotBlank();
+            assertThat(line.path("mdc").path("project_id").asText()).isEqualTo("ops");
+        });
+        assertThat(logs).doesNotContain(SECRET_TOKEN);
+    }
+
+    private static String create(String name) {
+        return """
+                {"name": "%s", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u", "spec": {"storage": {"type": "evs"}}}"""
+                .formatted(name);
+    }
+}

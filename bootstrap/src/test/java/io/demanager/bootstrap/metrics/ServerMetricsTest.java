@@ -1,0 +1,60 @@
+package io.demanager.bootstrap.metrics;
+
+import io.demanager.adapter.http.RequestMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the operator reads at {@code /metrics}, in the Prometheus text format. */
+class ServerMetricsTest {
+
+    private final ServerMetrics metrics = new ServerMetrics();
+
+    @AfterEach
+    void close() {
+        metrics.close();
+    }
+
+    @Test
+    void requestsAreCountedAndTimedByMethodRouteAndStatus() {
+        metrics.begin().answered("GET", "/v1/{project_id}/demanager/instances", 200);
+        metrics.begin().answered("GET", "/v1/{project_id}/demanager/instances", 200);
+        metrics.begin().answered("PUT", "/v1/{project_id}/demanager/instances/{instance_id}", 400);
+
+        String scrape = metrics.scrape();
+
+        assertThat(scrape)
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/v1/{project_id}/demanager/instances\",status=\"200\"} 2")
+                .contains("http_server_requests_seconds_count{method=\"PUT\",route=\"/v1/{project_id}/demanager/instances/{instance_id}\",status=\"400\"} 1")
+                .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/v1/{project_id}/demanager/instances\",status=\"200\",le=");
+    }
+
+    @Test
+    void requestsInFlightAreCountedUntilAnswered() {
+        RequestMetrics.InFlight first = metrics.begin();
+        metrics.begin();
+
+        assertThat(metrics.scrape()).contains("http_server_requests_active_seconds_count 2");
+        first.answered("GET", "/health/live", 200);
+        assertThat(metrics.scrape()).contains("http_server_requests_active_seconds_count 1");
+    }
+
+    @Test
+    void autoStopsAreCountedWithTheirLateness() {
+        metrics.autoStopped(Duration.ofSeconds(2));
+        metrics.autoStopped(Duration.ofSeconds(4));
+
+        assertThat(metrics.scrape())
+                .contains("demanager_autostop_stops_total 2.0")
+                .contains("demanager_autostop_lateness_seconds_count 2")
+                .contains("demanager_autostop_lateness_seconds_sum 6.0");
+    }
+
+    @Test
+    void theJvmIsMeasured() {
+        assertThat(metrics.scrape()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
+    }
+}
