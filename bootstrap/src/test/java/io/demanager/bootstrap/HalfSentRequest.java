@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A request whose headers and first half of the body are sent, so that the server has begun answering it and waits
- * for the rest: a request in flight for as long as the test likes.
+ * for the rest: a request in flight for as long as the test likes. A server that is stopping closes a connection that
+ * stays silent for a second, so the test keeps it busy ({@link #sendOneMoreByte()}) until it sends the rest.
  */
 final class HalfSentRequest implements AutoCloseable {
 
     private final Socket socket;
     private final byte[] rest;
+    private int sent;
 
     private HalfSentRequest(Socket socket, byte[] rest) {
         this.socket = socket;
@@ -33,18 +36,37 @@ final class HalfSentRequest implements AutoCloseable {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
-            return new HalfSentRequest(socket, java.util.Arrays.copyOfRange(body, half, body.length));
+            return new HalfSentRequest(socket, Arrays.copyOfRange(body, half, body.length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Sends the rest of the body and answers the status the server answered with. */
-    int finish() {
+    /** Sends one byte more of the body, but not the last. */
+    void sendOneMoreByte() {
+        try {
+            socket.getOutputStream().write(rest, sent, 1);
+            socket.getOutputStream().flush();
+            sent++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the rest of the body: the server can now answer. */
+    void sendTheRest() {
         try {
             OutputStream out = socket.getOutputStream();
-            out.write(rest);
+            out.write(rest, sent, rest.length - sent);
             out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status of the server's answer, once it has answered. */
+    int status() {
+        try {
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             if (!answer.startsWith("HTTP/1.1 ")) {

@@ -77,11 +77,13 @@ class ServerProcessIT {
                 inFlight.add(HalfSentRequest.post(port, INSTANCES, SECRET_TOKEN, create("in-flight-" + n)));
             }
             waitUntil("the server answers all of them", () -> activeRequests(client) > IN_FLIGHT);
+            inFlight.forEach(HalfSentRequest::sendOneMoreByte);
 
             long terminated = System.nanoTime();
             server.terminate();
             waitUntil("the server takes no new connection", () -> !accepts(port));
-            List<Integer> answers = inFlight.stream().map(HalfSentRequest::finish).toList();
+            inFlight.forEach(HalfSentRequest::sendTheRest);
+            List<Integer> answers = inFlight.stream().map(HalfSentRequest::status).toList();
             int exitCode = server.awaitExit(Duration.ofSeconds(10));
             Duration toExit = Duration.ofNanos(System.nanoTime() - terminated);
             inFlight.forEach(HalfSentRequest::close);

@@ -51,7 +51,9 @@ public final class HttpApi {
             config.router.ignoreTrailingSlashes = false;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
-                // Javalin puts its own handler inside this one, which holds the stop until requests in flight are answered.
+                // Javalin puts its own handler inside this one, which holds the stop until requests in flight are
+                // answered. Meanwhile a connection that stays silent for a second is closed (Jetty's default), so that
+                // idle keep-alive connections do not hold the stop.
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });

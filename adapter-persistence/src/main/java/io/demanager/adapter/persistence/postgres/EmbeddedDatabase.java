@@ -26,6 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * A server that keeps its data in {@code dataDirectory}, creating it on the first start and finding
      * it again on the next. The embedded server runs without fsync by default; data kept for good has it on.
+     * It runs until {@link #close()}, even while the process exits: its owner stops it when nothing needs it any
+     * more (a server answers its requests in flight first).
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory) {
         return start(persistent(dataDirectory));
@@ -40,6 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on");
     }
 
