@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("demanager.server.jar", "target/demanager-server.jar"));
+    static final String JAR_NAME = "demanager-server.jar";
+    static final Path JAR = Path.of(System.getProperty("demanager.server.jar", "target/" + JAR_NAME));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Process process;

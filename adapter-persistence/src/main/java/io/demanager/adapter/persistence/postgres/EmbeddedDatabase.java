@@ -25,7 +25,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * A server that keeps its data in {@code dataDirectory}, creating it on the first start and finding
-     * it again on the next. The embedded server runs without fsync by default; data kept for good has it on.
+     * it again on the next. The embedded server runs without fsync and without synchronous commits by default;
+     * data kept for good has both on, so that a commit the server acknowledged survives a crash.
      * It runs until {@link #close()}, even while the process exits: its owner stops it when nothing needs it any
      * more (a server answers its requests in flight first).
      */
@@ -43,7 +44,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
     }
 
     private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
