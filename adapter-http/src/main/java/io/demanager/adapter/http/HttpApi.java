@@ -2,7 +2,6 @@ package io.demanager.adapter.http;
 
 import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.application.port.out.StoreUnavailable;
-import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -97,11 +96,6 @@ public final class HttpApi {
                 writeInternalError(response);
             });
         });
-    }
-
-    /** The user the request's token named. */
-    static UserRef caller(Context ctx) {
-        return Authentication.user(ctx);
     }
 
     /**

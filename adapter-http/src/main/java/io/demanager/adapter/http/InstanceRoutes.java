@@ -54,7 +54,7 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> create(Context ctx) {
         return project(ctx)
                 .flatMap(project -> RequestBodies.jsonObject(ctx)
-                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, HttpApi.caller(ctx)))))
+                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, Authentication.user(ctx)))))
                 .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(request))))
                 .map(Answer::instance);
     }
@@ -62,7 +62,7 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> list(Context ctx) {
         return domain(ProjectId.of(ctx.pathParam("project_id"))
                 .flatMap(project -> QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
-                        .flatMap(query -> ListQueryReader.read(query, project, HttpApi.caller(ctx)))))
+                        .flatMap(query -> ListQueryReader.read(query, project, Authentication.user(ctx)))))
                 .flatMap(listing -> RequestBodies.none(ctx).map(noBody -> useCases.list().list(listing)))
                 .map(InstanceRoutes::listDocument);
     }

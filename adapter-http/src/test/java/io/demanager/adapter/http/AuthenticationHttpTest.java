@@ -54,7 +54,8 @@ class AuthenticationHttpTest {
                 new Operation("PUT", one, "{\"description\": \"taken over\"}"),
                 new Operation("DELETE", one, null),
                 new Operation("POST", one + "/action", Bodies.action("stop")),
-                new Operation("GET", one + "/token", null));
+                new Operation("GET", one + "/token", null),
+                new Operation("GET", one + "/events", null));
     }
 
     @ParameterizedTest(name = "{0}")
