@@ -2,6 +2,7 @@ package io.demanager.bootstrap;
 
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.config.Variable;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * {@code java -jar demanager-server.jar}: reads the configuration from the environment, starts the server, and stops
  * it when the process is asked to (SIGTERM, Ctrl-C). {@code --help} lists the variables. A configuration that cannot
  * be used stops the process at once with exit code 2 and every problem, each naming its variable; a server that
- * cannot start exits with code 1.
+ * cannot start exits with code 1. {@code Main} logs nothing before the configuration is read, because the
+ * configuration chooses the log format.
  */
 public final class Main {
 
@@ -45,6 +47,10 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "demanager-shutdown"));
         } catch (StartFailure failure) {
             System.err.println("demanager: cannot start: " + failure.getMessage());
+            System.exit(CANNOT_START);
+        } catch (RuntimeException fault) {
+            // Not a setting to fix: a bug, or a database in a state the migrations do not expect. The log has it all.
+            LoggerFactory.getLogger(Main.class).error("demanager cannot start", fault);
             System.exit(CANNOT_START);
         }
     }

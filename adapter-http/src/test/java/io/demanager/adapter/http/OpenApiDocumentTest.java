@@ -73,6 +73,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_operation_under_v1_documents_the_token_refusals_and_the_outage_answer() {
+        List<String> missing = new ArrayList<>();
+        for (String operation : operations()) {
+            String[] parts = operation.split(" ", 2);
+            if (parts[1].startsWith("/v1/")) {
+                JsonNode responses = document.path("paths").path(parts[1]).path(parts[0]).path("responses");
+                List.of("401", "403", "503").forEach(status -> {
+                    if (!responses.has(status)) {
+                        missing.add(operation + " " + status);
+                    }
+                });
+            }
+        }
+
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void closes_every_document_it_describes_with_additional_properties_false() {
         List<String> open = new ArrayList<>();
         collectOpenObjects(document, "#", open);
