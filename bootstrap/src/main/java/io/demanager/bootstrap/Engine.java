@@ -8,7 +8,6 @@ import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
-import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.service.CreateInstanceService;
 import io.demanager.application.service.DeleteInstanceService;
@@ -95,10 +94,6 @@ public final class Engine implements AutoCloseable {
     /** Asks the runtime again for every instance that waits for it; answers how many there were. */
     public int resumeRuntimeWork() {
         return resume.resume();
-    }
-
-    public NotebookRuntime runtime() {
-        return runtime;
     }
 
     /** Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight. */

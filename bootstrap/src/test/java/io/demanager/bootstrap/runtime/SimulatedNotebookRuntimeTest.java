@@ -110,16 +110,18 @@ class SimulatedNotebookRuntimeTest {
     }
 
     @Test
-    void aRequestMadeTwiceIsReportedTwiceAndTheSecondReportChangesNothing() {
+    void aRequestMadeTwiceIsReportedTwiceAndTheSecondReportChangesNothing() throws InterruptedException {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("twice", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
         node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
 
-        node.runtime().stop(instance(ref));
+        int askedAgain = node.resumeRuntimeWork();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
-        node.runtime().stop(instance(ref));
+        Thread.sleep(DELAY.multipliedBy(20).toMillis()); // let the second report arrive: it must change nothing
 
+        assertThat(askedAgain).isEqualTo(1);
+        assertThat(status(ref)).isEqualTo(InstanceStatus.STOPPED);
         assertThat(events(ref).count(event -> event.to() == InstanceStatus.STOPPED)).isEqualTo(1);
     }
 
