@@ -11,6 +11,7 @@ import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Modify re-reads and re-applies the command when its write loses a race, so that two concurrent
@@ -45,7 +46,20 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
             if (stored.isRight()) {
                 return Either.right(new InstanceSnapshot(stored.get(), now));
             }
+            backOff(attempt);
         }
         return Either.left(new DomainError.OperationNotAllowed("changing", "modify"));
+    }
+
+    /**
+     * After a lost race, wait a random moment that grows with each attempt (up to 2^attempt ms), so that writers
+     * crowding one instance spread out instead of colliding again in lockstep.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1L << attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
