@@ -4,7 +4,6 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.vavr.collection.List;
-import io.vavr.control.Option;
 
 /** A catalog made of the domain objects it is given. */
 public final class FakeCatalog implements Catalog {
@@ -15,16 +14,6 @@ public final class FakeCatalog implements Catalog {
     public FakeCatalog(List<Flavor> flavors, List<Profile> profiles) {
         this.flavors = flavors;
         this.profiles = profiles;
-    }
-
-    @Override
-    public Option<Flavor> flavor(String name) {
-        return flavors.find(flavor -> flavor.name().equals(name));
-    }
-
-    @Override
-    public Option<Profile> profile(String id) {
-        return profiles.find(profile -> profile.id().equals(id));
     }
 
     @Override

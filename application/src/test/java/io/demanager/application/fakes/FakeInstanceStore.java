@@ -25,7 +25,6 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,14 +79,8 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
 
     @Override
     public synchronized InstancePage list(InstanceListing listing) {
-        Comparator<Instance> byField = listing.sortBy() == InstanceListing.SortField.NAME
-                ? Comparator.comparing(instance -> instance.name().value())
-                : Comparator.comparing(Instance::createdAt);
-        Comparator<Instance> order = byField.thenComparing(instance -> instance.id().value());
-        List<Instance> matches = List.ofAll(instances.values())
-                .filter(instance -> matches(listing, instance))
-                .sorted(listing.order() == InstanceListing.SortOrder.ASC ? order : order.reversed());
-        return new InstancePage(matches.size(), page(matches, listing.offset(), listing.limit()));
+        List<Instance> matches = List.ofAll(instances.values()).filter(listing::selects).sorted(listing.ordering());
+        return new InstancePage(matches.size(), InstanceListing.page(matches, listing.offset(), listing.limit()));
     }
 
     @Override
@@ -123,7 +116,7 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
     @Override
     public synchronized EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
         List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty() : eventsOf(instanceId).reverse();
-        return new EventPage(newestFirst.size(), page(newestFirst, offset, limit));
+        return new EventPage(newestFirst.size(), InstanceListing.page(newestFirst, offset, limit));
     }
 
     /** Every stop of the batch is decided before any is written, as in one transaction. */
@@ -131,7 +124,7 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
     public synchronized List<AutoStopped> stopDue(int limit, LeaseStop stop) {
         var now = clock.instant();
         List<Tuple2<Instance, Instance>> stops = live()
-                .filter(instance -> instance.status() == InstanceStatus.RUNNING && instance.lease().exists(lease -> lease.isDueAt(now)))
+                .filter(instance -> instance.isLeaseDueAt(now))
                 .sortBy(instance -> instance.lease().get().stopAt())
                 .take(limit)
                 .flatMap(due -> stop.apply(due, now).toOption().map(stopped -> Tuple.of(due, stopped)));
@@ -167,18 +160,4 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
         return List.ofAll(instances.values()).filter(instance -> !instance.isDeleted());
     }
 
-    private static <T> List<T> page(List<T> all, int offset, int limit) {
-        List<T> fromOffset = all.drop(offset);
-        return limit == 0 ? fromOffset : fromOffset.take(limit);
-    }
-
-    private static boolean matches(InstanceListing listing, Instance instance) {
-        return !instance.isDeleted()
-                && instance.projectId().equals(listing.projectId())
-                && listing.status().forAll(status -> instance.status() == status)
-                && instance.workspaceId().equals(listing.workspaceId())
-                && listing.aiProjectId().forAll(instance.aiProjectId()::equals)
-                && listing.poolId().forAll(poolId -> instance.pool().exists(pool -> pool.id().equals(poolId)))
-                && listing.ownerId().forAll(instance.owner().id()::equals);
-    }
 }

@@ -113,8 +113,7 @@ public record Instance(
 
     /** The auto-stop engine's stop: the same transition as a user's, allowed only once the lease is due. */
     public Either<DomainError, Instance> stopForExpiredLease(Instant now) {
-        boolean due = status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
-        return notDeleted().flatMap(ignored -> due
+        return notDeleted().flatMap(ignored -> isLeaseDueAt(now)
                 ? stop(now)
                 : Either.left(new DomainError.OperationNotAllowed(status.name(), "auto stop")));
     }
@@ -145,6 +144,11 @@ public record Instance(
     /** Seconds left of the current run, while there is a lease. */
     public Option<Long> remainingSeconds(Instant now) {
         return lease.map(l -> l.remainingSeconds(now));
+    }
+
+    /** Whether the instance runs on a lease that has ended at {@code now}: the auto-stop engine's to stop. */
+    public boolean isLeaseDueAt(Instant now) {
+        return status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
     }
 
     public boolean isDeleted() {

@@ -9,7 +9,6 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.vavr.collection.List;
-import io.vavr.control.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,16 +78,6 @@ public final class JsonCatalog implements Catalog {
         } catch (CatalogProblem problem) {
             throw new InvalidCatalogException(source + " is invalid: " + problem.getMessage(), problem);
         }
-    }
-
-    @Override
-    public Option<Flavor> flavor(String name) {
-        return flavors.find(flavor -> flavor.name().equals(name));
-    }
-
-    @Override
-    public Option<Profile> profile(String id) {
-        return profiles.find(profile -> profile.id().equals(id));
     }
 
     @Override

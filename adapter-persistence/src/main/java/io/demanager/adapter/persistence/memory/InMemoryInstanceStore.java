@@ -58,10 +58,8 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public InstancePage list(InstanceListing listing) {
-        List<Instance> matches = snapshot()
-                .filter(instance -> matches(listing, instance))
-                .sorted(orderOf(listing));
-        return new InstancePage(matches.size(), page(matches, listing.offset(), listing.limit()));
+        List<Instance> matches = snapshot().filter(listing::selects).sorted(listing.ordering());
+        return new InstancePage(matches.size(), InstanceListing.page(matches, listing.offset(), listing.limit()));
     }
 
     @Override
@@ -94,7 +92,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
     public synchronized EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
         List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty()
                 : List.ofAll(events.getOrDefault(instanceId, java.util.List.of())).reverse();
-        return new EventPage(newestFirst.size(), page(newestFirst, offset, limit));
+        return new EventPage(newestFirst.size(), InstanceListing.page(newestFirst, offset, limit));
     }
 
     /**
@@ -105,7 +103,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
     public synchronized List<AutoStopped> stopDue(int limit, LeaseStop stop) {
         Instant now = clock.instant();
         List<Tuple2<Instance, Instance>> stops = List.ofAll(liveInstances.values())
-                .filter(instance -> instance.status() == InstanceStatus.RUNNING && instance.lease().exists(lease -> lease.isDueAt(now)))
+                .filter(instance -> instance.isLeaseDueAt(now))
                 .sortBy(instance -> instance.lease().get().stopAt())
                 .take(limit)
                 .flatMap(due -> stop.apply(due, now).toOption().map(stopped -> Tuple.of(due, stopped)));
@@ -151,26 +149,4 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
         return List.ofAll(liveInstances.values());
     }
 
-    private static <T> List<T> page(List<T> all, int offset, int limit) {
-        List<T> fromOffset = all.drop(offset);
-        return limit == 0 ? fromOffset : fromOffset.take(limit);
-    }
-
-    private static boolean matches(InstanceListing listing, Instance instance) {
-        return instance.projectId().equals(listing.projectId())
-                && listing.status().forAll(status -> instance.status() == status)
-                && instance.workspaceId().equals(listing.workspaceId())
-                && listing.aiProjectId().forAll(instance.aiProjectId()::equals)
-                && listing.poolId().forAll(poolId -> instance.pool().exists(pool -> pool.id().equals(poolId)))
-                && listing.ownerId().forAll(instance.owner().id()::equals);
-    }
-
-    /** Names sort by code point (they are ASCII); ties are broken by id, in the same direction, so pages are stable. */
-    private static Comparator<Instance> orderOf(InstanceListing listing) {
-        Comparator<Instance> byField = listing.sortBy() == InstanceListing.SortField.NAME
-                ? Comparator.comparing(instance -> instance.name().value())
-                : Comparator.comparing(Instance::createdAt);
-        Comparator<Instance> ascending = byField.thenComparing(instance -> instance.id().value());
-        return listing.order() == InstanceListing.SortOrder.ASC ? ascending : ascending.reversed();
-    }
 }

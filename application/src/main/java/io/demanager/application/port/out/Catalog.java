@@ -8,11 +8,15 @@ import io.vavr.control.Option;
 /** The flavors and profiles an operator offers. */
 public interface Catalog {
 
-    Option<Flavor> flavor(String name);
-
-    Option<Profile> profile(String id);
-
     List<Flavor> flavors();
 
     List<Profile> profiles();
+
+    default Option<Flavor> flavor(String name) {
+        return flavors().find(flavor -> flavor.name().equals(name));
+    }
+
+    default Option<Profile> profile(String id) {
+        return profiles().find(profile -> profile.id().equals(id));
+    }
 }
