@@ -26,6 +26,9 @@ import io.javalin.Javalin;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Two tokens are issued: {@link #TOKEN} names {@link #CALLER}, {@link #OTHER_TOKEN} names {@link #OTHER_USER}; both
  * allow project {@code p} and every project {@link #newProject} makes, and no other.
  */
-final class ApiServer implements AutoCloseable {
+final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     static final UserRef CALLER = new UserRef("15dda26361214ca2a5953917d2f48ffb", "ops_dev_env");
     static final String TOKEN = "token-of-ops-dev-env";
@@ -142,6 +145,17 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /**
+     * Registered as an extension ({@code @RegisterExtension static final ApiServer server}), it stops after the class.
+     * Nested test classes inherit the extension, so only the end of the outermost class stops it.
+     */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (context.getRequiredTestClass().getEnclosingClass() == null) {
+            close();
+        }
     }
 
     private static Path resource(String name) {

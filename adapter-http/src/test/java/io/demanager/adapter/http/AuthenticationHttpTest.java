@@ -1,8 +1,8 @@
 package io.demanager.adapter.http;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may do what (the contract's section 8): a token names a user and the projects that user may act in. */
 class AuthenticationHttpTest {
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
     private static String project;
     private static String instance;
 
@@ -35,14 +36,8 @@ class AuthenticationHttpTest {
 
     @BeforeAll
     static void start() {
-        server = ApiServer.start();
         project = ApiServer.newProject();
         instance = server.createRunning(project, "guarded");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Stream<Operation> operations() {

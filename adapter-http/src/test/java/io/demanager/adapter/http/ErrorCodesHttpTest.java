@@ -1,10 +1,9 @@
 package io.demanager.adapter.http;
 
 import io.demanager.domain.instance.RuntimeEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -18,17 +17,8 @@ class ErrorCodesHttpTest {
 
     private static final String UNKNOWN_ID = "DE-00000000-0000-0000-0000-0000000000ff";
 
-    private static ApiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
 
     /** A request made in a project of its own, after whatever set-up it needs. */
     record Case(String name, Function<String, ApiResponse> request, int status, String code, String message) {

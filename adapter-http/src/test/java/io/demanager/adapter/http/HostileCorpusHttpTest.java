@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.UncheckedIOException;
@@ -44,7 +45,8 @@ class HostileCorpusHttpTest {
             {"description": "changed", "spec": {"auto_stop": {"enable": true, "duration": 7200, "prompt": false}}}""";
     private static final String VALID_ACTION = "{\"action\": \"stop\"}";
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
     private static String project;
     private static String instance;
     private static JsonNode before;
@@ -58,21 +60,16 @@ class HostileCorpusHttpTest {
 
     @BeforeAll
     static void start() {
-        server = ApiServer.start();
         project = ApiServer.newProject();
         instance = instancePath(project, server.createRunning(project, "target"));
         before = server.client.get(instance).json();
     }
 
     @AfterAll
-    static void nothing_changed_and_stop() {
-        try {
-            assertThat(server.client.get(instance).json()).isEqualTo(before);
-            assertThat(server.client.get(instancesPath(project) + "?de_type=Notebook&show_self=false").json()
-                    .path("total_count").asLong()).isEqualTo(1);
-        } finally {
-            server.close();
-        }
+    static void nothing_changed() {
+        assertThat(server.client.get(instance).json()).isEqualTo(before);
+        assertThat(server.client.get(instancesPath(project) + "?de_type=Notebook&show_self=false").json()
+                .path("total_count").asLong()).isEqualTo(1);
     }
 
     @Test

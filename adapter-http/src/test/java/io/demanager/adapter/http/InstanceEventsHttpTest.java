@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.HashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code GET .../instances/{instance_id}/events}: why an instance is in its status. */
 class InstanceEventsHttpTest {
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
     private static ApiClient client;
 
     @BeforeAll
     static void start() {
-        server = ApiServer.start();
         client = server.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -6,10 +6,10 @@ import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.HashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,18 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each operation of the contract's section 3 over HTTP: what a success answers, and what it changes. */
 class InstanceOperationsHttpTest {
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
     private static ApiClient client;
 
     @BeforeAll
     static void start() {
-        server = ApiServer.start();
         client = server.client;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String millis(Instant instant) {

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.HashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,20 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The list: its filters, its sort orders, its page and the total count of matches. */
 class ListInstancesHttpTest {
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
 
     /** A project of three instances created in the order charlie, alpha, bravo; alpha is RUNNING. */
     private String project;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void three_instances() {

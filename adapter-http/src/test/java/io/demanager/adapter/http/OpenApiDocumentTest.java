@@ -3,9 +3,9 @@ package io.demanager.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +21,13 @@ class OpenApiDocumentTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
     private static JsonNode document;
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApiServer.start();
         document = new YAMLMapper().readTree(server.client.openApiDocument());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.demanager.adapter.http;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
@@ -14,17 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the operator sees: health, metrics, and every request counted by its route and status. */
 class OperationsHttpTest {
 
-    private static ApiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
 
     @AfterEach
     void ready_again() {

@@ -5,9 +5,8 @@ import io.demanager.application.port.out.StoreUnavailable;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,17 +24,8 @@ class RoutingHttpTest {
 
     private static final String SOME_ID = "DE-00000000-0000-0000-0000-000000000001";
 
-    private static ApiServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({

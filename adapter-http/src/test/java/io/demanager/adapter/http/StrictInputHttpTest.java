@@ -1,11 +1,10 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,21 +22,12 @@ class StrictInputHttpTest {
     private static final String CREATE_FIELDS = "\"name\": \"nb\", \"profile_id\": \"Python3\", \"flavor\": \"modelarts.vm.cpu.2u\"";
     private static final String STORAGE = "\"storage\": {\"type\": \"evs\"}";
 
-    private static ApiServer server;
+    @RegisterExtension
+    static final ApiServer server = ApiServer.start();
 
     private String project;
     private String instance;
     private JsonNode before;
-
-    @BeforeAll
-    static void start() {
-        server = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void one_running_instance() {
