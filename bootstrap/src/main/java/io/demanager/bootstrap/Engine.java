@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime),
+                new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, store));
         runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
         resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);

@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.demanager.application.fakes.TestNotebooks.ACCESS;
+
 /**
  * The real API on a free port, wired to the real services over the in-memory store and the test catalog
  * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
@@ -79,7 +81,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime),
+                new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, store));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
         app = app(useCases, operations.operations());
@@ -133,7 +135,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     /** A paid CPU instance that the runtime has created: RUNNING. */
     String createRunning(String project, String name) {
         String id = create(project, Bodies.create(name));
-        report(project, id, new RuntimeEvent.Created());
+        report(project, id, new RuntimeEvent.Created(ACCESS));
         return id;
     }
 

@@ -11,7 +11,6 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.InstanceCreation;
-import io.demanager.domain.instance.InstanceStatus;
 import io.vavr.control.Either;
 
 import java.time.Clock;
@@ -50,11 +49,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
                 clock.instant());
         return InstanceCreation.create(request, context)
                 .flatMap(store::insert)
-                .peek(created -> {
-                    if (created.status() == InstanceStatus.CREATING) {
-                        runtime.create(created);
-                    }
-                })
+                .peek(created -> RuntimeWork.askFor(runtime, created))
                 .map(created -> new InstanceSnapshot(created, context.now()));
     }
 }

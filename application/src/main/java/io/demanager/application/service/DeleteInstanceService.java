@@ -29,7 +29,7 @@ public final class DeleteInstanceService implements DeleteInstanceUseCase {
         return lookup.findAt(command.instance(), command.expectedVersion())
                 .flatMap(instance -> instance.delete(clock.instant()))
                 .flatMap(deleted -> lookup.save(deleted, "delete", TransitionCause.USER_REQUEST))
-                .peek(runtime::delete)
+                .peek(deleted -> RuntimeWork.askFor(runtime, deleted))
                 .map(Instance::id);
     }
 }

@@ -7,7 +7,6 @@ import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
-import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 
@@ -51,12 +50,6 @@ public final class ManageInstanceService implements ManageInstanceUseCase {
 
     /** The runtime only hears of work it has to do: queuing and dequeuing are bookkeeping. */
     private void askRuntime(Instance saved) {
-        if (saved.status() == InstanceStatus.STARTING) {
-            runtime.start(saved);
-        } else if (saved.status() == InstanceStatus.STOPPING) {
-            runtime.stop(saved);
-        } else if (saved.status() == InstanceStatus.RESTARTING) {
-            runtime.restart(saved);
-        }
+        RuntimeWork.askFor(runtime, saved);
     }
 }

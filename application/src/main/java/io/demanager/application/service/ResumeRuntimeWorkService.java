@@ -59,10 +59,7 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
 
     private void askAgain(Instance waiting) {
         switch (waiting.status()) {
-            case CREATING -> runtime.create(waiting);
-            case STARTING -> runtime.start(waiting);
-            case RESTARTING -> runtime.restart(waiting);
-            case STOPPING -> runtime.stop(waiting);
+            case CREATING, STARTING, RESTARTING, STOPPING -> RuntimeWork.askFor(runtime, waiting);
             // Admitted from its queue, but the launch that follows was lost: launch it now.
             case READY_TO_START -> progress.record(waiting, new RuntimeEvent.StartLaunched());
             default -> throw new IllegalStateException("not waiting for the runtime: " + waiting.status());

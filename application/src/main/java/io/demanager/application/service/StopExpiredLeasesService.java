@@ -30,7 +30,7 @@ public final class StopExpiredLeasesService implements StopExpiredLeasesUseCase 
         }
         var stopped = dueLeases.stopDue(batchSize, Instance::stopForExpiredLease);
         stopped.forEach(autoStopped -> {
-            runtime.stop(autoStopped.stopped());
+            RuntimeWork.askFor(runtime, autoStopped.stopped());
             metrics.autoStopped(autoStopped.lateness());
         });
         return stopped.size();

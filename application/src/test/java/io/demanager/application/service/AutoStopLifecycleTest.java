@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.TestNotebooks.ACCESS;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class AutoStopLifecycleTest {
     void aRunWhoseLeaseRunsOutGoesFromRunningThroughStoppingToStoppedAndItsEventsSayItWasAutoStopped() {
         InstanceRef ref = createWithAutoStop(3_600);
         clock.advance(Duration.ofSeconds(30));
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
         Instant ranAt = clock.instant();
 
         clock.set(ranAt.plus(ONE_HOUR).minusMillis(1));
@@ -81,7 +82,7 @@ class AutoStopLifecycleTest {
     @Test
     void aChangeWhileRunningKeepsTheStopTimeAndTheNextStartUsesTheNewDuration() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
         Instant firstStop = START.plus(ONE_HOUR);
 
         clock.advance(Duration.ofMinutes(10));
@@ -95,7 +96,7 @@ class AutoStopLifecycleTest {
 
         clock.advance(Duration.ofMinutes(5));
         manage.manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
-        report(ref, new RuntimeEvent.Started());
+        report(ref, new RuntimeEvent.Started(ACCESS));
         Instant secondRun = clock.instant();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(secondRun.plus(Duration.ofHours(2))));
 
@@ -108,12 +109,12 @@ class AutoStopLifecycleTest {
     @Test
     void aRestartTakesANewLeaseAndTheOldStopTimeNoLongerStopsIt() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
 
         clock.advance(Duration.ofMinutes(40));
         manage.manage(new ManageInstanceCommand(ref, Action.RESTART, Option.none())).get();
         clock.advance(Duration.ofMinutes(1));
-        report(ref, new RuntimeEvent.Started());
+        report(ref, new RuntimeEvent.Started(ACCESS));
         Instant restartedAt = clock.instant();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(restartedAt.plus(ONE_HOUR)));
 
@@ -127,7 +128,7 @@ class AutoStopLifecycleTest {
     @Test
     void aUsersStopBeforeTheLeaseEndsLeavesNothingForTheEngine() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
 
         clock.advance(Duration.ofMinutes(10));
         manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();

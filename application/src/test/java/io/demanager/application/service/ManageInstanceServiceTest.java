@@ -2,7 +2,6 @@ package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
 import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
@@ -10,6 +9,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -41,14 +41,14 @@ class ManageInstanceServiceTest {
     void startingAStoppedInstanceAsksTheRuntimeToStartIt() {
         Instance stopped = store.given(anInstance().status(InstanceStatus.STOPPED).build());
 
-        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, Operation.START);
+        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, DesiredState.RUNNING);
     }
 
     @Test
     void stoppingARunningInstanceAsksTheRuntimeToStopIt() {
         Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(60)).build());
 
-        assertWorkAsked(running, Action.STOP, InstanceStatus.STOPPING, Operation.STOP);
+        assertWorkAsked(running, Action.STOP, InstanceStatus.STOPPING, DesiredState.STOPPED);
         assertThat(store.find(PROJECT, running.id()).get().lease()).isEmpty();
     }
 
@@ -56,14 +56,14 @@ class ManageInstanceServiceTest {
     void restartingARunningInstanceAsksTheRuntimeToRestartIt() {
         Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
 
-        assertWorkAsked(running, Action.RESTART, InstanceStatus.RESTARTING, Operation.RESTART);
+        assertWorkAsked(running, Action.RESTART, InstanceStatus.RESTARTING, DesiredState.RESTARTED);
     }
 
     @Test
     void aFreeFlavorWithRoomStartsAtOnce() {
         Instance stopped = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).build());
 
-        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, Operation.START);
+        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, DesiredState.RUNNING);
     }
 
     @Test
@@ -151,7 +151,7 @@ class ManageInstanceServiceTest {
         assertThat(runtime.calls()).isEmpty();
     }
 
-    private void assertWorkAsked(Instance stored, Action action, InstanceStatus expected, Operation asked) {
+    private void assertWorkAsked(Instance stored, Action action, InstanceStatus expected, DesiredState asked) {
         assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));

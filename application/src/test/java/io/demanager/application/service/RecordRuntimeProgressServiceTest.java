@@ -2,12 +2,12 @@ package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
 import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
 import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
 import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.application.fakes.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordRuntimeProgressServiceTest {
@@ -54,7 +55,7 @@ class RecordRuntimeProgressServiceTest {
         assertThat(creating.status()).isEqualTo(InstanceStatus.CREATING);
         assertThat(creating.queuedSince()).isEmpty();
         assertThat(store.find(PROJECT, queued.id())).containsExactly(creating);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, queued.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.CREATING));
     }
 
     @Test
@@ -66,7 +67,7 @@ class RecordRuntimeProgressServiceTest {
 
         Instance ready = store.find(PROJECT, queued.id()).get();
         assertThat(record(ready, new RuntimeEvent.StartLaunched()).instance().status()).isEqualTo(InstanceStatus.STARTING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queued.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.STARTING));
     }
 
     @Test
@@ -76,7 +77,7 @@ class RecordRuntimeProgressServiceTest {
         Instant ranAt = NOW.plusSeconds(120);
         clock.set(ranAt);
 
-        InstanceSnapshot running = record(creating, new RuntimeEvent.Created());
+        InstanceSnapshot running = record(creating, new RuntimeEvent.Created(ACCESS));
 
         assertThat(running.instance().status()).isEqualTo(InstanceStatus.RUNNING);
         assertThat(running.instance().updatedAt()).isEqualTo(ranAt);
@@ -124,7 +125,7 @@ class RecordRuntimeProgressServiceTest {
         assertThat(store.eventsOf(queuedFirst.id()).map(event -> event.to() + " by " + event.cause()))
                 .containsExactly("READY_TO_START by RUNTIME_PROGRESS", "STARTING by RUNTIME_PROGRESS");
         assertThat(store.find(PROJECT, queuedLater.id())).containsExactly(queuedLater);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queuedFirst.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queuedFirst.id(), InstanceStatus.STARTING));
     }
 
     @Test
@@ -135,7 +136,7 @@ class RecordRuntimeProgressServiceTest {
         record(starting, new RuntimeEvent.StartFailed(NO_IMAGE));
 
         assertThat(store.find(PROJECT, queued.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, queued.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.CREATING));
     }
 
     @Test
@@ -143,7 +144,7 @@ class RecordRuntimeProgressServiceTest {
         Instance starting = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STARTING).build());
         Instance queued = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).build());
 
-        record(starting, new RuntimeEvent.Started());
+        record(starting, new RuntimeEvent.Started(ACCESS));
 
         assertThat(store.find(PROJECT, queued.id())).containsExactly(queued);
         assertThat(runtime.calls()).isEmpty();
@@ -153,7 +154,7 @@ class RecordRuntimeProgressServiceTest {
     void anEventThatDoesNotFitTheStatusIsRefusedAndNothingChanges() {
         Instance stopped = store.given(anInstance().build());
 
-        DomainError error = service.record(new InstanceRef(PROJECT, stopped.id()), new RuntimeEvent.Created()).getLeft();
+        DomainError error = service.record(new InstanceRef(PROJECT, stopped.id()), new RuntimeEvent.Created(ACCESS)).getLeft();
 
         assertThat(error.code().code()).isEqualTo("ModelArts.6357");
         assertThat(store.find(PROJECT, stopped.id())).containsExactly(stopped);
@@ -164,7 +165,7 @@ class RecordRuntimeProgressServiceTest {
     void anInstanceOfAnotherProjectIs6309() {
         Instance theirs = store.given(anInstance().project(OTHER_PROJECT).status(InstanceStatus.CREATING).build());
 
-        assertThat(service.record(new InstanceRef(PROJECT, theirs.id()), new RuntimeEvent.Created()).getLeft())
+        assertThat(service.record(new InstanceRef(PROJECT, theirs.id()), new RuntimeEvent.Created(ACCESS)).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
     }

@@ -1,11 +1,11 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.vavr.collection.List;
@@ -37,10 +37,10 @@ class ResumeRuntimeWorkServiceTest {
         assertThat(service.resume()).isEqualTo(4);
 
         assertThat(runtime.calls()).containsExactlyInAnyOrder(
-                new Call(Operation.CREATE, creating.id(), InstanceStatus.CREATING),
-                new Call(Operation.START, starting.id(), InstanceStatus.STARTING),
-                new Call(Operation.RESTART, restarting.id(), InstanceStatus.RESTARTING),
-                new Call(Operation.STOP, stopping.id(), InstanceStatus.STOPPING));
+                new Call(DesiredState.RUNNING, creating.id(), InstanceStatus.CREATING),
+                new Call(DesiredState.RUNNING, starting.id(), InstanceStatus.STARTING),
+                new Call(DesiredState.RESTARTED, restarting.id(), InstanceStatus.RESTARTING),
+                new Call(DesiredState.STOPPED, stopping.id(), InstanceStatus.STOPPING));
     }
 
     @Test
@@ -50,7 +50,7 @@ class ResumeRuntimeWorkServiceTest {
         assertThat(service.resume()).isEqualTo(1);
 
         assertThat(store.find(PROJECT, ready.id()).map(Instance::status)).containsExactly(InstanceStatus.STARTING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, ready.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, ready.id(), InstanceStatus.STARTING));
     }
 
     @Test
@@ -86,6 +86,6 @@ class ResumeRuntimeWorkServiceTest {
 
         assertThat(store.find(PROJECT, older.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
         assertThat(store.find(PROJECT, newer.id())).containsExactly(newer);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, older.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, older.id(), InstanceStatus.CREATING));
     }
 }

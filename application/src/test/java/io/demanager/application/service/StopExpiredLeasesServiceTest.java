@@ -1,10 +1,10 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
@@ -44,7 +44,7 @@ class StopExpiredLeasesServiceTest {
         assertThat(stopping.version()).isEqualTo(5);
         assertThat(store.eventsOf(running.id())).containsExactly(new LifecycleEvent(running.id(),
                 Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING, TransitionCause.AUTO_STOP, NOW, 5));
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.STOP, running.id(), InstanceStatus.STOPPING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.STOPPED, running.id(), InstanceStatus.STOPPING));
     }
 
     @Test

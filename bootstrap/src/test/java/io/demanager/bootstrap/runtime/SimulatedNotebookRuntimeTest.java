@@ -5,6 +5,7 @@ import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
 import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.bootstrap.Engine;
@@ -126,15 +127,18 @@ class SimulatedNotebookRuntimeTest {
     }
 
     @Test
-    void anAccessTokenIsNewEachTime() {
+    void theAccessTokenLastsForOneRunAndARestartGivesANewOne() {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("token", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
 
         String first = node.useCases().accessToken().accessToken(ref).get();
-        String second = node.useCases().accessToken().accessToken(ref).get();
+        String again = node.useCases().accessToken().accessToken(ref).get();
+        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.RESTART, Option.none())).get();
+        waitUntil("it runs again", () -> status(ref) == InstanceStatus.RUNNING);
+        String afterRestart = node.useCases().accessToken().accessToken(ref).get();
 
-        assertThat(first).isNotBlank().isNotEqualTo(second);
+        assertThat(first).isNotBlank().isEqualTo(again).isNotEqualTo(afterRestart);
     }
 
     @Test
@@ -155,7 +159,7 @@ class SimulatedNotebookRuntimeTest {
                 reports.add(event.wireName());
                 return Either.left(new DomainError.InstanceNotFound(ref.instanceId().value()));
             });
-            List.range(0, 20).forEach(n -> runtime.create(InstanceBuilder.anInstance().status(InstanceStatus.CREATING).build()));
+            List.range(0, 20).forEach(n -> runtime.ensure(InstanceBuilder.anInstance().status(InstanceStatus.CREATING).build(), DesiredState.RUNNING));
             var outcomes = new java.util.ArrayList<String>();
             while (outcomes.size() < 20) {
                 outcomes.add(reports.poll(1, TimeUnit.MINUTES));

@@ -131,7 +131,7 @@ public final class InstanceCreation {
         return new Instance(context.newId(), request.projectId(), name, description,
                 queued ? InstanceStatus.CREATE_QUEUING : InstanceStatus.CREATING,
                 now, now, profile, flavor, request.pool(), spec, autoStop, Option.none(), Option.none(),
-                queued ? Option.some(now) : Option.none(),
+                queued ? Option.some(now) : Option.none(), Option.none(),
                 request.workspaceId().getOrElse(Instance.DEFAULT_WORKSPACE),
                 request.aiProjectId().getOrElse(Instance.DEFAULT_AI_PROJECT),
                 request.owner(), 0);

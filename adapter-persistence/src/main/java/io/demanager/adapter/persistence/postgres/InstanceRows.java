@@ -8,6 +8,7 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
@@ -32,14 +33,15 @@ final class InstanceRows implements RowMapper<Instance> {
             id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
             pool_id, pool_name, pool_owner_project_id, owner_id, owner_name, created_at, updated_at, version,
             auto_stop_enabled, auto_stop_duration_seconds, auto_stop_prompt, lease_stop_at, queued_since,
-            profile, flavor_details, spec, failure, credential""";
+            profile, flavor_details, spec, failure, credential, notebook_url, notebook_token""";
 
     /** The values of {@link #COLUMNS}, in that order, as named parameters. */
     static final String VALUES = """
             :id, :project_id, :name, :description, :status, :flavor, :workspace_id, :ai_project_id,
             :pool_id, :pool_name, :pool_owner_project_id, :owner_id, :owner_name, :created_at, :updated_at, :version,
             :auto_stop_enabled, :auto_stop_duration_seconds, :auto_stop_prompt, :lease_stop_at, :queued_since,
-            CAST(:profile AS jsonb), CAST(:flavor_details AS jsonb), CAST(:spec AS jsonb), CAST(:failure AS jsonb), :credential""";
+            CAST(:profile AS jsonb), CAST(:flavor_details AS jsonb), CAST(:spec AS jsonb), CAST(:failure AS jsonb), :credential,
+            :notebook_url, :notebook_token""";
 
     /** Every column but the row's identity (id, project), set from the parameters of the same names. */
     static final String ASSIGNMENTS = """
@@ -50,7 +52,8 @@ final class InstanceRows implements RowMapper<Instance> {
             auto_stop_duration_seconds = :auto_stop_duration_seconds, auto_stop_prompt = :auto_stop_prompt,
             lease_stop_at = :lease_stop_at, queued_since = :queued_since, profile = CAST(:profile AS jsonb),
             flavor_details = CAST(:flavor_details AS jsonb), spec = CAST(:spec AS jsonb),
-            failure = CAST(:failure AS jsonb), credential = :credential""";
+            failure = CAST(:failure AS jsonb), credential = :credential, notebook_url = :notebook_url,
+            notebook_token = :notebook_token""";
 
     private final InstanceDocuments documents = new InstanceDocuments();
     private final CredentialCipher cipher;
@@ -88,7 +91,9 @@ final class InstanceRows implements RowMapper<Instance> {
                 .bind("flavor_details", documents.flavorDetails(instance.flavor()))
                 .bind("spec", documents.spec(instance.spec()))
                 .bind("failure", instance.failure().map(documents::failure).getOrNull())
-                .bindByType("credential", instance.spec().credential().map(c -> seal(c, instance.id())).getOrNull(), byte[].class);
+                .bindByType("credential", instance.spec().credential().map(c -> seal(c, instance.id())).getOrNull(), byte[].class)
+                .bind("notebook_url", instance.access().map(NotebookAccess::url).getOrNull())
+                .bindByType("notebook_token", instance.access().map(a -> sealToken(a.token(), instance.id())).getOrNull(), byte[].class);
     }
 
     @Override
@@ -112,6 +117,7 @@ final class InstanceRows implements RowMapper<Instance> {
                 instant(row, "lease_stop_at").map(AutoStopLease::new),
                 Option.of(row.getString("failure")).map(documents::failure),
                 instant(row, "queued_since"),
+                access(row, id),
                 row.getString("workspace_id"),
                 row.getString("ai_project_id"),
                 new UserRef(row.getString("owner_id"), row.getString("owner_name")),
@@ -128,6 +134,24 @@ final class InstanceRows implements RowMapper<Instance> {
         long seconds = row.getLong("auto_stop_duration_seconds");
         Option<Duration> duration = row.wasNull() ? Option.none() : Option.some(Duration.ofSeconds(seconds));
         return new AutoStopSettings(row.getBoolean("auto_stop_enabled"), duration, row.getBoolean("auto_stop_prompt"));
+    }
+
+    private Option<NotebookAccess> access(ResultSet row, InstanceId id) throws SQLException {
+        String url = row.getString("notebook_url");
+        return url == null ? Option.none() : Option.some(new NotebookAccess(url, openToken(row.getBytes("notebook_token"), id)));
+    }
+
+    /** A token is sealed for its row and its column: neither a credential nor another row's token opens as it. */
+    private byte[] sealToken(String token, InstanceId owner) {
+        return cipher.seal(token.getBytes(StandardCharsets.UTF_8), tokenAssociatedData(owner));
+    }
+
+    private String openToken(byte[] sealed, InstanceId owner) {
+        return new String(cipher.open(sealed, tokenAssociatedData(owner)), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] tokenAssociatedData(InstanceId owner) {
+        return (owner.value() + "/notebook_token").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] seal(Credential credential, InstanceId owner) {
