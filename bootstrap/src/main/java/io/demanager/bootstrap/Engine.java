@@ -1,6 +1,9 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.http.InstanceUseCases;
+import io.demanager.adapter.runtime.process.ProcessNotebookRuntime;
+import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
@@ -8,6 +11,7 @@ import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.service.CreateInstanceService;
 import io.demanager.application.service.DeleteInstanceService;
@@ -23,26 +27,30 @@ import io.demanager.application.service.ResumeRuntimeWorkService;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
-import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.InstanceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * The application over one store, wired by hand: every use case, the simulated runtime that reports progress to
- * them, and the auto-stop worker. The server runs one; several over one database behave as replicas.
+ * The application over one store, wired by hand: every use case, the runtime chosen by the configuration that
+ * reports progress to them, and the auto-stop worker. The server runs one; several over one database behave as replicas.
  */
 public final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     /**
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
-    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, SimulatedRuntimeSettings runtime,
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
                            AutoStopEngineSettings autoStop) {
 
         public Settings {
@@ -54,7 +62,8 @@ public final class Engine implements AutoCloseable {
 
     private final InstanceUseCases useCases;
     private final ResumeRuntimeWorkService resume;
-    private final SimulatedNotebookRuntime runtime;
+    private final NotebookRuntime runtime;
+    private final AutoCloseable runtimeWork;
     private final AutoStopWorker worker;
 
     /**
@@ -65,7 +74,19 @@ public final class Engine implements AutoCloseable {
     Engine(S store, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(store, settings.freeFlavorCapacity());
-        runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
+        Consumer<RecordRuntimeProgressUseCase> reportTo;
+        if (settings.runtime().process().isDefined()) {
+            var processes = new ProcessNotebookRuntime(settings.runtime().process().get());
+            runtime = processes;
+            runtimeWork = processes;
+            reportTo = processes::reportTo;
+        } else {
+            settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
+            var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);
+            runtime = simulated;
+            runtimeWork = simulated;
+            reportTo = simulated::reportTo;
+        }
         useCases = new InstanceUseCases(
                 new CreateInstanceService(store, catalog, capacity, runtime, () -> new InstanceId(UUID.randomUUID()), policy, clock),
                 new ListInstancesService(store, clock),
@@ -75,7 +96,7 @@ public final class Engine implements AutoCloseable {
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, store));
-        runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
+        reportTo.accept(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
         resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);
         worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics), settings.autoStop());
     }
@@ -96,10 +117,17 @@ public final class Engine implements AutoCloseable {
         return resume.resume();
     }
 
-    /** Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight. */
+    /**
+     * Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight;
+     * running notebooks keep running, for the next server to find again.
+     */
     @Override
     public void close() {
         worker.close();
-        runtime.close();
+        try {
+            runtimeWork.close();
+        } catch (Exception e) {
+            LOG.warn("The runtime did not close cleanly", e);
+        }
     }
 }

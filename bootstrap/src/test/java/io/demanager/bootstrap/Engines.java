@@ -9,7 +9,8 @@ import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
+import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.domain.autostop.AutoStopPolicy;
 
 import java.time.Clock;
@@ -27,6 +28,6 @@ public final class Engines {
     public static <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
     Engine engine(S store, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                   AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
-        return new Engine(store, catalog, new Engine.Settings(policy, 1, runtime, autoStop), metrics, new Random(7), Clock.systemUTC());
+        return new Engine(store, catalog, new Engine.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop), metrics, new Random(7), Clock.systemUTC());
     }
 }

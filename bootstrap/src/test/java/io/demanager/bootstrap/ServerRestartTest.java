@@ -9,7 +9,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;

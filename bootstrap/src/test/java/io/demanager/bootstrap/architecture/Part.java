@@ -10,9 +10,10 @@ enum Part {
     SERVICES("application.service"),
     HTTP_ADAPTER("adapter.http"),
     PERSISTENCE_ADAPTER("adapter.persistence"),
+    RUNTIME_ADAPTER("adapter.runtime"),
     BOOTSTRAP("bootstrap");
 
-    static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER);
+    static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER, RUNTIME_ADAPTER);
 
     private final String packageBelowRoot;
 

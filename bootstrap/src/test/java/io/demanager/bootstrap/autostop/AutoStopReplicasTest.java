@@ -9,7 +9,7 @@ import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.Engine;
 import io.demanager.bootstrap.Engines;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;

@@ -4,6 +4,8 @@ import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
 import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.in.InstanceEventsQuery;
+import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.in.ManageInstanceCommand;

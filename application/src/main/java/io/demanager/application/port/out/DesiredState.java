@@ -17,12 +17,13 @@ public enum DesiredState {
 
     /** What an instance that has just entered {@code status} needs of the runtime; none for bookkeeping statuses. */
     public static Option<DesiredState> forStatus(InstanceStatus status) {
-        return switch (status) {
-            case CREATING, STARTING -> Option.some(RUNNING);
-            case RESTARTING -> Option.some(RESTARTED);
-            case STOPPING -> Option.some(STOPPED);
-            case DELETED -> Option.some(GONE);
-            default -> Option.none();
-        };
+        // Not a switch: a switch over another enum compiles to a helper class, and a port holds only values.
+        if (status == InstanceStatus.CREATING || status == InstanceStatus.STARTING) {
+            return Option.some(RUNNING);
+        }
+        return status == InstanceStatus.RESTARTING ? Option.some(RESTARTED)
+                : status == InstanceStatus.STOPPING ? Option.some(STOPPED)
+                : status == InstanceStatus.DELETED ? Option.some(GONE)
+                : Option.none();
     }
 }

@@ -1,4 +1,4 @@
-package io.demanager.bootstrap.runtime;
+package io.demanager.adapter.runtime.simulated;
 
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
@@ -33,8 +33,8 @@ import java.util.random.RandomGenerator;
  */
 public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoCloseable {
 
-    static final String CREATE_FAILED = "Simulated.CreateFailed";
-    static final String START_FAILED = "Simulated.StartFailed";
+    public static final String CREATE_FAILED = "Simulated.CreateFailed";
+    public static final String START_FAILED = "Simulated.StartFailed";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedNotebookRuntime.class);
 
