@@ -1,6 +1,6 @@
 package io.demanager.bootstrap;
 
-import io.demanager.application.fakes.InstanceBuilder;
+import io.demanager.testkit.InstanceBuilder;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.instance.InstanceCreation;

@@ -27,7 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.CreateRequests.PAID_CPU;
 import static io.demanager.bootstrap.CreateRequests.create;
 import static io.demanager.bootstrap.Eventually.waitUntil;

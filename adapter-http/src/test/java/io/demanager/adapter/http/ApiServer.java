@@ -1,10 +1,10 @@
 package io.demanager.adapter.http;
 
-import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.service.CreateInstanceService;
@@ -29,16 +29,14 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real API on a free port, wired to the real services over the in-memory store and the test catalog
- * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
+ * The real API on a free port, wired to the real services over the in-memory store and the sample catalog
+ * ({@link SampleCatalog}), with a client that checks every exchange against the served OpenAPI document.
  * Tests share one server per class and keep apart by each using projects of their own ({@link #newProject}).
  * Two tokens are issued: {@link #TOKEN} names {@link #CALLER}, {@link #OTHER_TOKEN} names {@link #OTHER_USER}; both
  * allow project {@code p} and every project {@link #newProject} makes, and no other.
@@ -69,7 +67,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     private ApiServer() {
         var store = new InMemoryInstanceStore();
-        var catalog = JsonCatalog.fromFile(resource("http-test-catalog.json"));
+        var catalog = SampleCatalog.catalog();
         var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
         var policy = AutoStopPolicy.DEFAULT;
         var useCases = new InstanceUseCases(
@@ -155,14 +153,6 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         if (context.getRequiredTestClass().getEnclosingClass() == null) {
             close();
-        }
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(ApiServer.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

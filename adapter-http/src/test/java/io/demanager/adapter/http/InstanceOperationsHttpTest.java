@@ -1,7 +1,7 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.RuntimeEvent;

@@ -1,7 +1,7 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.InstanceBuilder;
-import io.demanager.application.fakes.SampleCatalog;
+import io.demanager.testkit.InstanceBuilder;
+import io.demanager.testkit.SampleCatalog;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.catalog.Flavor;

@@ -3,8 +3,8 @@ package io.demanager.bootstrap.autostop;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.Engine;
@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
 package io.demanager.bootstrap.runtime;
 
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.InstanceBuilder;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.InstanceBuilder;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
