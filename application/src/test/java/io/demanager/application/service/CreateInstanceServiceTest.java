@@ -1,11 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SampleCatalog;
-import io.demanager.testkit.SequentialInstanceIds;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -15,6 +9,12 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -26,14 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import static io.demanager.application.service.CreateRequestBuilder.aRequest;
+import static io.demanager.application.service.CreateRequestBuilder.obs;
+import static io.demanager.application.service.CreateRequestBuilder.storage;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.OWNER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static io.demanager.testkit.SequentialInstanceIds.idNumber;
-import static io.demanager.application.service.CreateRequestBuilder.aRequest;
-import static io.demanager.application.service.CreateRequestBuilder.obs;
-import static io.demanager.application.service.CreateRequestBuilder.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

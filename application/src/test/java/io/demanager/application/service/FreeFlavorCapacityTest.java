@@ -1,8 +1,8 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.SampleCatalog;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import org.junit.jupiter.api.Test;
 
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;

@@ -1,12 +1,12 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,13 +1,13 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.out.InstanceEvents.EventPage;
@@ -11,6 +10,7 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,8 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.memory.RacingInstanceStore;
-import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SampleCatalog;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -17,6 +10,13 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 

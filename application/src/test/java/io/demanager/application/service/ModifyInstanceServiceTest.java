@@ -1,8 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.memory.RacingInstanceStore;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -14,6 +11,9 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.memory.RacingInstanceStore;
-import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SampleCatalog;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.autostop.AutoStopLease;
@@ -18,6 +11,13 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime.Operation;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SettableClock;
-import io.demanager.domain.instance.Instance;
-import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
-import io.demanager.testkit.SettableClock;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.demanager.testkit.contract;
 
-import io.demanager.testkit.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.DueLeases.AutoStopped;
 import io.demanager.application.port.out.InstanceEvents;
@@ -13,6 +12,7 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Either;

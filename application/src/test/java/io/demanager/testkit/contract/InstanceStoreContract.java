@@ -1,6 +1,5 @@
 package io.demanager.testkit.contract;
 
-import io.demanager.testkit.SampleCatalog;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceEvents.EventPage;
@@ -18,10 +17,11 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import static io.demanager.domain.instance.TransitionCause.USER_REQUEST;
 import static io.demanager.testkit.StoreFixtures.CREATED_AT;
 import static io.demanager.testkit.StoreFixtures.OTHER_PROJECT;
 import static io.demanager.testkit.StoreFixtures.PROJECT;
@@ -46,7 +47,6 @@ import static io.demanager.testkit.StoreFixtures.anInstance;
 import static io.demanager.testkit.StoreFixtures.everythingFilled;
 import static io.demanager.testkit.StoreFixtures.failedReason;
 import static io.demanager.testkit.StoreFixtures.listing;
-import static io.demanager.domain.instance.TransitionCause.USER_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,6 +8,7 @@ import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.Stores;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -51,6 +52,11 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     public InMemoryInstanceStore(Clock clock) {
         this.clock = clock;
+    }
+
+    /** This store behind every store port. */
+    public Stores stores() {
+        return new Stores(this, this, this, this, this, this);
     }
 
     /**

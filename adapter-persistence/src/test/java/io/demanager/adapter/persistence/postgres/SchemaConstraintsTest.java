@@ -1,9 +1,9 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.testkit.StoreFixtures;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.StoreFixtures;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
