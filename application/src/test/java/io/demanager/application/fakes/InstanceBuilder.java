@@ -1,5 +1,7 @@
 package io.demanager.application.fakes;
 
+import io.demanager.domain.instance.AiProjectId;
+import io.demanager.domain.instance.WorkspaceId;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
@@ -53,8 +55,8 @@ public final class InstanceBuilder {
     private Option<AutoStopLease> lease = Option.none();
     private Option<FailedReason> failure = Option.none();
     private Option<Instant> queuedSince = Option.none();
-    private String workspaceId = Instance.DEFAULT_WORKSPACE;
-    private String aiProjectId = Instance.DEFAULT_AI_PROJECT;
+    private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
+    private AiProjectId aiProjectId = Instance.DEFAULT_AI_PROJECT;
     private UserRef owner = OWNER;
     private long version;
 
@@ -144,12 +146,12 @@ public final class InstanceBuilder {
     }
 
     public InstanceBuilder workspace(String value) {
-        workspaceId = value;
+        workspaceId = new WorkspaceId(value);
         return this;
     }
 
     public InstanceBuilder aiProject(String value) {
-        aiProjectId = value;
+        aiProjectId = new AiProjectId(value);
         return this;
     }
 

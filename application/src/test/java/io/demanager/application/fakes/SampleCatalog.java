@@ -9,6 +9,7 @@ import io.demanager.domain.catalog.StorageType;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -16,11 +17,11 @@ import java.time.Duration;
 /** A few flavors and profiles that cover each kind the rules tell apart. */
 public final class SampleCatalog {
 
-    public static final Flavor CPU = Flavor.paid("modelarts.vm.cpu.2u", FlavorType.CPU,
+    public static final Flavor CPU = paid("modelarts.vm.cpu.2u", FlavorType.CPU,
             LinkedHashMap.of("CPU", (Object) 2, "memory", "8GiB"));
-    public static final Flavor GPU = Flavor.paid("modelarts.vm.gpu.v100", FlavorType.GPU,
+    public static final Flavor GPU = paid("modelarts.vm.gpu.v100", FlavorType.GPU,
             LinkedHashMap.of("CPU", (Object) 8, "GPU", 1, "gpu_type", "V100", "memory", "64GiB"));
-    public static final Flavor FREE_CPU = Flavor.free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofHours(1), 72);
+    public static final Flavor FREE_CPU = free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofHours(1), 72);
     public static final Flavor SOLD_OUT = new Flavor("modelarts.vm.cpu.8u", FlavorType.CPU, PromoType.NO_DISCOUNT,
             SaleStatus.SOLD_OUT, List.of(StorageType.values()), LinkedHashMap.empty(), Option.none(), -1,
             Option.none(), Option.none());
@@ -39,5 +40,17 @@ public final class SampleCatalog {
     private static Profile profile(String id, FlavorType type, String imageName) {
         return new Profile(id, id, "Sample profile " + id, HashSet.of(type),
                 new Profile.Image("atelier", imageName, "1.0.0"), LinkedHashMap.empty());
+    }
+
+    /** A paid flavor on sale for every storage type, the common case. */
+    private static Flavor paid(String name, FlavorType type, Map<String, Object> params) {
+        return new Flavor(name, type, PromoType.NO_DISCOUNT, SaleStatus.ON_SALE, List.of(StorageType.values()),
+                params, Option.none(), -1, Option.none(), Option.none());
+    }
+
+    /** A free flavor with its mandatory auto stop and retention. */
+    private static Flavor free(String name, FlavorType type, Duration autoStop, int storeTimeHours) {
+        return new Flavor(name, type, PromoType.FREE, SaleStatus.ON_SALE, List.of(StorageType.values()),
+                LinkedHashMap.empty(), Option.some(autoStop), storeTimeHours, Option.none(), Option.none());
     }
 }
