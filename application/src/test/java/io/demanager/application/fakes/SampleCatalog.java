@@ -9,7 +9,6 @@ import io.demanager.domain.catalog.StorageType;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -17,11 +16,16 @@ import java.time.Duration;
 /** A few flavors and profiles that cover each kind the rules tell apart. */
 public final class SampleCatalog {
 
-    public static final Flavor CPU = paid("modelarts.vm.cpu.2u", FlavorType.CPU,
-            LinkedHashMap.of("CPU", (Object) 2, "memory", "8GiB"));
-    public static final Flavor GPU = paid("modelarts.vm.gpu.v100", FlavorType.GPU,
-            LinkedHashMap.of("CPU", (Object) 8, "GPU", 1, "gpu_type", "V100", "memory", "64GiB"));
-    public static final Flavor FREE_CPU = free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofHours(1), 72);
+    public static final Flavor CPU = new Flavor("modelarts.vm.cpu.2u", FlavorType.CPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.of("CPU", 2, "memory", "8GiB"),
+            Option.none(), -1, Option.none(), Option.none());
+    public static final Flavor GPU = new Flavor("modelarts.vm.gpu.v100", FlavorType.GPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()),
+            LinkedHashMap.of("CPU", 8, "GPU", 1, "gpu_type", "V100", "memory", "64GiB"),
+            Option.none(), -1, Option.none(), Option.none());
+    public static final Flavor FREE_CPU = new Flavor("modelarts.vm.cpu.free", FlavorType.CPU, PromoType.FREE,
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.empty(), Option.some(Duration.ofHours(1)), 72,
+            Option.none(), Option.none());
     public static final Flavor SOLD_OUT = new Flavor("modelarts.vm.cpu.8u", FlavorType.CPU, PromoType.NO_DISCOUNT,
             SaleStatus.SOLD_OUT, List.of(StorageType.values()), LinkedHashMap.empty(), Option.none(), -1,
             Option.none(), Option.none());
@@ -42,15 +46,4 @@ public final class SampleCatalog {
                 new Profile.Image("atelier", imageName, "1.0.0"), LinkedHashMap.empty());
     }
 
-    /** A paid flavor on sale for every storage type, the common case. */
-    private static Flavor paid(String name, FlavorType type, Map<String, Object> params) {
-        return new Flavor(name, type, PromoType.NO_DISCOUNT, SaleStatus.ON_SALE, List.of(StorageType.values()),
-                params, Option.none(), -1, Option.none(), Option.none());
-    }
-
-    /** A free flavor with its mandatory auto stop and retention. */
-    private static Flavor free(String name, FlavorType type, Duration autoStop, int storeTimeHours) {
-        return new Flavor(name, type, PromoType.FREE, SaleStatus.ON_SALE, List.of(StorageType.values()),
-                LinkedHashMap.empty(), Option.some(autoStop), storeTimeHours, Option.none(), Option.none());
-    }
 }
