@@ -1,6 +1,5 @@
 package io.demanager.domain;
 
-import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
@@ -11,6 +10,7 @@ import io.demanager.domain.catalog.PromoType;
 import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;

@@ -1,8 +1,8 @@
 package io.demanager.adapter.http;
 
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.adapter.http.json.RequestError;
 import io.vavr.control.Either;
 
 import static io.vavr.API.For;

@@ -1,9 +1,9 @@
 package io.demanager.adapter.http;
 
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
-import io.demanager.adapter.http.json.RequestError;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Instance;

@@ -1,6 +1,5 @@
 package io.demanager.adapter.persistence;
 
-import io.demanager.domain.instance.PoolId;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.InstanceEvents;
@@ -19,9 +18,10 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.List;
 import io.vavr.control.Either;

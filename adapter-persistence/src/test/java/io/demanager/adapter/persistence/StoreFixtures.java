@@ -1,8 +1,5 @@
 package io.demanager.adapter.persistence;
 
-import io.demanager.domain.instance.WorkspaceId;
-import io.demanager.domain.instance.PoolId;
-import io.demanager.domain.instance.AiProjectId;
 import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.domain.autostop.AutoStopSettings;
@@ -12,15 +9,18 @@ import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.PromoType;
 import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.Storage;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;

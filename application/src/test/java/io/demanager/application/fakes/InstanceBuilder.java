@@ -1,12 +1,11 @@
 package io.demanager.application.fakes;
 
-import io.demanager.domain.instance.AiProjectId;
-import io.demanager.domain.instance.WorkspaceId;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
@@ -18,6 +17,7 @@ import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.Storage;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;

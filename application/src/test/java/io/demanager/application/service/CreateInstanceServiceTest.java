@@ -1,10 +1,8 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.error.StorageAttribute;
-import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SequentialInstanceIds;
 import io.demanager.application.fakes.SettableClock;
@@ -13,6 +11,8 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;

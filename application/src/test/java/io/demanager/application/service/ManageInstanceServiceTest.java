@@ -1,17 +1,17 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;

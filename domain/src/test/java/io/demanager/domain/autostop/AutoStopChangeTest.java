@@ -1,7 +1,7 @@
 package io.demanager.domain.autostop;
 
-import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,11 @@
 package io.demanager.domain.instance;
 
-import static io.demanager.domain.Fixtures.extendedStorage;
-import static io.demanager.domain.Fixtures.mainStorage;
-import io.demanager.domain.error.StorageAttribute.Part;
-import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute.Part;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +23,8 @@ import static io.demanager.domain.Fixtures.PAID_GPU;
 import static io.demanager.domain.Fixtures.SOLD_OUT_CPU;
 import static io.demanager.domain.Fixtures.creationRequest;
 import static io.demanager.domain.Fixtures.evs;
+import static io.demanager.domain.Fixtures.extendedStorage;
+import static io.demanager.domain.Fixtures.mainStorage;
 import static io.demanager.domain.Fixtures.obs;
 import static io.demanager.domain.Fixtures.obsfs;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
 package io.demanager.domain.instance;
 
-import static io.demanager.domain.Fixtures.INSTANCE_ID;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -11,8 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 
-import static io.demanager.domain.Fixtures.PAID_CPU;
+import static io.demanager.domain.Fixtures.INSTANCE_ID;
 import static io.demanager.domain.Fixtures.NOW;
+import static io.demanager.domain.Fixtures.PAID_CPU;
 import static io.demanager.domain.Fixtures.enabledFor;
 import static io.demanager.domain.Fixtures.instance;
 import static org.assertj.core.api.Assertions.assertThat;

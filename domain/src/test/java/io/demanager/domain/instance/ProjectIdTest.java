@@ -1,7 +1,7 @@
 package io.demanager.domain.instance;
 
-import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,15 +1,15 @@
 package io.demanager.domain.instance;
 
-import static io.demanager.domain.Fixtures.mainStorage;
-import io.demanager.domain.error.StorageAttribute.Part;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.StorageAttribute.Part;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.demanager.domain.Fixtures.evs;
+import static io.demanager.domain.Fixtures.mainStorage;
 import static io.demanager.domain.Fixtures.obs;
 import static io.demanager.domain.Fixtures.obsfs;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,8 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.domain.instance.WorkspaceId;
-import io.demanager.domain.instance.PoolId;
-import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -12,8 +10,10 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;

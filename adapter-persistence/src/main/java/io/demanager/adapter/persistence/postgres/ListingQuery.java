@@ -1,8 +1,8 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.domain.instance.PoolId;
-import io.demanager.domain.instance.AiProjectId;
 import io.demanager.application.port.out.InstanceListing;
+import io.demanager.domain.instance.AiProjectId;
+import io.demanager.domain.instance.PoolId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.SqlStatement;
