@@ -19,15 +19,18 @@ import java.time.Duration;
  */
 public final class SampleCatalog {
 
-    public static final Flavor CPU = Flavor.paid("modelarts.vm.cpu.2u", FlavorType.CPU,
-            LinkedHashMap.of("CPU", (Object) 2, "memory", "8GiB"));
-    public static final Flavor GPU = Flavor.paid("modelarts.bm.gpu.v100NV32", FlavorType.GPU,
-            LinkedHashMap.of("CPU", (Object) 8, "GPU", 1, "gpu_type", "v100NV32", "memory", "64GiB"));
+    public static final Flavor CPU = new Flavor("modelarts.vm.cpu.2u", FlavorType.CPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.of("CPU", 2, "memory", "8GiB"),
+            Option.none(), -1, Option.none(), Option.none());
+    public static final Flavor GPU = new Flavor("modelarts.bm.gpu.v100NV32", FlavorType.GPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()),
+            LinkedHashMap.of("CPU", 8, "GPU", 1, "gpu_type", "v100NV32", "memory", "64GiB"),
+            Option.none(), -1, Option.none(), Option.none());
     public static final Flavor FREE_CPU = new Flavor("modelarts.vm.cpu.free", FlavorType.CPU, PromoType.FREE,
-            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.of("CPU", (Object) 2, "memory", "8GiB"),
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.of("CPU", 2, "memory", "8GiB"),
             Option.some(Duration.ofHours(1)), 72, Option.none(), Option.none());
     public static final Flavor SOLD_OUT = new Flavor("modelarts.vm.cpu.8u", FlavorType.CPU, PromoType.NO_DISCOUNT,
-            SaleStatus.SOLD_OUT, List.of(StorageType.values()), LinkedHashMap.of("CPU", (Object) 8, "memory", "32GiB"),
+            SaleStatus.SOLD_OUT, List.of(StorageType.values()), LinkedHashMap.of("CPU", 8, "memory", "32GiB"),
             Option.none(), -1, Option.none(), Option.none());
 
     public static final Profile CPU_PROFILE = new Profile("Python3", "Python3", "Python 3, for CPU", HashSet.of(FlavorType.CPU),
