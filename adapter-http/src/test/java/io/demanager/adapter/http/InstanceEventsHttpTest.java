@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.demanager.adapter.http.ApiServer.instancePath;
-import static io.demanager.application.fakes.TestNotebooks.ACCESS;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET .../instances/{instance_id}/events}: why an instance is in its status. */

@@ -334,7 +334,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
         }
         try {
             recorder.record(ref, event).orElseRun(refused ->
-                    LOG.info("{} of {} was not recorded: {}", event.wireName(), ref.instanceId().value(), refused.code()));
+                    LOG.info("{} of {} was not recorded: {}", event.wireName(), ref.instanceId().value(), refused.getClass().getSimpleName()));
         } catch (RuntimeException e) {
             LOG.warn("{} of {} could not be recorded", event.wireName(), ref.instanceId().value(), e);
         }

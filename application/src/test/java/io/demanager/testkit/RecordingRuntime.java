@@ -1,0 +1,36 @@
+package io.demanager.testkit;
+
+import io.demanager.application.port.out.DesiredState;
+import io.demanager.application.port.out.NotebookActivity;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Does nothing but remember what it was asked, in order; it knows of no activity. */
+public final class RecordingRuntime implements NotebookRuntime {
+
+    /** One request: the state asked for, of which instance, and the status that instance had when asked. */
+    public record Call(DesiredState desired, InstanceId instanceId, InstanceStatus status) {
+    }
+
+    private final java.util.List<Call> calls = new CopyOnWriteArrayList<>();
+
+    public List<Call> calls() {
+        return List.ofAll(calls);
+    }
+
+    @Override
+    public void ensure(Instance instance, DesiredState desired) {
+        calls.add(new Call(desired, instance.id(), instance.status()));
+    }
+
+    @Override
+    public Option<NotebookActivity> activity(Instance instance) {
+        return Option.none();
+    }
+}

@@ -1,0 +1,110 @@
+package io.demanager.bootstrap;
+
+import io.demanager.adapter.runtime.process.ProcessNotebookRuntime;
+import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
+import io.demanager.application.port.in.InstanceUseCases;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
+import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
+import io.demanager.application.port.out.AutoStopMetrics;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.Stores;
+import io.demanager.application.service.ApplicationServices;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.bootstrap.config.RuntimeSelection;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.instance.InstanceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
+ * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
+ * Jupyter processes or the simulation), which reports progress to the services, and the auto-stop worker. The server
+ * runs one; several over one database behave as replicas.
+ */
+public final class Assembly implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
+
+    /**
+     * @param freeFlavorCapacity how many instances of each free flavor may run at once
+     */
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
+                           AutoStopEngineSettings autoStop) {
+
+        public Settings {
+            Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+            Objects.requireNonNull(runtime, "runtime");
+            Objects.requireNonNull(autoStop, "autoStop");
+        }
+    }
+
+    private final InstanceUseCases useCases;
+    private final ResumeRuntimeWorkUseCase resume;
+    private final AutoCloseable runtimeWork;
+    private final AutoStopWorker worker;
+
+    /**
+     * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
+     */
+    public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
+        NotebookRuntime runtime;
+        Consumer<RecordRuntimeProgressUseCase> reportTo;
+        if (settings.runtime().process().isDefined()) {
+            var processes = new ProcessNotebookRuntime(settings.runtime().process().get());
+            runtime = processes;
+            runtimeWork = processes;
+            reportTo = processes::reportTo;
+        } else {
+            settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
+            var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);
+            runtime = simulated;
+            runtimeWork = simulated;
+            reportTo = simulated::reportTo;
+        }
+        var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
+                new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
+        useCases = services.instanceUseCases();
+        reportTo.accept(services.runtimeProgress());
+        resume = services.resumeRuntimeWork();
+        worker = new AutoStopWorker(services.stopExpiredLeases(), settings.autoStop());
+    }
+
+    /** The use cases the HTTP API calls. */
+    public InstanceUseCases useCases() {
+        return useCases;
+    }
+
+    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */
+    public void start() {
+        resumeRuntimeWork();
+        worker.start();
+    }
+
+    /** Asks the runtime again for every instance that waits for it; answers how many there were. */
+    public int resumeRuntimeWork() {
+        return resume.resume();
+    }
+
+    /**
+     * Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight;
+     * running notebooks keep running, for the next server to find again.
+     */
+    @Override
+    public void close() {
+        worker.close();
+        try {
+            runtimeWork.close();
+        } catch (Exception e) {
+            LOG.warn("The runtime did not close cleanly", e);
+        }
+    }
+}
