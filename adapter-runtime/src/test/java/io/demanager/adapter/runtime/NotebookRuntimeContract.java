@@ -55,6 +55,12 @@ public abstract class NotebookRuntimeContract {
     /** Whether anything of {@code instance} is left on the machine: files, processes. */
     protected abstract boolean leavesTraces(Instance instance);
 
+    /**
+     * Closes the runtime, as a server that stops does, and builds a new one over the same machine, as the next
+     * server does; {@link #runtime()} answers the new one from then on.
+     */
+    protected abstract NotebookRuntime rebuild();
+
     /** Closes the runtimes, once the instances of the test are gone. */
     protected abstract void closeRuntimes();
 
@@ -185,6 +191,27 @@ public abstract class NotebookRuntimeContract {
         assertThat(runtime().activity(newInstance(InstanceStatus.STOPPED))).as("nothing runs for it").isEmpty();
     }
 
+    @Test
+    void aRebuiltRuntimeFindsRunningNotebooksAgainAndReportsTheOnesThatAreGone() {
+        requireRealNotebooks();
+        Instance kept = newInstance(InstanceStatus.CREATING);
+        Instance lost = newInstance(InstanceStatus.CREATING);
+        runtime().ensure(kept, DesiredState.RUNNING);
+        runtime().ensure(lost, DesiredState.RUNNING);
+        NotebookAccess keptAccess = launched(kept, RuntimeEvent.Created.class);
+        NotebookAccess lostAccess = launched(lost, RuntimeEvent.Created.class);
+
+        NotebookRuntime rebuilt = rebuild();
+        killFromOutside(lost);
+        rebuilt.ensure(running(kept, keptAccess), DesiredState.RUNNING);
+        rebuilt.ensure(running(lost, lostAccess), DesiredState.RUNNING);
+
+        assertThat(reports.next(lost.id(), Duration.ofSeconds(30))).isInstanceOf(RuntimeEvent.Faulted.class);
+        assertThat(reports.nothingMore(kept.id(), Duration.ofSeconds(2))).as("the kept notebook is not reported again").isTrue();
+        assertThat(status(keptAccess.url() + "api/status", Option.some(keptAccess.token()))).isEqualTo(200);
+        assertThat(rebuilt.activity(running(kept, keptAccess))).as("watched again").isNotEmpty();
+    }
+
     /** An instance of this test, in {@code status}; it is removed after the test. */
     protected Instance newInstance(InstanceStatus status) {
         Instance instance = anInstance().status(status).build();
@@ -199,6 +226,15 @@ public abstract class NotebookRuntimeContract {
                 instance.spec(), instance.autoStop(), Option.none(), Option.none(),
                 status.isQueued() ? Option.some(instance.createdAt()) : Option.none(), Option.none(),
                 instance.workspaceId(), instance.aiProjectId(), instance.owner(), instance.version());
+    }
+
+    /** The same instance, RUNNING with {@code access}, as the store keeps it. */
+    protected static Instance running(Instance instance, NotebookAccess access) {
+        Instance running = in(instance, InstanceStatus.RUNNING);
+        return new Instance(running.id(), running.projectId(), running.name(), running.description(), running.status(),
+                running.createdAt(), running.updatedAt(), running.profile(), running.flavor(), running.pool(),
+                running.spec(), running.autoStop(), Option.none(), Option.none(), Option.none(), Option.some(access),
+                running.workspaceId(), running.aiProjectId(), running.owner(), running.version());
     }
 
     protected NotebookAccess launched(Instance instance, Class<? extends RuntimeEvent.Launched> expected) {

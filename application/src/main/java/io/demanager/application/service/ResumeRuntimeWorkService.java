@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.NotebookRuntime;
@@ -16,16 +17,24 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
  * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
- * twice, and the second report is refused harmlessly (6357). Then each free flavor's queue takes the room it has.
+ * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running. Then
+ * each free flavor's queue takes the room it has.
  */
 public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
 
     static final Set<InstanceStatus> WAITING_FOR_THE_RUNTIME = HashSet.of(InstanceStatus.CREATING, InstanceStatus.STARTING,
             InstanceStatus.RESTARTING, InstanceStatus.STOPPING, InstanceStatus.READY_TO_START);
+
+    /**
+     * A notebook outlives the server that started it: the runtime is told to keep each RUNNING one running, so that
+     * it finds it again, or reports that it is gone.
+     */
+    static final Set<InstanceStatus> KEPT_RUNNING = HashSet.of(InstanceStatus.RUNNING);
 
     private static final int PAGE_SIZE = 500;
 
@@ -44,17 +53,23 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
 
     @Override
     public int resume() {
-        int resumed = 0;
+        int resumed = forEachIn(WAITING_FOR_THE_RUNTIME, this::askAgain);
+        forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
+        catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
+        return resumed;
+    }
+
+    private int forEachIn(Set<InstanceStatus> statuses, Consumer<Instance> action) {
+        int count = 0;
         Option<Instance> last = Option.none();
         List<Instance> page;
         do {
-            page = instances.inStatus(WAITING_FOR_THE_RUNTIME, last.map(Instance::id), PAGE_SIZE);
-            page.forEach(this::askAgain);
-            resumed += page.size();
+            page = instances.inStatus(statuses, last.map(Instance::id), PAGE_SIZE);
+            page.forEach(action);
+            count += page.size();
             last = page.lastOption();
         } while (page.size() == PAGE_SIZE);
-        catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
-        return resumed;
+        return count;
     }
 
     private void askAgain(Instance waiting) {

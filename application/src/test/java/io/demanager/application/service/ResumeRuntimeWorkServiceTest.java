@@ -54,9 +54,20 @@ class ResumeRuntimeWorkServiceTest {
     }
 
     @Test
+    void aRunningInstanceIsAskedToKeepRunningAndIsNotCountedAsWaiting() {
+        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
+
+        assertThat(service.resume()).isZero();
+
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, running.id(), InstanceStatus.RUNNING));
+        assertThat(store.find(PROJECT, running.id())).containsExactly(running);
+    }
+
+    @Test
     void instancesAtRestAreLeftAlone() {
         List<Instance> atRest = List.of(InstanceStatus.values())
                 .removeAll(ResumeRuntimeWorkService.WAITING_FOR_THE_RUNTIME)
+                .removeAll(ResumeRuntimeWorkService.KEPT_RUNNING)
                 .map(status -> store.given(anInstance().status(status).build()));
 
         assertThat(service.resume()).isZero();

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -54,7 +56,7 @@ final class NotebookUser {
 
     /** Makes {@code folder} this user's, and only theirs. */
     void own(Path folder) throws IOException {
-        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         if (name.isDefined()) {
             UserPrincipalLookupService users = folder.getFileSystem().getUserPrincipalLookupService();
             UserPrincipal owner = users.lookupPrincipalByName(name.get());
@@ -62,6 +64,25 @@ final class NotebookUser {
             PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
             view.setOwner(owner);
             view.setGroup(ownerGroup);
+        }
+    }
+
+    /**
+     * Lets this user pass through {@code dataFolder} (the folder that holds the notebooks' folder) without listing
+     * or reading it, and checks that every folder above lets them pass too.
+     *
+     * @throws IllegalStateException naming the folder that stops them
+     */
+    void mayPassThrough(Path dataFolder) throws IOException {
+        if (name.isEmpty()) {
+            return;
+        }
+        Files.setPosixFilePermissions(dataFolder, PosixFilePermissions.fromString("rwx--x--x"));
+        for (Path above = dataFolder.getParent(); above != null; above = above.getParent()) {
+            if (!Files.getPosixFilePermissions(above).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("notebooks run as " + name.get() + ", who cannot pass through " + above
+                        + ": give it o+x, or keep the data folder elsewhere");
+            }
         }
     }
 

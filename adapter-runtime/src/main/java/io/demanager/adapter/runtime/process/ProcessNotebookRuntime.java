@@ -8,6 +8,7 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.LinkedHashMap;
@@ -43,7 +44,8 @@ import java.util.function.Supplier;
  * Runs each instance as a Jupyter Server process of its own, on this host: its own folder, its own port from the
  * configured range, a fresh token for every start (given to Jupyter in its environment, never on its command line,
  * never logged). A launch is reported only once {@code /api/status} answers with the token; a notebook that dies by
- * itself is noticed within {@link #WATCH_PERIOD} and reported {@code Faulted}. Work on one instance is done one
+ * itself is noticed within {@link #WATCH_PERIOD} and reported {@code Faulted}; asked to keep a RUNNING instance
+ * running, a new server finds its notebook again, or reports it {@code Faulted}. Work on one instance is done one
  * request at a time, here and in every other server of this host (a lock file in its folder).
  */
 public final class ProcessNotebookRuntime implements NotebookRuntime, AutoCloseable {
@@ -51,6 +53,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
     public static final String LAUNCH_FAILED = "Runtime.LaunchFailed";
     public static final String START_TIMEOUT = "Runtime.StartTimeout";
     public static final String NOTEBOOK_EXITED = "Runtime.NotebookExited";
+    public static final String NOTEBOOK_GONE = "Runtime.NotebookGone";
 
     static final Duration WATCH_PERIOD = Duration.ofSeconds(1);
     private static final Duration READY_POLL = Duration.ofMillis(100);
@@ -80,6 +83,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
             Files.createDirectories(settings.folder());
             Files.setPosixFilePermissions(settings.folder(),
                     PosixFilePermissions.fromString(user.isAnotherUser() ? "rwx--x--x" : "rwx------"));
+            user.mayPassThrough(settings.folder().toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("the notebooks' folder " + settings.folder() + " cannot be prepared", e);
         }
@@ -130,12 +134,38 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
 
     private void keepOrLaunch(Instance instance) {
         Running known = running.get(instance.id());
-        if (known != null && known.process().isAlive()) {
+        if (instance.status() == InstanceStatus.RUNNING) {
+            if (known == null || !known.process().isAlive()) {
+                adoptOrReportGone(instance);
+            }
+        } else if (known != null && known.process().isAlive()) {
             report(instance, RuntimeEvent.launched(instance.status(), known.access()));
         } else {
             stop(instance);
             launch(instance);
         }
+    }
+
+    /**
+     * A RUNNING instance this runtime does not know of yet: its notebook was started by an earlier server. It is
+     * adopted when its recorded process still runs and answers with the token the instance holds; otherwise what is
+     * left of it is stopped and the instance reported {@code Faulted}.
+     */
+    private void adoptOrReportGone(Instance instance) {
+        var folder = new NotebookFolder(settings.folder(), instance.id());
+        Option<NotebookProcess> process = folder.pid().flatMap(pid -> NotebookProcess.find(pid, folder.storage(instance)));
+        Option<Integer> port = folder.port();
+        if (process.isDefined() && port.isDefined() && instance.access().exists(access -> api.answers(access.url(), access.token()))) {
+            portsTaken.put(port.get(), instance.id());
+            running.put(instance.id(), new Running(new InstanceRef(instance.projectId(), instance.id()), process.get(), port.get(),
+                    instance.access().get()));
+            LOG.info("Notebook of {} found again: process {} on port {}", instance.id().value(), process.get().pid(), port.get());
+            return;
+        }
+        stop(instance);
+        LOG.warn("Notebook of {} was gone when this server started", instance.id().value());
+        report(instance, new RuntimeEvent.Faulted(new FailedReason(NOTEBOOK_GONE,
+                "The notebook was not running any more when the server started.", LinkedHashMap.empty())));
     }
 
     private void launch(Instance instance) {

@@ -68,7 +68,12 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
     @Override
     public void ensure(Instance instance, DesiredState desired) {
         switch (desired) {
-            case RUNNING, RESTARTED -> complete(instance, launchOutcome(instance));
+            // A simulated notebook that runs keeps running, whatever server asks.
+            case RUNNING, RESTARTED -> {
+                if (instance.status() != InstanceStatus.RUNNING) {
+                    complete(instance, launchOutcome(instance));
+                }
+            }
             case STOPPED -> complete(instance, new RuntimeEvent.Stopped());
             // Nothing runs, so nothing is released, and a deleted instance is gone for good: nothing to report.
             case GONE -> { }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +33,6 @@ class ProcessNotebookRuntimeTest extends NotebookRuntimeContract {
     @BeforeEach
     void startRuntimes() throws IOException {
         JupyterInstalled.assume();
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwx--x--x"));
         folder = temporary.resolve("notebooks");
         runtime = new ProcessNotebookRuntime(settings(List.of(JupyterInstalled.COMMAND)));
         runtime.reportTo(reports);
@@ -52,6 +50,14 @@ class ProcessNotebookRuntimeTest extends NotebookRuntimeContract {
 
     @Override
     protected NotebookRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected NotebookRuntime rebuild() {
+        runtime.close();
+        runtime = new ProcessNotebookRuntime(settings(List.of(JupyterInstalled.COMMAND)));
+        runtime.reportTo(reports);
         return runtime;
     }
 

@@ -12,7 +12,7 @@ import java.util.Random;
 /** The simulation keeps the contract's promises about reports; it runs no notebook to open, kill or watch. */
 class SimulatedRuntimeContractTest extends NotebookRuntimeContract {
 
-    private final SimulatedNotebookRuntime runtime = reporting(0);
+    private SimulatedNotebookRuntime runtime = reporting(0);
     private final SimulatedNotebookRuntime failing = reporting(1);
 
     @Override
@@ -23,6 +23,13 @@ class SimulatedRuntimeContractTest extends NotebookRuntimeContract {
 
     @Override
     protected NotebookRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected NotebookRuntime rebuild() {
+        runtime.close();
+        runtime = reporting(0);
         return runtime;
     }
 
