@@ -59,7 +59,7 @@ class ServerRestartTest {
         try (PostgresDatabase pool = database.connectAnotherPool("first-server");
              Assembly first = node(pool, Duration.ofHours(1))) {
             creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
-            stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
+            stopping = refOf(storeOfTheServers().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
             first.useCases().manage().manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
         }
 
@@ -77,7 +77,7 @@ class ServerRestartTest {
     @Test
     void leasesThatRanOutWhileNoServerRanAreStoppedAsSoonAsTheNextServerStarts() {
         Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        InstanceRef overdue = refOf(database.newStore().insert(anInstance().runningUntil(present.minus(Duration.ofHours(5)))
+        InstanceRef overdue = refOf(storeOfTheServers().insert(anInstance().runningUntil(present.minus(Duration.ofHours(5)))
                 .build()).get());
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
@@ -88,6 +88,11 @@ class ServerRestartTest {
             assertThat(events(next, overdue).map(event -> event.to() + " by " + event.cause())).startsWith(
                     "STOPPED by " + TransitionCause.RUNTIME_PROGRESS, "STOPPING by " + TransitionCause.AUTO_STOP);
         }
+    }
+
+    /** The servers' key opens what this store seals: a running instance's notebook token. */
+    private PostgresInstanceStore storeOfTheServers() {
+        return PostgresInstanceStore.create(database.dataSource(), credentialKey);
     }
 
     private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {

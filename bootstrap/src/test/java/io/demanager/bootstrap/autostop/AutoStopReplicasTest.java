@@ -121,7 +121,7 @@ class AutoStopReplicasTest {
 
     /** Running instances whose leases ended over the last hours, spread over two projects; inserted four at a time. */
     private void insertDueLeases(int count) throws Exception {
-        var store = database.newStore();
+        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey);
         Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
