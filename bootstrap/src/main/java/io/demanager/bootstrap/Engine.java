@@ -16,7 +16,7 @@ import io.demanager.application.service.GetAccessTokenService;
 import io.demanager.application.service.GetInstanceService;
 import io.demanager.application.service.ListInstanceEventsService;
 import io.demanager.application.service.ListInstancesService;
-import io.demanager.application.service.ManageInstanceService;
+import io.demanager.application.service.InstanceActionService;
 import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.application.service.RecordRuntimeProgressService;
 import io.demanager.application.service.ResumeRuntimeWorkService;
@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
+                new InstanceActionService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, store));
         runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));

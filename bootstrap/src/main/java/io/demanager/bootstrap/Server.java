@@ -5,6 +5,7 @@ import io.demanager.adapter.http.Operations;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
@@ -71,14 +72,14 @@ public final class Server implements AutoCloseable {
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
+        Javalin api = HttpApi.create(engine.useCases(), new IdentifyCallerService(configuration.callers()), new Operations(database::isReady, metrics::scrape, metrics));
         listen(api, configuration);
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
                             + "Give the server a tokens file before anybody else can reach it.",
                     ConfiguredCallers.DEVELOPMENT_TOKEN,
                     ConfiguredCallers.DEVELOPMENT_CALLER.user().id(),
-                    ConfiguredCallers.DEVELOPMENT_CALLER.projects().mkString(", "));
+                    ConfiguredCallers.DEVELOPMENT_CALLER.grants().keySet().mkString(", "));
         }
         LOG.info("demanager is listening on http://{}:{}", configuration.host(), port);
     }

@@ -27,10 +27,13 @@ public final class ErrorResponses {
 
     /**
      * The contract files every DevEnviron code under 400, "does not exist" included, for compatibility.
-     * Only a stale {@code If-Match} differs: it is the HTTP precondition that failed.
+     * A stale {@code If-Match} differs: it is the HTTP precondition that failed; and so do the refusals of who may
+     * do what: 401 for a caller nobody knows, 403 for a project or a permission it is not granted.
      */
     static int statusOf(ErrorCode code) {
         return switch (code) {
+            case UNAUTHENTICATED -> 401;
+            case PROJECT_NOT_ALLOWED, PERMISSION_NOT_GRANTED -> 403;
             case VERSION_MISMATCH -> 412;
             case INSTANCE_ALREADY_EXISTS, SORT_FIELD_NOT_SUPPORTED, STOP_BEFORE_DELETING, ALREADY_RUNNING,
                     INSTANCE_STARTING, ALREADY_STOPPED, INSTANCE_STOPPING, INSTANCE_NOT_FOUND, PATH_MUST_END_WITH_SLASH,
@@ -52,16 +55,6 @@ public final class ErrorResponses {
     public static HttpFailure payloadTooLarge() {
         return new HttpFailure(413, INVALID_PAYLOAD,
                 ErrorCode.INVALID_PAYLOAD.template() + " The body is larger than " + MAX_BODY_BYTES + " bytes.");
-    }
-
-    /** No {@code X-Auth-Token}, or one that names nobody. */
-    public static HttpFailure unauthenticated() {
-        return new HttpFailure(401, "ModelArts.6620", "Please refresh the user token.");
-    }
-
-    /** The token is valid, but not for the project of the request. */
-    public static HttpFailure forbidden() {
-        return new HttpFailure(403, "ModelArts.6621", "The token does not allow acting in this project.");
     }
 
     /** The store cannot be reached now: the client may try again after {@value #RETRY_AFTER_SECONDS} s. */

@@ -1,7 +1,7 @@
 package io.demanager.adapter.http;
 
-import io.demanager.application.port.out.CallerIdentities;
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.IdentifyCallerUseCase;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,9 +37,9 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, Operations operations) {
+    public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, Operations operations) {
         var routes = new InstanceRoutes(useCases);
-        var authentication = new Authentication(callers);
+        var authentication = new Authentication(identifyCaller);
         var requestLog = new RequestLog(operations.requests());
         var operationsRoutes = new OperationsRoutes(operations);
         byte[] openApi = openApiDocument();
@@ -70,7 +70,7 @@ public final class HttpApi {
             getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
             config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
-            config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
+            config.routes.post(InstanceRoutes.ACTION, answering(routes::action));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
 

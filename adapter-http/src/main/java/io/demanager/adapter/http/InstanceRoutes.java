@@ -7,10 +7,12 @@ import io.demanager.adapter.http.document.InstanceDocuments;
 import io.demanager.adapter.http.document.InstanceListDocument;
 import io.demanager.adapter.http.document.StatusChangeDocument;
 import io.demanager.adapter.http.json.CreateInstanceReader;
-import io.demanager.adapter.http.json.ManageInstanceReader;
+import io.demanager.adapter.http.json.InstanceActionReader;
 import io.demanager.adapter.http.json.ModifyInstanceReader;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
+import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.GetInstanceQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
@@ -54,58 +56,58 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> create(Context ctx) {
         return project(ctx)
                 .flatMap(project -> RequestBodies.jsonObject(ctx)
-                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, Authentication.user(ctx)))))
-                .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(request))))
+                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, Authentication.principal(ctx).user()))))
+                .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(Authentication.principal(ctx), request))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> list(Context ctx) {
         return domain(ProjectId.of(ctx.pathParam("project_id"))
                 .flatMap(project -> QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
-                        .flatMap(query -> ListQueryReader.read(query, project, Authentication.user(ctx)))))
-                .flatMap(listing -> RequestBodies.none(ctx).map(noBody -> useCases.list().list(listing)))
+                        .flatMap(query -> ListQueryReader.read(query, Authentication.principal(ctx), project))))
+                .flatMap(listing -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.list().list(listing))))
                 .map(InstanceRoutes::listDocument);
     }
 
     Either<HttpFailure, Answer> get(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.get().get(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.get().get(new GetInstanceQuery(Authentication.principal(ctx), instance)))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> modify(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> domain(ModifyInstanceReader.read(body, instance, version)))))
+                                .flatMap(body -> domain(ModifyInstanceReader.read(body, Authentication.principal(ctx), instance, version)))))
                 .flatMap(command -> domain(useCases.modify().modify(command)))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> delete(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
-                        .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(instance, version))))
+                        .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(Authentication.principal(ctx), instance, version))))
                 .flatMap(command -> domain(useCases.delete().delete(command)))
                 .map(deleted -> Answer.document(new DeletedInstanceDocument(deleted.value())));
     }
 
-    Either<HttpFailure, Answer> manage(Context ctx) {
+    Either<HttpFailure, Answer> action(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> domain(ManageInstanceReader.read(body, instance, version)))))
-                .flatMap(command -> domain(useCases.manage().manage(command)))
+                                .flatMap(body -> domain(InstanceActionReader.read(body, Authentication.principal(ctx), instance, version)))))
+                .flatMap(command -> domain(useCases.action().act(command)))
                 .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.accessToken().accessToken(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.accessToken().accessToken(new GetAccessTokenQuery(Authentication.principal(ctx), instance)))))
                 .map(token -> Answer.document(new AccessTokenDocument(token)));
     }
 
     Either<HttpFailure, Answer> events(Context ctx) {
         return domain(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))
                 .flatMap(instance -> QueryParameters.parse(ctx.queryString(), EventsQueryReader.PARAMETERS)
-                        .flatMap(query -> EventsQueryReader.read(query, instance))))
+                        .flatMap(query -> EventsQueryReader.read(query, Authentication.principal(ctx), instance))))
                 .flatMap(query -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.events().events(query))))
                 .map(page -> Answer.document(EventDocuments.of(page)));
     }

@@ -6,7 +6,7 @@ import io.demanager.application.port.in.GetAccessTokenUseCase;
 import io.demanager.application.port.in.GetInstanceUseCase;
 import io.demanager.application.port.in.ListInstanceEventsUseCase;
 import io.demanager.application.port.in.ListInstancesUseCase;
-import io.demanager.application.port.in.ManageInstanceUseCase;
+import io.demanager.application.port.in.InstanceActionUseCase;
 import io.demanager.application.port.in.ModifyInstanceUseCase;
 
 import java.util.Objects;
@@ -18,7 +18,7 @@ public record InstanceUseCases(
         GetInstanceUseCase get,
         ModifyInstanceUseCase modify,
         DeleteInstanceUseCase delete,
-        ManageInstanceUseCase manage,
+        InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events) {
 
@@ -28,7 +28,7 @@ public record InstanceUseCases(
         Objects.requireNonNull(get, "get");
         Objects.requireNonNull(modify, "modify");
         Objects.requireNonNull(delete, "delete");
-        Objects.requireNonNull(manage, "manage");
+        Objects.requireNonNull(action, "action");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
     }

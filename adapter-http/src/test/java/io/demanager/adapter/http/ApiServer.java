@@ -14,12 +14,13 @@ import io.demanager.application.service.GetAccessTokenService;
 import io.demanager.application.service.GetInstanceService;
 import io.demanager.application.service.ListInstanceEventsService;
 import io.demanager.application.service.ListInstancesService;
-import io.demanager.application.service.ManageInstanceService;
+import io.demanager.application.service.InstanceActionService;
 import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.application.service.RecordRuntimeProgressService;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.RuntimeEvent;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Principal;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.javalin.Javalin;
@@ -78,7 +79,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
+                new InstanceActionService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, store));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
@@ -88,12 +89,12 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
     static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return HttpApi.create(useCases, ApiServer::caller, operations).start("127.0.0.1", 0);
+        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), operations).start("127.0.0.1", 0);
     }
 
-    private static Option<Caller> caller(String token) {
-        return token.equals(TOKEN) ? Option.some(new Caller(CALLER, HashSet.ofAll(GRANTED)))
-                : token.equals(OTHER_TOKEN) ? Option.some(new Caller(OTHER_USER, HashSet.ofAll(GRANTED)))
+    private static Option<Principal> principal(String token) {
+        return token.equals(TOKEN) ? Option.some(Principal.withEverythingIn(CALLER, HashSet.ofAll(GRANTED)))
+                : token.equals(OTHER_TOKEN) ? Option.some(Principal.withEverythingIn(OTHER_USER, HashSet.ofAll(GRANTED)))
                 : Option.none();
     }
 

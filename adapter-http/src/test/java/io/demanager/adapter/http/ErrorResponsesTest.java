@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorResponsesTest {
 
     @ParameterizedTest
-    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "VERSION_MISMATCH")
+    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"VERSION_MISMATCH", "UNAUTHENTICATED", "PROJECT_NOT_ALLOWED", "PERMISSION_NOT_GRANTED"})
     void every_business_error_answers_400_for_compatibility(ErrorCode code) {
         assertThat(ErrorResponses.statusOf(code)).isEqualTo(400);
     }
@@ -24,6 +25,16 @@ class ErrorResponsesTest {
         assertThat(failure.status()).isEqualTo(412);
         assertThat(failure.errorCode()).isEqualTo("ModelArts.6357");
         assertThat(failure.errorMessage()).isEqualTo("The instance has changed since version 3: read it again before changing it.");
+    }
+
+    @Test
+    void who_may_do_what_answers_401_for_nobody_and_403_for_a_project_or_a_permission_not_granted() {
+        assertThat(ErrorResponses.of(new DomainError.Unauthenticated()))
+                .isEqualTo(new HttpFailure(401, "ModelArts.6620", "Please refresh the user token."));
+        assertThat(ErrorResponses.of(new DomainError.ProjectNotAllowed("p")))
+                .isEqualTo(new HttpFailure(403, "ModelArts.6621", "The token does not allow acting in this project."));
+        assertThat(ErrorResponses.of(new DomainError.PermissionNotGranted("update")))
+                .isEqualTo(new HttpFailure(403, "ModelArts.6622", "The token does not grant the 'update' permission in this project."));
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.demanager.adapter.http;
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +24,7 @@ class GracefulStopHttpTest {
         ListInstancesUseCase slowList = query -> {
             listing.countDown();
             awaitQuietly(mayFinish);
-            return new ListInstancesUseCase.InstanceList(0, List.empty());
+            return Either.right(new ListInstancesUseCase.InstanceList(0, List.empty()));
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());

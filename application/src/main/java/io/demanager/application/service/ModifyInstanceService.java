@@ -3,6 +3,7 @@ package io.demanager.application.service;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.ModifyInstanceUseCase;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -37,7 +38,7 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
     public Either<DomainError, InstanceSnapshot> modify(ModifyInstanceCommand command) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             var now = clock.instant();
-            Either<DomainError, Instance> changed = lookup.findAt(command.instance(), command.expectedVersion())
+            Either<DomainError, Instance> changed = lookup.findAt(command.principal(), command.instance(), Permission.UPDATE, command.expectedVersion())
                     .flatMap(current -> current.modify(command.description(), command.autoStop(), policy, now));
             if (changed.isLeft()) {
                 return Either.left(changed.getLeft());

@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import static io.demanager.application.fakes.Principals.MEMBER;
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
@@ -96,6 +97,6 @@ class DeleteInstanceServiceTest {
     }
 
     private static DeleteInstanceCommand command(InstanceId id, Option<Long> ifMatch) {
-        return new DeleteInstanceCommand(new InstanceRef(PROJECT, id), ifMatch);
+        return new DeleteInstanceCommand(MEMBER, new InstanceRef(PROJECT, id), ifMatch);
     }
 }

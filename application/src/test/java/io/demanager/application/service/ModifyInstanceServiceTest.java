@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import static io.demanager.application.fakes.Principals.MEMBER;
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
@@ -130,7 +131,7 @@ class ModifyInstanceServiceTest {
 
         assertThat(service.modify(command(theirs, Option.some("mine"), AutoStopChange.NONE, Option.none())).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
-        assertThat(service.modify(new ModifyInstanceCommand(new InstanceRef(PROJECT, unknown), Option.none(),
+        assertThat(service.modify(new ModifyInstanceCommand(MEMBER, new InstanceRef(PROJECT, unknown), Option.none(),
                 AutoStopChange.NONE, Option.none())).getLeft()).isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
     }
@@ -186,6 +187,6 @@ class ModifyInstanceServiceTest {
     /** A command from a caller of {@code PROJECT} about {@code target}'s id. */
     private static ModifyInstanceCommand command(Instance target, Option<String> description, AutoStopChange autoStop,
                                                  Option<Long> ifMatch) {
-        return new ModifyInstanceCommand(new InstanceRef(PROJECT, target.id()), description.map(Description::new), autoStop, ifMatch);
+        return new ModifyInstanceCommand(MEMBER, new InstanceRef(PROJECT, target.id()), description.map(Description::new), autoStop, ifMatch);
     }
 }

@@ -120,6 +120,22 @@ public sealed interface DomainError {
         public ErrorCode code() { return ErrorCode.BUCKET_ROOT_NOT_ALLOWED; }
     }
 
+    /** No credentials, or credentials that name nobody (or no longer anybody). */
+    record Unauthenticated() implements DomainError {
+        public ErrorCode code() { return ErrorCode.UNAUTHENTICATED; }
+    }
+
+    /** The caller may not act in the project it named at all (a project id that cannot exist included). */
+    record ProjectNotAllowed(String project) implements DomainError {
+        public ErrorCode code() { return ErrorCode.PROJECT_NOT_ALLOWED; }
+    }
+
+    /** The caller may act in the project, but is not granted {@code permission} (for example {@code update}) there. */
+    record PermissionNotGranted(String permission) implements DomainError {
+        public ErrorCode code() { return ErrorCode.PERMISSION_NOT_GRANTED; }
+        public List<Object> arguments() { return List.of(permission); }
+    }
+
     /** The request could not be read at all; {@code reason} says where, for the caller's benefit. */
     record InvalidPayload(String reason) implements DomainError {
         public ErrorCode code() { return ErrorCode.INVALID_PAYLOAD; }

@@ -30,7 +30,10 @@ public enum ErrorCode {
     VERSION_MISMATCH("ModelArts.6357",
             "The instance has changed since version {}: read it again before changing it."),
     BUCKET_ROOT_NOT_ALLOWED("ModelArts.6358", "The path cannot be the root directory of a bucket."),
-    INVALID_PAYLOAD("ModelArts.6400", "The request payload is invalid.");
+    INVALID_PAYLOAD("ModelArts.6400", "The request payload is invalid."),
+    UNAUTHENTICATED("ModelArts.6620", "Please refresh the user token."),
+    PROJECT_NOT_ALLOWED("ModelArts.6621", "The token does not allow acting in this project."),
+    PERMISSION_NOT_GRANTED("ModelArts.6622", "The token does not grant the '{}' permission in this project.");
 
     private final String code;
     private final String template;

@@ -33,7 +33,10 @@ class DomainErrorTest {
             new DomainError.OperationNotAllowed("RUNNING", "queue"),
             new DomainError.VersionMismatch(3, 4),
             new DomainError.BucketRootNotAllowed("/bucket/"),
-            new DomainError.InvalidPayload("line 1, column 7: unexpected end of input"));
+            new DomainError.InvalidPayload("line 1, column 7: unexpected end of input"),
+            new DomainError.Unauthenticated(),
+            new DomainError.ProjectNotAllowed("another-project"),
+            new DomainError.PermissionNotGranted("update"));
 
     @Test
     void everyFailureHasASample() {

@@ -3,6 +3,7 @@ package io.demanager.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.in.Principal;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
@@ -17,12 +18,12 @@ public final class ModifyInstanceReader {
     private ModifyInstanceReader() {
     }
 
-    public static Either<DomainError, ModifyInstanceCommand> read(ObjectNode body, InstanceRef instance,
+    public static Either<DomainError, ModifyInstanceCommand> read(ObjectNode body, Principal principal, InstanceRef instance,
                                                                   Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("description", "spec").flatMap(fields -> For(
                 fields.string("description").flatMap(ModifyInstanceReader::description),
                 fields.object("spec").flatMap(ModifyInstanceReader::autoStopOfSpec)
-        ).yield((description, autoStop) -> new ModifyInstanceCommand(instance, description, autoStop, expectedVersion)));
+        ).yield((description, autoStop) -> new ModifyInstanceCommand(principal, instance, description, autoStop, expectedVersion)));
     }
 
     private static Either<DomainError, Option<Description>> description(Option<String> text) {

@@ -42,7 +42,7 @@ import java.time.OffsetDateTime;
  * of servers can run the auto-stop engine against one database: each due instance is locked by one claimer, the
  * others pass it by, and a claimer that dies releases its locks with its connection.
  * <p>
- * A database that cannot be reached is thrown as {@link io.demanager.application.port.out.StoreUnavailable}, within
+ * A database that cannot be reached is thrown as {@link io.demanager.application.port.in.StoreUnavailable}, within
  * the pool's connection timeout (see {@link DatabaseCalls}).
  */
 public final class PostgresInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
