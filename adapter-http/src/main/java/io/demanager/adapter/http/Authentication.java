@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.vavr.control.Option;
 
 /**
- * Who is calling, asked before any route of the API runs: the token of {@code X-Auth-Token} and the project of the
+ * Who is calling (section 8 of {@code docs/devenviron-api.md}), asked before any route of the API runs: the token of {@code X-Auth-Token} and the project of the
  * path go to {@link IdentifyCallerUseCase}, which answers the principal or refuses (401 for a token that names
  * nobody, 403 for a project it may not act in). Nothing of the request is read before that. Each use case then
  * decides what the principal may do there.

@@ -30,9 +30,6 @@ final class InstanceLookup {
     }
 
     Either<DomainError, Instance> findAt(Principal principal, InstanceRef ref, Permission permission, Option<Long> expectedVersion) {
-        return find(principal, ref, permission).flatMap(instance -> expectedVersion
-                .filter(expected -> expected != instance.version())
-                .<Either<DomainError, Instance>>map(expected -> Either.left(new DomainError.VersionMismatch(expected, instance.version())))
-                .getOrElse(Either.right(instance)));
+        return find(principal, ref, permission).flatMap(instance -> instance.ifAtVersion(expectedVersion));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.Principal;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -14,11 +13,11 @@ public final class InstanceActionReader {
     private InstanceActionReader() {
     }
 
-    public static Either<DomainError, InstanceActionCommand> read(ObjectNode body, Principal principal, InstanceRef instance,
-                                                                  Option<Long> expectedVersion) {
+    public static Either<RequestError, InstanceActionCommand> read(ObjectNode body, Principal principal, InstanceRef instance,
+                                                                   Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("action")
                 .flatMap(fields -> fields.required("action", fields::string))
-                .flatMap(InstanceActionCommand.Action::parse)
+                .flatMap(text -> InstanceActionCommand.Action.parse(text).toEither(() -> new RequestError.IncorrectValue("action")))
                 .map(action -> new InstanceActionCommand(principal, instance, action, expectedVersion));
     }
 }

@@ -1,7 +1,10 @@
 package io.demanager.application.port.in;
 
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.control.Option;
 
 import java.util.Objects;
@@ -16,9 +19,9 @@ public record ListInstancesQuery(
         Principal principal,
         ProjectId projectId,
         Option<InstanceStatus> status,
-        String workspaceId,
-        Option<String> aiProjectId,
-        Option<String> poolId,
+        WorkspaceId workspaceId,
+        Option<AiProjectId> aiProjectId,
+        Option<PoolId> poolId,
         boolean showSelf,
         SortField sortBy,
         SortOrder order,
