@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final Set<ProjectId> GRANTED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Principal> ISSUED = new ConcurrentHashMap<>();
 
     static {
         GRANTED.add(new ProjectId("p"));
@@ -95,7 +97,14 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     private static Option<Principal> principal(String token) {
         return token.equals(TOKEN) ? Option.some(Principal.withEverythingIn(CALLER, HashSet.ofAll(GRANTED)))
                 : token.equals(OTHER_TOKEN) ? Option.some(Principal.withEverythingIn(OTHER_USER, HashSet.ofAll(GRANTED)))
-                : Option.none();
+                : Option.of(ISSUED.get(token));
+    }
+
+    /** A new token that names {@code principal}. */
+    static String tokenFor(Principal principal) {
+        String token = "token-" + PROJECTS.incrementAndGet();
+        ISSUED.put(token, principal);
+        return token;
     }
 
     static ApiServer start() {
