@@ -1,14 +1,8 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.http.InstanceUseCases;
-import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
-import io.demanager.application.port.out.DueLeases;
-import io.demanager.application.port.out.InstanceEvents;
-import io.demanager.application.port.out.InstanceStore;
-import io.demanager.application.port.out.InstancesInStatus;
-import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.service.CreateInstanceService;
 import io.demanager.application.service.DeleteInstanceService;
 import io.demanager.application.service.FreeFlavorCapacity;
@@ -58,13 +52,12 @@ public final class Engine implements AutoCloseable {
     private final AutoStopWorker worker;
 
     /**
-     * @param store  offers every port the stores of this project offer
      * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
      */
-    public <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
-    Engine(S store, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
+    public Engine(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
         var policy = settings.autoStopPolicy();
-        var capacity = new FreeFlavorCapacity(store, settings.freeFlavorCapacity());
+        var store = stores.instances();
+        var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
         runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
         useCases = new InstanceUseCases(
                 new CreateInstanceService(store, catalog, capacity, runtime, () -> new InstanceId(UUID.randomUUID()), policy, clock),
@@ -74,10 +67,10 @@ public final class Engine implements AutoCloseable {
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime),
-                new ListInstanceEventsService(store, store));
-        runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
-        resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);
-        worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics), settings.autoStop());
+                new ListInstanceEventsService(store, stores.events()));
+        runtime.reportTo(new RecordRuntimeProgressService(store, stores.queued(), capacity, runtime, clock));
+        resume = new ResumeRuntimeWorkService(stores.inStatus(), store, stores.queued(), catalog, capacity, runtime, clock);
+        worker = new AutoStopWorker(new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics), settings.autoStop());
     }
 
     /** The use cases the HTTP API calls. */

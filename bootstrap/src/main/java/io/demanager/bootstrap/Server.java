@@ -4,7 +4,7 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.Operations;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
@@ -64,10 +64,10 @@ public final class Server implements AutoCloseable {
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);
-        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
+        var stores = Stores.of(PostgresStores.create(database.dataSource(), credentialKey(configuration)));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Engine engine = startedHere(new Engine(store, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
+        Engine engine = startedHere(new Engine(stores, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();

@@ -27,6 +27,6 @@ public final class Engines {
     public static <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
     Engine engine(S store, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                   AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
-        return new Engine(store, catalog, new Engine.Settings(policy, 1, runtime, autoStop), metrics, new Random(7), Clock.systemUTC());
+        return new Engine(Stores.ofOne(store), catalog, new Engine.Settings(policy, 1, runtime, autoStop), metrics, new Random(7), Clock.systemUTC());
     }
 }

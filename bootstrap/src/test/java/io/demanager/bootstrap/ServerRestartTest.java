@@ -2,7 +2,8 @@ package io.demanager.bootstrap;
 
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresPorts;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
@@ -91,7 +92,7 @@ class ServerRestartTest {
     }
 
     private Engine node(PostgresDatabase pool, Duration runtimeDelay) {
-        return Engines.engine(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
+        return Engines.engine(new PostgresPorts(PostgresStores.create(pool.dataSource(), credentialKey)), JsonCatalog.fromClasspath(),
                 AutoStopPolicy.DEFAULT, new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }
 

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,7 +59,8 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
 
     /**
      * Each of the next {@code times} updates loses its race: just before it, another writer stores
-     * {@code otherWrite} of the stored instance at the next version.
+     * {@code otherWrite} of the stored instance at the next version. A change of settings waits for its turn instead:
+     * every racing write still queued is stored before it.
      */
     public synchronized void raceNextUpdates(int times, UnaryOperator<Instance> otherWrite) {
         for (int i = 0; i < times; i++) {
@@ -104,6 +106,18 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
         return current.isDefined()
                 ? Either.right(written(current.map(Instance::status), changed.atVersion(changed.version() + 1), cause))
                 : Either.left(new StaleWrite(changed.id(), changed.version()));
+    }
+
+    @Override
+    public synchronized Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                                     Function<Instance, Either<DomainError, Instance>> change) {
+        for (UnaryOperator<Instance> racingWrite = racingWrites.poll(); racingWrite != null; racingWrite = racingWrites.poll()) {
+            UnaryOperator<Instance> otherWrite = racingWrite;
+            find(projectId, instanceId).peek(stored -> given(otherWrite.apply(stored).atVersion(stored.version() + 1)));
+        }
+        return find(projectId, instanceId)
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
+                .flatMap(current -> change.apply(current).map(changed -> given(changed.atVersion(current.version() + 1))));
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.demanager.bootstrap.autostop;
 
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresPorts;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
@@ -87,7 +88,7 @@ class AutoStopReplicasTest {
         var killed = new CountDownLatch(1);
         var doomedStops = new AtomicInteger();
         PostgresDatabase doomedPool = closeLater(database.connectAnotherPool("doomed-replica"));
-        var doomedStore = PostgresInstanceStore.create(doomedPool.dataSource(), credentialKey);
+        var doomedStore = new PostgresPorts(PostgresStores.create(doomedPool.dataSource(), credentialKey));
         DueLeases pausedInTheMiddleOfItsBatch = (limit, stop) -> doomedStore.stopDue(limit, (running, now) -> {
             claimed.countDown();
             awaitQuietly(killed);
@@ -114,7 +115,7 @@ class AutoStopReplicasTest {
     }
 
     private Engine replica(String name, AtomicInteger stops) {
-        var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
+        var store = new PostgresPorts(PostgresStores.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey));
         return closeLater(Engines.engine(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }
