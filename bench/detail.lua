@@ -1,10 +1,17 @@
--- wrk script: GET detail of one instance. INSTANCE_PATH and TOKEN come from the environment.
-wrk.method = "GET"
-wrk.path = os.getenv("INSTANCE_PATH")
+-- wrk script: GET detail, each request of an instance drawn at random from INSTANCE_PATHS (a file with one instance
+-- path per line). TOKEN comes from the environment.
+package.path = os.getenv("BENCH_DIR") .. "/?.lua;" .. package.path
+local result = require("result")
+
 wrk.headers["X-Auth-Token"] = os.getenv("TOKEN") or "dev-token"
 
-done = function(summary, latency)
-  io.write(string.format("requests %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f req/s\n",
-    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests / (summary.duration / 1e6)))
+local paths = {}
+for line in io.lines(os.getenv("INSTANCE_PATHS")) do
+  paths[#paths + 1] = line
 end
+
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+
+done = result.done

@@ -1,5 +1,9 @@
--- wrk script: the seed operation (PUT modify) on one instance, alternating a description change and an
--- auto-stop change, so every request writes a new version. INSTANCE_PATH and TOKEN come from the environment.
+-- wrk script: PUT modify on one instance (INSTANCE_PATH), alternating a description change and an auto-stop change,
+-- so that every request writes a new version and every connection crowds the same row. TOKEN comes from the
+-- environment.
+package.path = os.getenv("BENCH_DIR") .. "/?.lua;" .. package.path
+local result = require("result")
+
 wrk.method = "PUT"
 wrk.path = os.getenv("INSTANCE_PATH")
 wrk.headers["Content-Type"] = "application/json"
@@ -16,13 +20,4 @@ request = function()
   return wrk.format(nil, nil, nil, bodies[(n % 2) + 1])
 end
 
-local statuses = {}
-response = function(status)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
-done = function(summary, latency)
-  io.write(string.format("requests %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f req/s\n",
-    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests / (summary.duration / 1e6)))
-end
+done = result.done

@@ -1,7 +1,9 @@
--- wrk script: the seed operation (PUT modify) spread over many instances, each request on a random one, as a
--- fleet of users would. INSTANCE_PATHS names a file with one instance path per line; TOKEN comes from the
--- environment.
-wrk.method = "PUT"
+-- wrk script: PUT modify spread over many instances, each request on one drawn at random from INSTANCE_PATHS (a
+-- file with one instance path per line), as a fleet of users would; description and auto stop in each request.
+-- TOKEN comes from the environment.
+package.path = os.getenv("BENCH_DIR") .. "/?.lua;" .. package.path
+local result = require("result")
+
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Auth-Token"] = os.getenv("TOKEN") or "dev-token"
 
@@ -12,11 +14,7 @@ end
 local body = '{"description": "machine learning python2.7 notebook", "spec": {"auto_stop": {"enable": true, "duration": 7200}}}'
 
 request = function()
-  return wrk.format(nil, paths[math.random(#paths)], nil, body)
+  return wrk.format("PUT", paths[math.random(#paths)], nil, body)
 end
 
-done = function(summary, latency)
-  io.write(string.format("requests %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f req/s\n",
-    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.requests / (summary.duration / 1e6)))
-end
+done = result.done

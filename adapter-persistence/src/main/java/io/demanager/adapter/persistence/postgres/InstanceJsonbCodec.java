@@ -39,6 +39,9 @@ final class InstanceJsonbCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private final SnapshotCache<Profile> profiles = new SnapshotCache<>();
+    private final SnapshotCache<Flavor> flavors = new SnapshotCache<>();
+
     String profile(Profile profile) {
         return write(new StoredProfile(profile.id(), profile.name(), profile.description(),
                 profile.flavorTypes().toJavaList(),
@@ -46,7 +49,12 @@ final class InstanceJsonbCodec {
                 profile.labels().toJavaMap()));
     }
 
+    /** A catalog snapshot, parsed once (see {@link SnapshotCache}). */
     Profile profile(String json) {
+        return profiles.parsedOnce(json, () -> parseProfile(json));
+    }
+
+    private Profile parseProfile(String json) {
         StoredProfile document = read(json, StoredProfile.class);
         return new Profile(document.id(), document.name(), document.description(),
                 LinkedHashSet.ofAll(document.flavorTypes()),
@@ -62,7 +70,12 @@ final class InstanceJsonbCodec {
                 flavor.billingFlavor().getOrNull(), flavor.billingParams().getOrNull()));
     }
 
+    /** A catalog snapshot, parsed once (see {@link SnapshotCache}). */
     Flavor flavor(String name, String detailsJson) {
+        return flavors.parsedOnce(name + '\n' + detailsJson, () -> parseFlavor(name, detailsJson));
+    }
+
+    private Flavor parseFlavor(String name, String detailsJson) {
         StoredFlavorDetails document = read(detailsJson, StoredFlavorDetails.class);
         return new Flavor(name, document.type(), document.promoType(), document.saleStatus(),
                 List.ofAll(document.storageTypes()), LinkedHashMap.ofAll(document.params()),
