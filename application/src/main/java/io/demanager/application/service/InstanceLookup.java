@@ -23,15 +23,7 @@ final class InstanceLookup {
     }
 
     Either<DomainError, Instance> findAt(InstanceRef ref, Option<Long> expectedVersion) {
-        return find(ref).flatMap(instance -> atVersion(instance, expectedVersion));
-    }
-
-    /** The instance, if it is at the version the caller says it saw (when it says one). */
-    static Either<DomainError, Instance> atVersion(Instance instance, Option<Long> expectedVersion) {
-        return expectedVersion
-                .filter(expected -> expected != instance.version())
-                .<Either<DomainError, Instance>>map(expected -> Either.left(new DomainError.VersionMismatch(expected, instance.version())))
-                .getOrElse(Either.right(instance));
+        return find(ref).flatMap(instance -> instance.ifAtVersion(expectedVersion));
     }
 
     /** Store a transition and its cause; losing the race to another write is refused with 6357. */

@@ -32,7 +32,7 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
     @Override
     public Either<DomainError, InstanceSnapshot> modify(ModifyInstanceCommand command) {
         var ref = command.instance();
-        return store.modifySettings(ref.projectId(), ref.instanceId(), current -> InstanceLookup.atVersion(current, command.expectedVersion())
+        return store.modifySettings(ref.projectId(), ref.instanceId(), current -> current.ifAtVersion(command.expectedVersion())
                         .flatMap(seen -> seen.modify(command.description(), command.autoStop(), policy, clock.instant())))
                 .map(stored -> new InstanceSnapshot(stored, stored.updatedAt()));
     }

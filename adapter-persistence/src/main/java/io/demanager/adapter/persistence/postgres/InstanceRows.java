@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -9,8 +10,10 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -84,10 +87,12 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final Column<String> STATUS = plain("status", String.class, Written.ON_TRANSITION,
             instance -> instance.status().name());
     private static final Column<String> FLAVOR = plain("flavor", String.class, Written.ON_INSERT, instance -> instance.flavor().name());
-    private static final Column<String> WORKSPACE_ID = plain("workspace_id", String.class, Written.ON_INSERT, Instance::workspaceId);
-    private static final Column<String> AI_PROJECT_ID = plain("ai_project_id", String.class, Written.ON_INSERT, Instance::aiProjectId);
+    private static final Column<String> WORKSPACE_ID = plain("workspace_id", String.class, Written.ON_INSERT,
+            instance -> instance.workspaceId().value());
+    private static final Column<String> AI_PROJECT_ID = plain("ai_project_id", String.class, Written.ON_INSERT,
+            instance -> instance.aiProjectId().value());
     private static final Column<String> POOL_ID = plain("pool_id", String.class, Written.ON_INSERT,
-            instance -> instance.pool().map(Pool::id).getOrNull());
+            instance -> instance.pool().map(pool -> pool.id().value()).getOrNull());
     private static final Column<String> POOL_NAME = plain("pool_name", String.class, Written.ON_INSERT,
             instance -> instance.pool().map(Pool::name).getOrNull());
     private static final Column<String> POOL_OWNER = plain("pool_owner_project_id", String.class, Written.ON_INSERT,
@@ -179,15 +184,15 @@ final class InstanceRows implements RowMapper<Instance> {
                 UPDATED_AT.read(row).toInstant(),
                 CODEC.profile(PROFILE.read(row)),
                 CODEC.flavor(FLAVOR.read(row), FLAVOR_DETAILS.read(row)),
-                poolId == null ? Option.none() : Option.some(new Pool(poolId, POOL_NAME.read(row), new ProjectId(POOL_OWNER.read(row)))),
+                poolId == null ? Option.none() : Option.some(new Pool(new PoolId(poolId), POOL_NAME.read(row), new ProjectId(POOL_OWNER.read(row)))),
                 CODEC.spec(SPEC.read(row), credential),
                 new AutoStopSettings(AUTO_STOP_ENABLED.read(row), Option.of(autoStopSeconds).map(Duration::ofSeconds),
                         AUTO_STOP_PROMPT.read(row)),
                 instant(LEASE_STOP_AT, row).map(AutoStopLease::new),
                 Option.of(FAILURE.read(row)).map(CODEC::failure),
                 instant(QUEUED_SINCE, row),
-                WORKSPACE_ID.read(row),
-                AI_PROJECT_ID.read(row),
+                new WorkspaceId(WORKSPACE_ID.read(row)),
+                new AiProjectId(AI_PROJECT_ID.read(row)),
                 new UserRef(OWNER_ID.read(row), OWNER_NAME.read(row)),
                 VERSION.read(row));
     }
