@@ -24,7 +24,7 @@ import java.util.Random;
 
 /**
  * The standalone server, wired by hand from its {@link Configuration}: the database (embedded, or external), its
- * migrations, the store, the engine (use cases, simulated runtime, auto-stop worker), the metrics and the HTTP API.
+ * migrations, the store, the {@link Assembly} (services, simulated runtime, auto-stop worker), the metrics and the HTTP API.
  * {@link #close()} takes it down in the reverse order: no new request is taken and those in flight are answered
  * (for up to {@link HttpApi#STOP_TIMEOUT}), the auto-stop worker finishes its batch, the pool closes, and the embedded
  * PostgreSQL stops.
@@ -64,14 +64,14 @@ public final class Server implements AutoCloseable {
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);
-        var stores = Stores.of(PostgresStores.create(database.dataSource(), credentialKey(configuration)));
+        var stores = PostgresStores.create(database.dataSource(), credentialKey(configuration));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Engine engine = startedHere(new Engine(stores, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
-                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+        Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
+                configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
-        engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
+        assembly.start();
+        Javalin api = HttpApi.create(assembly.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
         listen(api, configuration);
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "

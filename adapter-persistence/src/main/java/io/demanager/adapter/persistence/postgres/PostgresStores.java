@@ -1,5 +1,6 @@
 package io.demanager.adapter.persistence.postgres;
 
+import io.demanager.application.port.out.Stores;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -24,5 +25,10 @@ public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents
         var transitions = new Transitions(rows);
         return new PostgresStores(new PostgresInstances(database, rows, transitions), new PostgresInstanceEvents(database),
                 new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows));
+    }
+
+    /** These stores behind the store ports, as the services are wired over them. */
+    public Stores stores() {
+        return new Stores(instances, queues, events, leaseClaims, queues, instances);
     }
 }
