@@ -9,6 +9,7 @@ import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.CreateInstanceService;
 import io.demanager.application.service.DeleteInstanceService;
 import io.demanager.application.service.FreeFlavorCapacity;
@@ -23,6 +24,7 @@ import io.demanager.application.service.ResumeRuntimeWorkService;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -35,7 +37,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The application over one store, wired by hand: every use case, the simulated runtime that reports progress to
- * them, and the auto-stop worker. The server runs one; several over one database behave as replicas.
+ * them, and the auto-stop worker. Every status change they store is logged ({@link StatusChangeLog}). The server runs one; several over one database behave as replicas.
  */
 public final class Engine implements AutoCloseable {
 
@@ -65,19 +67,21 @@ public final class Engine implements AutoCloseable {
     Engine(S store, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(store, settings.freeFlavorCapacity());
+        StatusChangePublisher statusChanges = new StatusChangeLog();
         runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
         useCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, () -> new InstanceId(UUID.randomUUID()), policy, clock),
+                new CreateInstanceService(store, catalog, capacity, runtime, () -> new InstanceId(UUID.randomUUID()), policy, clock,
+                        statusChanges),
                 new ListInstancesService(store, clock),
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
-                new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
+                new DeleteInstanceService(store, runtime, clock, statusChanges),
+                new ManageInstanceService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, store));
-        runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
-        resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);
-        worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics), settings.autoStop());
+        runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock, statusChanges));
+        resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock, statusChanges);
+        worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics, statusChanges), settings.autoStop());
     }
 
     /** The use cases the HTTP API calls. */

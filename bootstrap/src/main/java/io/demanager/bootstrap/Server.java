@@ -60,7 +60,7 @@ public final class Server implements AutoCloseable {
     }
 
     private void startAll(Configuration configuration) {
-        LOG.info("Starting demanager: {}", configuration);
+        LOG.info("Starting demanager {}: {}", ServerVersion.current(), configuration);
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);

@@ -1,5 +1,7 @@
 package io.demanager.adapter.http;
 
+import io.demanager.application.port.out.StatusChangePublisher;
+
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime;
@@ -73,15 +75,16 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
         var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
         var policy = AutoStopPolicy.DEFAULT;
         var useCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock),
+                new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock,
+                        StatusChangePublisher.NONE),
                 new ListInstancesService(store, clock),
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
-                new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
+                new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE),
+                new ManageInstanceService(store, capacity, runtime, clock, StatusChangePublisher.NONE),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, store));
-        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
+        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
         app = app(useCases, operations.operations());
         client = new ApiClient(app.port(), TOKEN);
     }

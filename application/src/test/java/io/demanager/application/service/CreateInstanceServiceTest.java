@@ -3,10 +3,12 @@ package io.demanager.application.service;
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingStatusChanges;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SequentialInstanceIds;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
@@ -44,9 +46,10 @@ class CreateInstanceServiceTest {
 
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
-            new SettableClock(NOW));
+            new SettableClock(NOW), statusChanges);
 
     @Test
     void aNewInstanceIsStoredCreatingAsRequestedAndTheRuntimeIsAskedToCreateIt() {
@@ -70,6 +73,8 @@ class CreateInstanceServiceTest {
         assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.CREATE, created.id(), InstanceStatus.CREATING));
         assertThat(store.eventsOf(created.id())).containsExactly(new LifecycleEvent(created.id(), Option.none(),
                 InstanceStatus.CREATING, TransitionCause.USER_REQUEST, NOW, 0));
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(created.id()).head(),
+                Option.none()));
     }
 
     @Test

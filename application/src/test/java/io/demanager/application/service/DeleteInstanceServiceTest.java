@@ -2,10 +2,13 @@ package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingStatusChanges;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.domain.instance.TransitionCause;
+import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -29,7 +32,8 @@ class DeleteInstanceServiceTest {
 
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final DeleteInstanceService service = new DeleteInstanceService(store, runtime, new SettableClock(NOW));
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
+    private final DeleteInstanceService service = new DeleteInstanceService(store, runtime, new SettableClock(NOW), statusChanges);
 
     @ParameterizedTest
     @EnumSource(names = {"STOPPED", "CREATE_QUEUING", "START_QUEUING", "START_FAILED", "CREATE_FAILED", "UNAVAILABLE",
@@ -41,6 +45,8 @@ class DeleteInstanceServiceTest {
 
         assertThat(store.find(PROJECT, stored.id())).isEmpty();
         assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.DELETE, stored.id(), InstanceStatus.DELETED));
+        assertThat(statusChanges.events()).containsExactly(new LifecycleEvent(stored.id(), Option.some(status),
+                InstanceStatus.DELETED, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
     }
 
     @Test

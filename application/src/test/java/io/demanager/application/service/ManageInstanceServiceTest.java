@@ -4,12 +4,14 @@ import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingStatusChanges;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -34,8 +36,9 @@ class ManageInstanceServiceTest {
 
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final ManageInstanceService service = new ManageInstanceService(store, new FreeFlavorCapacity(store, 1), runtime,
-            new SettableClock(NOW));
+            new SettableClock(NOW), statusChanges);
 
     @Test
     void startingAStoppedInstanceAsksTheRuntimeToStartIt() {
@@ -119,6 +122,7 @@ class ManageInstanceServiceTest {
                 .getLeft()).isEqualTo(new DomainError.VersionMismatch(4, 5));
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     @Test
@@ -157,18 +161,22 @@ class ManageInstanceServiceTest {
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));
         assertThat(store.eventsOf(stored.id())).containsExactly(new LifecycleEvent(stored.id(), Option.some(stored.status()),
                 expected, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(stored.id()).head(),
+                Option.none()));
     }
 
     private void assertBookkeepingOnly(Instance stored, Action action, InstanceStatus expected) {
         assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.events()).containsExactlyElementsOf(store.eventsOf(stored.id())).hasSize(1);
     }
 
     private void assertRefused(Instance stored, Action action, DomainError expected) {
         assertThat(service.manage(command(stored, action)).getLeft()).isEqualTo(expected);
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     private static ManageInstanceCommand command(Instance target, Action action) {

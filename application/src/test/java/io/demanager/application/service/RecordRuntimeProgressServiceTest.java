@@ -4,6 +4,7 @@ import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingStatusChanges;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
@@ -42,8 +43,9 @@ class RecordRuntimeProgressServiceTest {
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final SettableClock clock = new SettableClock(NOW);
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, store,
-            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock);
+            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock, statusChanges);
 
     @Test
     void aQueuedCreationGrantedCapacityGoesOnToCreatingAndTheRuntimeIsAskedToCreate() {
@@ -125,6 +127,9 @@ class RecordRuntimeProgressServiceTest {
                 .containsExactly("READY_TO_START by RUNTIME_PROGRESS", "STARTING by RUNTIME_PROGRESS");
         assertThat(store.find(PROJECT, queuedLater.id())).containsExactly(queuedLater);
         assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queuedFirst.id(), InstanceStatus.STARTING));
+        assertThat(statusChanges.events().map(event -> event.instanceId() + " " + event.to() + " by " + event.cause()))
+                .containsExactly(stopping.id() + " STOPPED by RUNTIME_PROGRESS",
+                        queuedFirst.id() + " READY_TO_START by RUNTIME_PROGRESS", queuedFirst.id() + " STARTING by RUNTIME_PROGRESS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingStatusChanges;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
 import io.demanager.application.fakes.SampleCatalog;
@@ -24,8 +25,9 @@ class ResumeRuntimeWorkServiceTest {
 
     private final FakeInstanceStore store = new FakeInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
-            new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW));
+            new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW), statusChanges);
 
     @Test
     void everyInstanceWaitingForTheRuntimeInEveryProjectIsAskedForAgain() {
