@@ -89,6 +89,16 @@ public final class Engine implements AutoCloseable {
         return useCases;
     }
 
+    /** Whether the notebook runtime takes work now. */
+    public boolean runtimeTakesWork() {
+        return runtime.takesWork();
+    }
+
+    /** The auto-stop worker, whose rounds the server's readiness watches. */
+    public AutoStopWorker autoStop() {
+        return worker;
+    }
+
     /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */
     public void start() {
         resumeRuntimeWork();

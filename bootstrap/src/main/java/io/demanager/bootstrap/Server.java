@@ -1,11 +1,12 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.http.HttpApi;
-import io.demanager.adapter.http.Operations;
+import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.bootstrap.config.Configuration;
+import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -71,8 +72,10 @@ public final class Server implements AutoCloseable {
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
+        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new HealthAndMetrics(ServerVersion.current(),
+                new ServerReadiness(database, engine::runtimeTakesWork, engine.autoStop(), Clock.systemUTC()), metrics::scrape, metrics));
         listen(api, configuration);
+        metrics.publishThreadPool(api.jettyServer().server().getThreadPool());
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
                             + "Give the server a tokens file before anybody else can reach it.",

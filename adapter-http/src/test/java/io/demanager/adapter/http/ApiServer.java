@@ -64,7 +64,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     final SettableClock clock = new SettableClock(START);
     final RecordingRuntime runtime = new RecordingRuntime();
-    final TestOperations operations = new TestOperations();
+    final TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
     private final Javalin app;
@@ -85,13 +85,13 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, store));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
-        app = app(useCases, operations.operations());
+        app = app(useCases, healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);
     }
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
-    static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return HttpApi.create(useCases, ApiServer::caller, operations).start("127.0.0.1", 0);
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
+        return HttpApi.create(useCases, ApiServer::caller, healthAndMetrics).start("127.0.0.1", 0);
     }
 
     private static Option<Caller> caller(String token) {
