@@ -1,8 +1,9 @@
 package io.demanager.adapter.http;
 
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.out.CallerIdentities;
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.out.StoreUnavailable;
-import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -90,7 +91,7 @@ public final class HttpApi {
                     ctx.header("Retry-After", String.valueOf(ErrorResponses.RETRY_AFTER_SECONDS));
                     send(ctx, ErrorResponses.unavailable());
                 } else {
-                    send(ctx, ErrorResponses.of(new DomainError.InvalidPayload("The body could not be read.")));
+                    send(ctx, ErrorResponses.of(new RequestError.InvalidPayload("The body could not be read.")));
                 }
             });
             config.routes.exception(HttpResponseException.class, (refused, ctx) -> {

@@ -1,22 +1,24 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingStatusChanges;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -28,14 +30,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.OWNER;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
-import static io.demanager.application.fakes.SequentialInstanceIds.idNumber;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static io.demanager.application.service.CreateRequestBuilder.obs;
 import static io.demanager.application.service.CreateRequestBuilder.storage;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.OWNER;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.SequentialInstanceIds.idNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -44,7 +46,7 @@ class CreateInstanceServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
     private static final int FREE_CAPACITY = 1;
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
@@ -108,7 +110,7 @@ class CreateInstanceServiceTest {
         Either<DomainError, InstanceSnapshot> result = service.create(aRequest().name("notebook").command());
 
         assertThat(result.getLeft()).isEqualTo(new DomainError.InstanceAlreadyExists("notebook"));
-        assertThat(result.getLeft().code().code()).isEqualTo("ModelArts.6301");
+        assertThat(result.getLeft()).isInstanceOf(DomainError.InstanceAlreadyExists.class);
         assertThat(store.find(PROJECT, idNumber(1))).isEmpty();
         assertThat(store.find(PROJECT, existing.id())).containsExactly(existing);
         assertThat(runtime.calls()).isEmpty();
@@ -124,26 +126,26 @@ class CreateInstanceServiceTest {
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
-                arguments(aRequest().name("bad!name"), new DomainError.CharacterNotAllowed("name", '!')),
-                arguments(aRequest().name("n".repeat(65)), new DomainError.IncorrectValue("name")),
-                arguments(aRequest().description("a <b>"), new DomainError.CharacterNotAllowed("description", '<')),
-                arguments(aRequest().description("d".repeat(513)), new DomainError.IncorrectValue("description")),
-                arguments(aRequest().profileId("no-such-profile"), new DomainError.IncorrectValue("profile_id")),
+                arguments(aRequest().name("bad!name"), new DomainError.CharacterNotAllowed(InstanceAttribute.NAME, '!')),
+                arguments(aRequest().name("n".repeat(65)), new DomainError.IncorrectValue(InstanceAttribute.NAME)),
+                arguments(aRequest().description("a <b>"), new DomainError.CharacterNotAllowed(InstanceAttribute.DESCRIPTION, '<')),
+                arguments(aRequest().description("d".repeat(513)), new DomainError.IncorrectValue(InstanceAttribute.DESCRIPTION)),
+                arguments(aRequest().profileId("no-such-profile"), new DomainError.IncorrectValue(InstanceAttribute.PROFILE)),
                 arguments(aRequest().flavorName("modelarts.vm.tpu"), new DomainError.FlavorNotSupported("modelarts.vm.tpu")),
                 arguments(aRequest().flavor(SampleCatalog.SOLD_OUT), new DomainError.FlavorSoldOut(SampleCatalog.SOLD_OUT.name())),
                 arguments(aRequest().profile(SampleCatalog.GPU_PROFILE),
                         new DomainError.ProfileDoesNotMatchFlavor(SampleCatalog.GPU_PROFILE.id(), SampleCatalog.CPU.name())),
-                arguments(aRequest().storage(obs("/bucket/work")), new DomainError.PathMustEndWithSlash("spec.storage.location.path")),
+                arguments(aRequest().storage(obs("/bucket/work")), new DomainError.PathMustEndWithSlash(new StorageAttribute(Option.none(), StorageAttribute.Part.PATH))),
                 arguments(aRequest().storage(obs("/bucket/")), new DomainError.BucketRootNotAllowed("/bucket/")),
                 arguments(aRequest().storage(storage("evs", Option.some(4_097))), new DomainError.EvsVolumeSizeOutOfRange(4_097)),
-                arguments(aRequest().storage(storage("obsfs", Option.none())), new DomainError.IncorrectValue("spec.storage.type")),
+                arguments(aRequest().storage(storage("obsfs", Option.none())), new DomainError.IncorrectValue(new StorageAttribute(Option.none(), StorageAttribute.Part.TYPE))),
                 arguments(aRequest().autoStop(new AutoStopChange(Option.some(true), Option.none(), Option.none())),
                         new DomainError.DurationRequired()),
                 arguments(aRequest().autoStop(new AutoStopChange(Option.some(true), Option.some(60L), Option.none())),
                         new DomainError.DurationOutOfRange(3_600, 86_400)),
                 arguments(aRequest().flavor(SampleCatalog.FREE_CPU)
                                 .autoStop(new AutoStopChange(Option.some(false), Option.none(), Option.none())),
-                        new DomainError.IncorrectValue("spec.auto_stop.enable")));
+                        new DomainError.IncorrectValue(InstanceAttribute.AUTO_STOP_ENABLED)));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -1,23 +1,25 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingStatusChanges;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -25,19 +27,21 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ManageInstanceServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
-    private final ManageInstanceService service = new ManageInstanceService(store, new FreeFlavorCapacity(store, 1), runtime,
+    private final ManageInstanceService service = new ManageInstanceService(racing, new FreeFlavorCapacity(store, 1), runtime,
             new SettableClock(NOW), statusChanges);
 
     @Test
@@ -95,7 +99,7 @@ class ManageInstanceServiceTest {
 
     @Test
     void queuingAnInstanceOfAPaidFlavorIsAnIncorrectAction() {
-        assertRefused(store.given(anInstance().build()), Action.QUEUE, new DomainError.IncorrectValue("action"));
+        assertRefused(store.given(anInstance().build()), Action.QUEUE, new DomainError.IncorrectValue(InstanceAttribute.USER_REQUEST));
     }
 
     @Test
@@ -148,9 +152,9 @@ class ManageInstanceServiceTest {
     @Test
     void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
         Instance stored = store.given(anInstance().build());
-        store.raceNextUpdates(1, UnaryOperator.identity());
+        racing.raceNextUpdates(1, UnaryOperator.identity());
 
-        assertThat(service.manage(command(stored, Action.START)).getLeft().code().code()).isEqualTo("ModelArts.6357");
+        assertThat(service.manage(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);
         assertThat(runtime.calls()).isEmpty();
     }

@@ -1,0 +1,129 @@
+package io.demanager.adapter.http.document;
+
+import io.demanager.adapter.http.document.InstanceDocument.AutoStopView;
+import io.demanager.adapter.http.document.InstanceDocument.CredentialView;
+import io.demanager.adapter.http.document.InstanceDocument.FailedReasons;
+import io.demanager.adapter.http.document.InstanceDocument.FlavorDetails;
+import io.demanager.adapter.http.document.InstanceDocument.IdView;
+import io.demanager.adapter.http.document.InstanceDocument.Location;
+import io.demanager.adapter.http.document.InstanceDocument.Owner;
+import io.demanager.adapter.http.document.InstanceDocument.PoolView;
+import io.demanager.adapter.http.document.InstanceDocument.ProfileView;
+import io.demanager.adapter.http.document.InstanceDocument.Provision;
+import io.demanager.adapter.http.document.InstanceDocument.ProvisionParams;
+import io.demanager.adapter.http.document.InstanceDocument.ProvisionSpec;
+import io.demanager.adapter.http.document.InstanceDocument.QueuingInfo;
+import io.demanager.adapter.http.document.InstanceDocument.SpecView;
+import io.demanager.adapter.http.document.InstanceDocument.StorageView;
+import io.demanager.adapter.http.document.InstanceDocument.UserView;
+import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.domain.autostop.AutoStopLease;
+import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.catalog.Flavor;
+import io.demanager.domain.catalog.Profile;
+import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.instance.Credential;
+import io.demanager.domain.instance.FailedReason;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.NotebookSpec;
+import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.Storage;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Maps an instance to the API's instance document (section 2 of {@code docs/devenviron-api.md}). */
+public final class InstanceDocumentMapper {
+
+    static final String DE_TYPE = "Notebook";
+    static final String PROVISION_TYPE = "Docker";
+    static final String ENGINE = "CCE";
+
+    private InstanceDocumentMapper() {
+    }
+
+    public static InstanceDocument of(InstanceSnapshot snapshot) {
+        Instance instance = snapshot.instance();
+        FlavorDetails details = flavorDetails(instance.flavor());
+        return new InstanceDocument(
+                instance.id().value(),
+                instance.name().value(),
+                instance.description().value(),
+                instance.status().name(),
+                String.valueOf(instance.createdAt().toEpochMilli()),
+                String.valueOf(instance.updatedAt().toEpochMilli()),
+                profile(instance.profile(), instance.flavor()),
+                instance.flavor().name(),
+                details,
+                instance.pool().map(InstanceDocumentMapper::pool).getOrNull(),
+                spec(instance.spec(), instance.autoStop(), instance.lease(), snapshot.remainTimeSeconds(), instance.failure()),
+                new IdView(instance.workspaceId().value()),
+                new IdView(instance.aiProjectId().value()),
+                instance.failure().map(FailedReason::code).getOrNull(),
+                instance.queuedSince().map(since -> queuingInfo(instance, details, since)).getOrNull(),
+                new UserView(instance.owner().id(), instance.owner().name()));
+    }
+
+    private static ProfileView profile(Profile profile, Flavor flavor) {
+        Profile.Image image = profile.image();
+        return new ProfileView(profile.id(), profile.name(), profile.description(), DE_TYPE,
+                flavor.type().name(),
+                new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
+                        new ProvisionParams(image.namespace(), image.name(), image.tag(), null))),
+                nullIfEmpty(profile.labels()));
+    }
+
+    private static FlavorDetails flavorDetails(Flavor flavor) {
+        return new FlavorDetails(flavor.name(), flavor.saleStatus().wireName(),
+                flavor.storageTypes().map(StorageType::wireName).toJavaList(),
+                flavor.type().name(), flavor.params().toJavaMap(),
+                flavor.promoType().wireName(),
+                flavor.autoStopDuration().map(Duration::getSeconds).getOrNull(),
+                flavor.storeTimeHours(),
+                flavor.billingFlavor().getOrNull(),
+                flavor.billingParams().getOrNull());
+    }
+
+    private static PoolView pool(Pool pool) {
+        return new PoolView(pool.id().value(), pool.name(), Pool.TYPE,
+                new Owner(pool.owner().value()));
+    }
+
+    private static SpecView spec(NotebookSpec spec, AutoStopSettings autoStop, Option<AutoStopLease> lease,
+                                 Option<Long> remainTime, Option<FailedReason> failure) {
+        List<StorageView> extendStorage = spec.extendStorage().map(InstanceDocumentMapper::storage).toJavaList();
+        return new SpecView(
+                storage(spec.storage()),
+                extendStorage.isEmpty() ? null : extendStorage,
+                spec.credential().map(Credential::maskedAccessKeyId).map(CredentialView::new).getOrNull(),
+                new AutoStopView(autoStop.enabled(),
+                        autoStop.duration().map(Duration::getSeconds).getOrNull(),
+                        autoStop.prompt(),
+                        lease.map(AutoStopLease::stopAt).map(Instant::toEpochMilli).getOrNull(),
+                        lease.flatMap(ignored -> remainTime).getOrNull()),
+                failure.map(reason -> new FailedReasons(reason.code(), reason.message(),
+                        nullIfEmpty(reason.detail()))).getOrNull(),
+                nullIfEmpty(spec.annotations()),
+                nullIfEmpty(spec.extendParams()));
+    }
+
+    private static StorageView storage(Storage storage) {
+        return new StorageView(storage.type().wireName(), new Location(
+                storage.path().getOrNull(),
+                storage.volumeSizeGb().getOrNull(),
+                storage.mountPath().getOrNull(),
+                storage.accessMode().map(Enum::name).getOrNull()));
+    }
+
+    private static QueuingInfo queuingInfo(Instance instance, FlavorDetails details, Instant since) {
+        return new QueuingInfo(instance.id().value(), instance.name().value(), DE_TYPE,
+                instance.flavor().name(), details, instance.status().name(), since.toEpochMilli());
+    }
+
+    private static <V> java.util.Map<String, V> nullIfEmpty(Map<String, V> map) {
+        return map.isEmpty() ? null : map.toJavaMap();
+    }
+}
