@@ -1,12 +1,13 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.http.HttpApi;
-import io.demanager.adapter.http.Operations;
+import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
+import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -25,7 +26,7 @@ import java.util.Random;
 
 /**
  * The standalone server, wired by hand from its {@link Configuration}: the database (embedded, or external), its
- * migrations, the store, the engine (use cases, simulated runtime, auto-stop worker), the metrics and the HTTP API.
+ * migrations, the store, the {@link Assembly} (services, simulated runtime, auto-stop worker), the metrics and the HTTP API.
  * {@link #close()} takes it down in the reverse order: no new request is taken and those in flight are answered
  * (for up to {@link HttpApi#STOP_TIMEOUT}), the auto-stop worker finishes its batch, the pool closes, and the embedded
  * PostgreSQL stops.
@@ -61,19 +62,21 @@ public final class Server implements AutoCloseable {
     }
 
     private void startAll(Configuration configuration) {
-        LOG.info("Starting demanager: {}", configuration);
+        LOG.info("Starting demanager {}: {}", ServerVersion.current(), configuration);
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);
-        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
+        var stores = PostgresStores.create(database.dataSource(), credentialKey(configuration));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Engine engine = startedHere(new Engine(store, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
-                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+        Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
+                configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
-        engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), new IdentifyCallerService(configuration.callers()), new Operations(database::isReady, metrics::scrape, metrics));
+        assembly.start();
+        Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.callers()), new HealthAndMetrics(ServerVersion.current(),
+                new ServerReadiness(database, assembly::runtimeTakesWork, assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics));
         listen(api, configuration);
+        metrics.publishThreadPool(api.jettyServer().server().getThreadPool());
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
                             + "Give the server a tokens file before anybody else can reach it.",

@@ -1,10 +1,10 @@
 package io.demanager.bootstrap;
 
 import io.demanager.application.port.in.GetInstanceQuery;
-import static io.demanager.application.fakes.Principals.MEMBER;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
@@ -29,10 +29,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.CreateRequests.PAID_CPU;
 import static io.demanager.bootstrap.CreateRequests.create;
 import static io.demanager.bootstrap.Eventually.waitUntil;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server stops while work is in flight, and another one starts on the same PostgreSQL database. */
@@ -59,14 +59,14 @@ class ServerRestartTest {
         InstanceRef creating;
         InstanceRef stopping;
         try (PostgresDatabase pool = database.connectAnotherPool("first-server");
-             Engine first = node(pool, Duration.ofHours(1))) {
+             Assembly first = node(pool, Duration.ofHours(1))) {
             creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
             stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
             first.useCases().action().act(new InstanceActionCommand(MEMBER, stopping, Action.STOP, Option.none())).get();
         }
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             Engine next = node(pool, Duration.ZERO)) {
+             Assembly next = node(pool, Duration.ZERO)) {
             assertThat(next.resumeRuntimeWork()).isEqualTo(2);
 
             waitUntil("the creation is done", () -> status(next, creating) == InstanceStatus.RUNNING);
@@ -83,7 +83,7 @@ class ServerRestartTest {
                 .build()).get());
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             Engine next = node(pool, Duration.ZERO)) {
+             Assembly next = node(pool, Duration.ZERO)) {
             next.start();
 
             waitUntil("the overdue instance is stopped", () -> status(next, overdue) == InstanceStatus.STOPPED);
@@ -92,20 +92,21 @@ class ServerRestartTest {
         }
     }
 
-    private Engine node(PostgresDatabase pool, Duration runtimeDelay) {
-        return Engines.engine(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
-                AutoStopPolicy.DEFAULT, new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
+    private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {
+        var store = PostgresStores.create(pool.dataSource(), credentialKey);
+        return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT,
+                new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }
 
     private static InstanceRef refOf(Instance instance) {
         return new InstanceRef(instance.projectId(), instance.id());
     }
 
-    private static InstanceStatus status(Engine node, InstanceRef ref) {
+    private static InstanceStatus status(Assembly node, InstanceRef ref) {
         return node.useCases().get().get(new GetInstanceQuery(MEMBER, ref)).get().instance().status();
     }
 
-    private static List<LifecycleEvent> events(Engine node, InstanceRef ref) {
+    private static List<LifecycleEvent> events(Assembly node, InstanceRef ref) {
         return node.useCases().events().events(new InstanceEventsQuery(MEMBER, ref, 0, 0)).get().events();
     }
 }

@@ -1,28 +1,21 @@
 package io.demanager.adapter.http;
 
-import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
-import io.demanager.application.service.CreateInstanceService;
-import io.demanager.application.service.DeleteInstanceService;
-import io.demanager.application.service.FreeFlavorCapacity;
-import io.demanager.application.service.GetAccessTokenService;
-import io.demanager.application.service.GetInstanceService;
-import io.demanager.application.service.ListInstanceEventsService;
-import io.demanager.application.service.ListInstancesService;
-import io.demanager.application.service.InstanceActionService;
-import io.demanager.application.service.ModifyInstanceService;
-import io.demanager.application.service.RecordRuntimeProgressService;
-import io.demanager.domain.autostop.AutoStopPolicy;
-import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.application.port.in.Principal;
+import io.demanager.application.port.out.StatusChangePublisher;
+import io.demanager.application.service.ApplicationServices;
 import io.demanager.application.service.IdentifyCallerService;
+import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.javalin.Javalin;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
@@ -30,8 +23,6 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real API on a free port, wired to the real services over the in-memory store and the test catalog
- * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
+ * The real API on a free port, its services wired by {@link ApplicationServices} as the server's are, over the
+ * in-memory store and the sample catalog ({@link SampleCatalog}), with a client that checks every exchange against the served OpenAPI document.
  * Tests share one server per class and keep apart by each using projects of their own ({@link #newProject}).
  * Two tokens are issued: {@link #TOKEN} names {@link #CALLER}, {@link #OTHER_TOKEN} names {@link #OTHER_USER}; both
  * allow project {@code p} and every project {@link #newProject} makes, and no other.
@@ -65,33 +56,23 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     final SettableClock clock = new SettableClock(START);
     final RecordingRuntime runtime = new RecordingRuntime();
-    final TestOperations operations = new TestOperations();
+    final TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
     private final Javalin app;
 
     private ApiServer() {
-        var store = new InMemoryInstanceStore();
-        var catalog = JsonCatalog.fromFile(resource("http-test-catalog.json"));
-        var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
-        var policy = AutoStopPolicy.DEFAULT;
-        var useCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock),
-                new ListInstancesService(store, clock),
-                new GetInstanceService(store, clock),
-                new ModifyInstanceService(store, policy, clock),
-                new DeleteInstanceService(store, runtime, clock),
-                new InstanceActionService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime),
-                new ListInstanceEventsService(store, store));
-        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
-        app = app(useCases, operations.operations());
+        var services = new ApplicationServices(new InMemoryInstanceStore().stores(), SampleCatalog.catalog(), runtime,
+                new SequentialInstanceIds(), lateness -> { }, StatusChangePublisher.NONE,
+                new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY), clock);
+        progress = services.runtimeProgress();
+        app = app(services.instanceUseCases(), healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);
     }
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
-    static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), operations).start("127.0.0.1", 0);
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
+        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), healthAndMetrics).start("127.0.0.1", 0);
     }
 
     private static Option<Principal> principal(String token) {
@@ -165,14 +146,6 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         if (context.getRequiredTestClass().getEnclosingClass() == null) {
             close();
-        }
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(ApiServer.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

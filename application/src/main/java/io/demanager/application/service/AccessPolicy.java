@@ -4,6 +4,7 @@ import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.ProjectId;
 import io.vavr.control.Either;
 
@@ -21,5 +22,12 @@ final class AccessPolicy {
         return principal.grantIn(project)
                 .toEither(() -> (DomainError) new DomainError.ProjectNotAllowed(project.value()))
                 .filterOrElse(grant -> grant.grants(permission), grant -> new DomainError.PermissionNotGranted(permission.iamName()));
+    }
+
+    /** {@code instance} of the project, if {@code grant} lets the principal see it; else it does not exist for it (6309). */
+    static Either<DomainError, Instance> reach(Principal principal, ProjectGrant grant, Instance instance) {
+        return grant.reaches(principal.user(), instance)
+                ? Either.right(instance)
+                : Either.left(new DomainError.InstanceNotFound(instance.id().value()));
     }
 }

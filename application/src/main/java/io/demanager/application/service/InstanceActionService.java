@@ -6,11 +6,13 @@ import io.demanager.application.port.in.Permission;
 
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +25,16 @@ public final class InstanceActionService implements InstanceActionUseCase {
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
-    public InstanceActionService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+    public InstanceActionService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
+                                 StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
         this.writer = new TransitionWriter(store);
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     @Override
@@ -39,6 +44,7 @@ public final class InstanceActionService implements InstanceActionUseCase {
                 .flatMap(current -> apply(command.action(), current, now)
                         .flatMap(changed -> writer.write(changed, command.action().name().toLowerCase(Locale.ROOT),
                                 TransitionCause.USER_REQUEST))
+                        .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.USER_REQUEST))
                         .peek(this::askRuntime)
                         .map(saved -> new StatusChange(current.status(), saved.status())));
     }

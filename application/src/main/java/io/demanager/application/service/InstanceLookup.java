@@ -25,8 +25,8 @@ final class InstanceLookup {
     Either<DomainError, Instance> find(Principal principal, InstanceRef ref, Permission permission) {
         return AccessPolicy.permit(principal, ref.projectId(), permission)
                 .flatMap(grant -> store.find(ref.projectId(), ref.instanceId())
-                        .filter(instance -> grant.reaches(principal.user(), instance))
-                        .toEither(() -> new DomainError.InstanceNotFound(ref.instanceId().value())));
+                        .toEither(() -> (DomainError) new DomainError.InstanceNotFound(ref.instanceId().value()))
+                        .flatMap(instance -> AccessPolicy.reach(principal, grant, instance)));
     }
 
     Either<DomainError, Instance> findAt(Principal principal, InstanceRef ref, Permission permission, Option<Long> expectedVersion) {

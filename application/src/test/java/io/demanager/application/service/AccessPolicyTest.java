@@ -1,10 +1,10 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
@@ -17,6 +17,7 @@ import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.InstanceEvents;
@@ -45,11 +46,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.OWNER;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
-import static io.demanager.application.fakes.Principals.MEMBER;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.OWNER;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,12 +79,12 @@ class AccessPolicyTest {
         var capacity = new FreeFlavorCapacity(untouched(ActiveInstances.class), 1);
         var policy = AutoStopPolicy.DEFAULT;
         var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, runtime, untouched(InstanceIds.class),
-                policy, clock);
+                policy, clock, StatusChangePublisher.NONE);
         var list = new ListInstancesService(store, clock);
         var get = new GetInstanceService(store, clock);
         var modify = new ModifyInstanceService(store, policy, clock);
-        var delete = new DeleteInstanceService(store, runtime, clock);
-        var action = new InstanceActionService(store, capacity, runtime, clock);
+        var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
+        var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
         var token = new GetAccessTokenService(store, runtime);
         var events = new ListInstanceEventsService(store, untouched(InstanceEvents.class));
         return Stream.of(
@@ -134,7 +135,7 @@ class AccessPolicyTest {
 
     @Test
     void onePermissionGrantsItsUseCaseAndNoOther() {
-        var store = new FakeInstanceStore();
+        var store = new InMemoryInstanceStore();
         Instance stored = store.given(anInstance().status(InstanceStatus.RUNNING).build());
         var ref = new InstanceRef(PROJECT, stored.id());
         Principal readOnly = new Principal(OWNER, HashMap.of(PROJECT, new ProjectGrant(HashSet.of(Permission.GET), false)));
@@ -144,7 +145,7 @@ class AccessPolicyTest {
         assertThat(new GetAccessTokenService(store, runtime).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
         assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), runtime,
-                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW)).create(aRequest().commandBy(readOnly)).getLeft())
+                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("create"));
         assertThat(runtime.calls()).isEmpty();
     }

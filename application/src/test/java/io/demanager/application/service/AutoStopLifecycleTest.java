@@ -1,16 +1,11 @@
 package io.demanager.application.service;
 
-import static io.demanager.application.fakes.Principals.MEMBER;
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -19,14 +14,20 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,16 +41,16 @@ class AutoStopLifecycleTest {
     private static final int BATCH = 100;
 
     private final SettableClock clock = new SettableClock(START);
-    private final FakeInstanceStore store = new FakeInstanceStore(clock);
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore(clock);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, runtime,
-            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock);
+            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
     private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, clock);
-    private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock);
-    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
+    private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
+    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final ListInstanceEventsService events = new ListInstanceEventsService(store, store);
-    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { });
+    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { }, StatusChangePublisher.NONE);
 
     @Test
     void aRunWhoseLeaseRunsOutGoesFromRunningThroughStoppingToStoppedAndItsEventsSayItWasAutoStopped() {

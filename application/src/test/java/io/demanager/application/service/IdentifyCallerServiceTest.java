@@ -6,9 +6,9 @@ import io.demanager.domain.error.DomainError;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.Principals.MEMBER;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdentifyCallerServiceTest {

@@ -1,15 +1,10 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionUseCase.StatusChange;
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.instance.Instance;
@@ -17,6 +12,14 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +27,23 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
-import static io.demanager.application.fakes.Principals.MEMBER;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InstanceActionServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final InstanceActionService service = new InstanceActionService(store, new FreeFlavorCapacity(store, 1), runtime,
-            new SettableClock(NOW));
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
+    private final InstanceActionService service = new InstanceActionService(racing, new FreeFlavorCapacity(store, 1), runtime,
+            new SettableClock(NOW), statusChanges);
 
     @Test
     void startingAStoppedInstanceAsksTheRuntimeToStartIt() {
@@ -121,6 +127,7 @@ class InstanceActionServiceTest {
                 .getLeft()).isEqualTo(new DomainError.VersionMismatch(4, 5));
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     @Test
@@ -146,7 +153,7 @@ class InstanceActionServiceTest {
     @Test
     void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
         Instance stored = store.given(anInstance().build());
-        store.raceNextUpdates(1, UnaryOperator.identity());
+        racing.raceNextUpdates(1, UnaryOperator.identity());
 
         assertThat(service.act(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);
@@ -159,18 +166,22 @@ class InstanceActionServiceTest {
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));
         assertThat(store.eventsOf(stored.id())).containsExactly(new LifecycleEvent(stored.id(), Option.some(stored.status()),
                 expected, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(stored.id()).head(),
+                Option.none()));
     }
 
     private void assertBookkeepingOnly(Instance stored, Action action, InstanceStatus expected) {
         assertThat(service.act(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.events()).containsExactlyElementsOf(store.eventsOf(stored.id())).hasSize(1);
     }
 
     private void assertRefused(Instance stored, Action action, DomainError expected) {
         assertThat(service.act(command(stored, action)).getLeft()).isEqualTo(expected);
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     private static InstanceActionCommand command(Instance target, Action action) {

@@ -1,8 +1,8 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
 import io.demanager.application.port.in.GetInstanceQuery;
@@ -15,6 +15,7 @@ import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -34,9 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import static io.demanager.application.fakes.InstanceBuilder.OWNER;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OWNER;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,14 +50,14 @@ class OwnInstancesOnlyTest {
     private static final UserRef COLLEAGUE = new UserRef("user-2", "bob");
     private static final Principal OWN_ONLY = new Principal(OWNER, HashMap.of(PROJECT, new ProjectGrant(Permission.ALL, true)));
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final Instance mine = store.given(anInstance().name("mine").status(InstanceStatus.RUNNING).build());
     private final Instance theirs = store.given(anInstance().name("theirs").owner(COLLEAGUE).status(InstanceStatus.RUNNING).build());
 
     /** An instance use case over a store and a runtime, applied as {@link #OWN_ONLY} to the instance it is given. */
     private interface InstanceCall {
-        Either<DomainError, ?> apply(FakeInstanceStore store, RecordingRuntime runtime, InstanceRef ref);
+        Either<DomainError, ?> apply(InMemoryInstanceStore store, RecordingRuntime runtime, InstanceRef ref);
     }
 
     static Stream<Named<InstanceCall>> instanceUseCases() {
@@ -67,12 +68,12 @@ class OwnInstancesOnlyTest {
                         .modify(new ModifyInstanceCommand(OWN_ONLY, ref, Option.some(new Description("changed")), AutoStopChange.NONE,
                                 Option.none()))),
                 Named.of("action", (store, runtime, ref) -> new InstanceActionService(store, new FreeFlavorCapacity(store, 1), runtime,
-                        new SettableClock(NOW)).act(new InstanceActionCommand(OWN_ONLY, ref, InstanceActionCommand.Action.STOP, Option.none()))),
+                        new SettableClock(NOW), StatusChangePublisher.NONE).act(new InstanceActionCommand(OWN_ONLY, ref, InstanceActionCommand.Action.STOP, Option.none()))),
                 Named.of("access token", (store, runtime, ref) -> new GetAccessTokenService(store, runtime)
                         .accessToken(new GetAccessTokenQuery(OWN_ONLY, ref))),
                 Named.of("events", (store, runtime, ref) -> new ListInstanceEventsService(store, store)
                         .events(new InstanceEventsQuery(OWN_ONLY, ref, 0, 0))),
-                Named.of("delete", (store, runtime, ref) -> new DeleteInstanceService(store, runtime, new SettableClock(NOW))
+                Named.of("delete", (store, runtime, ref) -> new DeleteInstanceService(store, runtime, new SettableClock(NOW), StatusChangePublisher.NONE)
                         .delete(new DeleteInstanceCommand(OWN_ONLY, ref, Option.none()))));
     }
 

@@ -2,16 +2,14 @@ package io.demanager.bootstrap.runtime;
 
 import io.demanager.application.port.in.GetAccessTokenQuery;
 import io.demanager.application.port.in.GetInstanceQuery;
-import static io.demanager.application.fakes.Principals.MEMBER;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
-import io.demanager.bootstrap.Engine;
-import io.demanager.bootstrap.Engines;
+import io.demanager.bootstrap.Assemblies;
+import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -20,6 +18,8 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.InstanceBuilder;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -46,7 +46,7 @@ class SimulatedNotebookRuntimeTest {
     private static final Duration DELAY = Duration.ofMillis(5);
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private Engine node;
+    private Assembly node;
 
     @AfterEach
     void stopTheNode() {
@@ -92,7 +92,7 @@ class SimulatedNotebookRuntimeTest {
         node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
-        try (Engine failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
+        try (Assembly failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
             failingServer.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.START, Option.none())).get();
             waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
         }
@@ -167,9 +167,9 @@ class SimulatedNotebookRuntimeTest {
         }
     }
 
-    private Engine nodeWith(SimulatedRuntimeSettings settings) {
-        return Engines.engine(store, JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings, AutoStopEngineSettings.DEFAULT,
-                lateness -> { });
+    private Assembly nodeWith(SimulatedRuntimeSettings settings) {
+        return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings,
+                AutoStopEngineSettings.DEFAULT, lateness -> { });
     }
 
     private InstanceRef created(String name, String flavor) {

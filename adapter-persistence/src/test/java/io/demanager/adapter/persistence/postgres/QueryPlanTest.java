@@ -1,10 +1,10 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.adapter.persistence.StoreFixtures;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.testkit.StoreFixtures;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.Function;
 
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
-import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static io.demanager.testkit.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,14 +78,14 @@ class QueryPlanTest {
 
     @Test
     void theClaimOfDueLeasesReadsOnlyThePartialIndexOfRunningInstancesWithALease() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.CLAIM_DUE).bind("limit", 50));
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresLeaseClaims.CLAIM_DUE).bind("limit", 50));
 
         assertThat(plan).contains("LockRows").contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
     }
 
     @Test
     void aFreeFlavorsQueueIsReadInOrderFromTheQueueIndex() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.OLDEST_QUEUED)
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresQueues.OLDEST_QUEUED)
                 .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
                 .bind("limit", 1));
 
@@ -124,9 +124,9 @@ class QueryPlanTest {
 
     @Test
     void instancesHoldingCapacityAreCountedFromTheFlavorIndex() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.COUNT_HOLDING_CAPACITY)
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresQueues.COUNT_HOLDING_CAPACITY)
                 .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
-                .bind("statuses", PostgresInstanceStore.STATUSES_HOLDING_CAPACITY));
+                .bind("statuses", PostgresQueues.STATUSES_HOLDING_CAPACITY));
 
         assertThat(plan).contains("instance_by_flavor_and_status").doesNotContain("Seq Scan");
     }

@@ -50,9 +50,9 @@ public final class TestDatabase implements AutoCloseable {
         return test;
     }
 
-    /** A store over this schema, sealing credentials with a key of its own. */
-    public PostgresInstanceStore newStore() {
-        return PostgresInstanceStore.create(dataSource(), newCredentialKey());
+    /** The stores over this schema, as one object, sealing credentials with a key of their own. */
+    public PostgresPorts newStore() {
+        return new PostgresPorts(PostgresStores.create(dataSource(), newCredentialKey()));
     }
 
     PostgresDatabase database() {
@@ -124,7 +124,7 @@ public final class TestDatabase implements AutoCloseable {
                         environment("DEMANAGER_TEST_DB_PASSWORD", ""));
             }
             // Stopped by the server's own shutdown hook when the test run ends.
-            return EmbeddedDatabase.startTemporary().settings();
+            return EmbeddedDatabases.startTemporary().settings();
         }
 
         private static String environment(String name, String fallback) {

@@ -1,0 +1,29 @@
+package io.demanager.application.port.in;
+
+import java.util.Objects;
+
+/**
+ * The use cases a client of the instance API drives: one per operation on instances, and their lifecycle events.
+ * A driving adapter (the HTTP API) is given them all at once.
+ */
+public record InstanceUseCases(
+        CreateInstanceUseCase create,
+        ListInstancesUseCase list,
+        GetInstanceUseCase get,
+        ModifyInstanceUseCase modify,
+        DeleteInstanceUseCase delete,
+        InstanceActionUseCase action,
+        GetAccessTokenUseCase accessToken,
+        ListInstanceEventsUseCase events) {
+
+    public InstanceUseCases {
+        Objects.requireNonNull(create, "create");
+        Objects.requireNonNull(list, "list");
+        Objects.requireNonNull(get, "get");
+        Objects.requireNonNull(modify, "modify");
+        Objects.requireNonNull(delete, "delete");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(events, "events");
+    }
+}

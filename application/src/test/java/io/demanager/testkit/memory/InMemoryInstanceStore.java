@@ -1,0 +1,190 @@
+package io.demanager.testkit.memory;
+
+import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.InstanceEvents;
+import io.demanager.application.port.out.InstanceListing;
+import io.demanager.application.port.out.InstancePage;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.Stores;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Instances and their lifecycle events kept in memory: the store of the application's, the HTTP adapter's and the
+ * server's tests, which runs the same contract as the PostgreSQL store. Every method holds one lock, so that each
+ * check (duplicate name, version, due lease) is atomic with the write it guards, and a change and its event are
+ * written together. Leases are due by the clock given here. A deleted instance is dropped with its events: nothing
+ * can find it, list it or write it again. Beside its ports, a test may set the scene with {@link #given} and read
+ * what was recorded with {@link #eventsOf}.
+ */
+public final class InMemoryInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
+        QueuedInstances, InstancesInStatus {
+
+    private final Map<InstanceId, Instance> liveInstances = new HashMap<>();
+    private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
+    private final Clock clock;
+
+    /** A store whose leases are due by the system clock. */
+    public InMemoryInstanceStore() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryInstanceStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** This store behind every store port. */
+    public Stores stores() {
+        return new Stores(this, this, this, this, this, this);
+    }
+
+    /**
+     * Keeps {@code instance} as it is, version included, as if it had been written before: no lifecycle event is
+     * recorded. A DELETED instance leaves nothing behind, as a deleted one does here.
+     */
+    public synchronized Instance given(Instance instance) {
+        keep(instance);
+        return instance;
+    }
+
+    /** Every lifecycle event recorded for the instance, oldest first. */
+    public synchronized List<LifecycleEvent> eventsOf(InstanceId instanceId) {
+        return List.ofAll(events.getOrDefault(instanceId, java.util.List.of()));
+    }
+
+    @Override
+    public synchronized Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
+        return Option.of(liveInstances.get(instanceId)).filter(instance -> instance.projectId().equals(projectId));
+    }
+
+    @Override
+    public InstancePage list(InstanceListing listing) {
+        return InMemoryListing.run(listing, snapshot());
+    }
+
+    @Override
+    public synchronized Either<DomainError, Instance> insert(Instance instance) {
+        if (liveInstances.containsKey(instance.id())) {
+            throw new IllegalStateException("instance " + instance.id() + " is already stored");
+        }
+        boolean nameTaken = liveInstances.values().stream().anyMatch(stored ->
+                stored.projectId().equals(instance.projectId()) && stored.name().equals(instance.name()));
+        if (nameTaken) {
+            return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
+        }
+        return Either.right(write(Option.none(), instance.atVersion(0), TransitionCause.USER_REQUEST));
+    }
+
+    @Override
+    public synchronized Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
+        Option<Instance> current = find(changed.projectId(), changed.id()).filter(stored -> stored.version() == changed.version());
+        return current.isDefined()
+                ? Either.right(write(current.map(Instance::status), changed.atVersion(changed.version() + 1), cause))
+                : Either.left(new StaleWrite(changed.id(), changed.version()));
+    }
+
+    /** Writers wait for the store's one lock, so each change is applied to the state the one before it left. */
+    @Override
+    public synchronized Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                                     Function<Instance, Either<DomainError, Instance>> change) {
+        return find(projectId, instanceId)
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
+                .flatMap(current -> change.apply(current)
+                        .map(changed -> write(Option.some(current.status()), changed.atVersion(current.version() + 1),
+                                TransitionCause.USER_REQUEST)));
+    }
+
+    @Override
+    public long countHoldingCapacity(String flavorName) {
+        return snapshot().count(instance -> instance.flavor().name().equals(flavorName) && instance.status().holdsCapacity());
+    }
+
+    @Override
+    public synchronized EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
+        List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty() : eventsOf(instanceId).reverse();
+        return new EventPage(newestFirst.size(), InMemoryListing.page(newestFirst, offset, limit));
+    }
+
+    /**
+     * Claiming and stopping happen under the store's one lock, so two engines never stop the same instance. Every
+     * stop of the batch is decided before any is written, so that a failure in the middle writes none.
+     */
+    @Override
+    public synchronized List<AutoStopped> stopDue(int limit, LeaseStop stop) {
+        Instant now = clock.instant();
+        List<Tuple2<Instance, Instance>> stops = List.ofAll(liveInstances.values())
+                .filter(instance -> instance.isLeaseDueAt(now))
+                .sortBy(instance -> instance.lease().get().stopAt())
+                .take(limit)
+                .flatMap(due -> stop.apply(due, now).toOption().map(stopped -> Tuple.of(due, stopped)));
+        return stops.map(dueAndStopped -> new AutoStopped(
+                write(Option.some(InstanceStatus.RUNNING), dueAndStopped._2.atVersion(dueAndStopped._1.version() + 1),
+                        TransitionCause.AUTO_STOP),
+                dueAndStopped._1.lease().get().stopAt()));
+    }
+
+    @Override
+    public List<Instance> oldestQueued(String flavorName, int limit) {
+        return snapshot()
+                .filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().isQueued())
+                .sorted(Comparator.comparing((Instance instance) -> instance.queuedSince().get())
+                        .thenComparing(instance -> instance.id().value()))
+                .take(limit);
+    }
+
+    /** Ids are ordered by their text form, which is the order of their bytes, as PostgreSQL orders a uuid. */
+    @Override
+    public List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
+        return snapshot()
+                .filter(instance -> statuses.contains(instance.status())
+                        && after.forAll(last -> instance.id().value().compareTo(last.value()) > 0))
+                .sortBy(instance -> instance.id().value())
+                .take(limit);
+    }
+
+    /** Store {@code stored} over an instance that had status {@code before} (none: a new one) with its event, if any. */
+    private Instance write(Option<InstanceStatus> before, Instance stored, TransitionCause cause) {
+        keep(stored);
+        if (!stored.isDeleted()) {
+            LifecycleEvent.ofWrite(before, stored, cause)
+                    .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
+        }
+        return stored;
+    }
+
+    private void keep(Instance instance) {
+        if (instance.isDeleted()) {
+            liveInstances.remove(instance.id());
+            events.remove(instance.id());
+        } else {
+            liveInstances.put(instance.id(), instance);
+        }
+    }
+
+    private synchronized List<Instance> snapshot() {
+        return List.ofAll(liveInstances.values());
+    }
+
+}

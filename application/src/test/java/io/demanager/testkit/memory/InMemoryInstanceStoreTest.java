@@ -1,0 +1,18 @@
+package io.demanager.testkit.memory;
+
+import io.demanager.testkit.contract.EngineQueriesContract;
+import io.demanager.testkit.contract.InstanceStoreContract;
+
+class InMemoryInstanceStoreTest extends InstanceStoreContract<InMemoryInstanceStore>
+        implements EngineQueriesContract<InMemoryInstanceStore> {
+
+    @Override
+    protected InMemoryInstanceStore emptyStore() {
+        return new InMemoryInstanceStore();
+    }
+
+    @Override
+    public InMemoryInstanceStore store() {
+        return store;
+    }
+}
