@@ -1,5 +1,7 @@
 package io.demanager.bootstrap.autostop;
 
+import io.demanager.application.port.out.StatusChangePublisher;
+
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
@@ -94,7 +96,8 @@ class AutoStopReplicasTest {
             return stop.apply(running, now);
         });
         var doomed = closeLater(new AutoStopWorker(
-                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet()),
+                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet(),
+                        StatusChangePublisher.NONE),
                 new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1))));
         doomed.start();
         assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
