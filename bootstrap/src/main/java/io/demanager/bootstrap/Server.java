@@ -4,7 +4,7 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
@@ -65,10 +65,10 @@ public final class Server implements AutoCloseable {
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);
-        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
+        var stores = PostgresStores.create(database.dataSource(), credentialKey(configuration));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Assembly assembly = startedHere(new Assembly(store.stores(), configuration.catalog(), new Assembly.Settings(
+        Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
                 configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         assembly.start();
