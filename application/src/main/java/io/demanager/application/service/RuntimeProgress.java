@@ -5,6 +5,7 @@ import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -34,14 +35,16 @@ final class RuntimeProgress {
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
     RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                    Clock clock) {
+                    Clock clock, StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
         this.queues = queues;
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     Either<DomainError, InstanceSnapshot> record(InstanceRef ref, RuntimeEvent event) {
@@ -53,6 +56,7 @@ final class RuntimeProgress {
         var now = clock.instant();
         return current.onRuntimeEvent(event, now)
                 .flatMap(changed -> lookup.save(changed, event.wireName(), TransitionCause.of(event)))
+                .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.of(event)))
                 .peek(this::askRuntime)
                 .peek(saved -> {
                     if (gaveItsPlaceBack(current, saved)) {
