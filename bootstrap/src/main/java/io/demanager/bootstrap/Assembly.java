@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
 /**
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the simulated runtime that reports progress
- * to the services, the auto-stop worker, and the log of every status change ({@link StatusChangeLog}). The server runs one; several over one database behave as replicas.
+ * to the services, the auto-stop worker, and the log of every status change ({@link StatusChangeLog}). The server
+ * runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
 

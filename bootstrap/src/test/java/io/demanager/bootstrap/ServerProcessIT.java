@@ -156,6 +156,8 @@ class ServerProcessIT {
             assertThat(line.path("request_id").asText()).isNotBlank();
             assertThat(line.path("project_id").asText()).isEqualTo("ops");
         });
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
+                .startsWith("Starting demanager " + System.getProperty("demanager.version") + ": "));
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("log.logger").asText()).isEqualTo("io.demanager.bootstrap.logging.StatusChangeLog");
             assertThat(line.path("instance_id").asText()).isEqualTo(createdId);

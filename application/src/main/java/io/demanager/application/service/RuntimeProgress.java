@@ -25,8 +25,8 @@ import java.time.Clock;
 final class RuntimeProgress {
 
     /**
-     * Admitting from a queue gives up after this many lost races; the winners move the queue on. Unrelated to
-     * modify's attempts: it only bounds a loop that another writer keeps beating.
+     * Admitting from a queue gives up after this many lost races: the writers that won them move the queue on
+     * themselves, so the bound only stops a loop that others keep beating.
      */
     private static final int MAX_LOST_RACES = 8;
 

@@ -22,6 +22,9 @@ public final class StatusChangeLog implements StatusChangePublisher {
 
     @Override
     public void publish(StatusChanged change) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         LifecycleEvent event = change.event();
         String previousProject = MDC.get(PROJECT_ID);
         String previousInstance = MDC.get(INSTANCE_ID);
