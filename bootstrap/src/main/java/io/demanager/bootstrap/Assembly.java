@@ -13,6 +13,7 @@ import io.demanager.application.service.ApplicationServices;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
+import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.InstanceId;
 import org.slf4j.Logger;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
- * Jupyter processes or the simulation), which reports progress to the services, and the auto-stop worker. The server
+ * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, and the log
+ * of every status change ({@link StatusChangeLog}). The server
  * runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
@@ -50,6 +53,8 @@ public final class Assembly implements AutoCloseable {
     private final InstanceUseCases useCases;
     private final ResumeRuntimeWorkUseCase resume;
     private final AutoCloseable runtimeWork;
+    private final RuntimeSelection.Kind runtimeKind;
+    private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
 
     /**
@@ -62,15 +67,20 @@ public final class Assembly implements AutoCloseable {
             var processes = new ProcessNotebookRuntime(settings.runtime().process().get());
             runtime = processes;
             runtimeWork = processes;
+            runtimeKind = RuntimeSelection.Kind.PROCESS;
+            runtimeTakesWork = processes::takesWork;
             reportTo = processes::reportTo;
         } else {
             settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
             var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);
             runtime = simulated;
             runtimeWork = simulated;
+            runtimeKind = RuntimeSelection.Kind.SIMULATED;
+            runtimeTakesWork = simulated::takesWork;
             reportTo = simulated::reportTo;
         }
         var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
+                new StatusChangeLog(),
                 new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
         useCases = services.instanceUseCases();
         reportTo.accept(services.runtimeProgress());
@@ -81,6 +91,21 @@ public final class Assembly implements AutoCloseable {
     /** The use cases the HTTP API calls. */
     public InstanceUseCases useCases() {
         return useCases;
+    }
+
+    /** Whether the notebook runtime takes work now. */
+    public boolean runtimeTakesWork() {
+        return runtimeTakesWork.getAsBoolean();
+    }
+
+    /** Which runtime runs the notebooks: the one chosen, or the simulation it fell back to. */
+    public RuntimeSelection.Kind runtimeKind() {
+        return runtimeKind;
+    }
+
+    /** The auto-stop worker, whose rounds the server's readiness watches. */
+    public AutoStopWorker autoStop() {
+        return worker;
     }
 
     /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */

@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.GetAccessTokenQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GetAccessTokenServiceTest {
@@ -26,7 +28,7 @@ class GetAccessTokenServiceTest {
         Instance running = store.given(anInstance().status(InstanceStatus.RUNNING)
                 .access(new NotebookAccess("http://127.0.0.1:41000/", "the-notebooks-token")).build());
 
-        assertThat(service.accessToken(new InstanceRef(PROJECT, running.id()))).containsExactly("the-notebooks-token");
+        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, running.id())))).containsExactly("the-notebooks-token");
     }
 
     @Test
@@ -38,7 +40,7 @@ class GetAccessTokenServiceTest {
                 running.queuedSince(), Option.none(), running.workspaceId(), running.aiProjectId(), running.owner(),
                 running.version()));
 
-        assertThat(service.accessToken(new InstanceRef(PROJECT, reportedBeforeTokens.id())).getLeft())
+        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, reportedBeforeTokens.id()))).getLeft())
                 .isEqualTo(new DomainError.NotRunning());
     }
 
@@ -47,7 +49,7 @@ class GetAccessTokenServiceTest {
     void anInstanceThatIsNotRunningHasNoToken(InstanceStatus status) {
         Instance notRunning = store.given(anInstance().status(status).build());
 
-        DomainError error = service.accessToken(new InstanceRef(PROJECT, notRunning.id())).getLeft();
+        DomainError error = service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, notRunning.id()))).getLeft();
 
         assertThat(error).isEqualTo(new DomainError.NotRunning());
         assertThat(error).isInstanceOf(DomainError.NotRunning.class);
@@ -57,7 +59,7 @@ class GetAccessTokenServiceTest {
     void aRunningInstanceOfAnotherProjectIs6309() {
         Instance theirs = store.given(anInstance().project(OTHER_PROJECT).status(InstanceStatus.RUNNING).build());
 
-        assertThat(service.accessToken(new InstanceRef(PROJECT, theirs.id())).getLeft())
+        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, theirs.id()))).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
     }
 }

@@ -20,6 +20,9 @@ enum Part {
 
     static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER, RUNTIME_ADAPTER);
 
+    /** The adapters that drive use cases. */
+    static final List<Part> DRIVING_ADAPTERS = List.of(HTTP_ADAPTER);
+
     private final String packageBelowRoot;
 
     Part(String packageBelowRoot) {

@@ -1,13 +1,16 @@
 package io.demanager.bootstrap.runtime;
 
+import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.GetInstanceQuery;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
 import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.bootstrap.Assemblies;
 import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
@@ -44,6 +47,8 @@ class SimulatedNotebookRuntimeTest {
 
     private static final String OTHER_CPU = "modelarts.vm.cpu.8u";
     private static final Duration DELAY = Duration.ofMillis(5);
+    /** Long enough that a loaded machine reads the status before the runtime reports. */
+    private static final Duration DELAY_SEEN_AS_CREATING = Duration.ofSeconds(1);
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private Assembly node;
@@ -57,12 +62,12 @@ class SimulatedNotebookRuntimeTest {
 
     @Test
     void aCreatedInstanceRunsAfterTheDelayAndAStoppedOneStops() {
-        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY_SEEN_AS_CREATING, 0, HashSet.empty()));
         InstanceRef ref = created("runs", PAID_CPU);
         assertThat(status(ref)).isEqualTo(InstanceStatus.CREATING);
 
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
         assertThat(events(ref).map(event -> event.to() + " by " + event.cause())).containsExactly(
@@ -89,11 +94,11 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("unlucky", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
         try (Assembly failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
-            failingServer.useCases().manage().manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
+            failingServer.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.START, Option.none())).get();
             waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
         }
 
@@ -117,7 +122,7 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("twice", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
 
         int askedAgain = node.resumeRuntimeWork();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
@@ -134,11 +139,11 @@ class SimulatedNotebookRuntimeTest {
         InstanceRef ref = created("token", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
 
-        String first = node.useCases().accessToken().accessToken(ref).get();
-        String again = node.useCases().accessToken().accessToken(ref).get();
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.RESTART, Option.none())).get();
+        String first = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
+        String again = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.RESTART, Option.none())).get();
         waitUntil("it runs again", () -> status(ref) == InstanceStatus.RUNNING);
-        String afterRestart = node.useCases().accessToken().accessToken(ref).get();
+        String afterRestart = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
 
         assertThat(first).isNotBlank().isEqualTo(again).isNotEqualTo(afterRestart);
     }
@@ -181,7 +186,7 @@ class SimulatedNotebookRuntimeTest {
     }
 
     private Instance instance(InstanceRef ref) {
-        return node.useCases().get().get(ref).get().instance();
+        return node.useCases().get().get(new GetInstanceQuery(MEMBER, ref)).get().instance();
     }
 
     private InstanceStatus status(InstanceRef ref) {
@@ -189,6 +194,6 @@ class SimulatedNotebookRuntimeTest {
     }
 
     private List<LifecycleEvent> events(InstanceRef ref) {
-        return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+        return node.useCases().events().events(new InstanceEventsQuery(MEMBER, ref, 0, 0)).get().events();
     }
 }

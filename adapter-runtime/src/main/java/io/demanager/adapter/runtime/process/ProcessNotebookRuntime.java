@@ -125,6 +125,11 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
         return Option.of(running.get(instance.id())).flatMap(notebook -> api.activity(notebook.access().url(), notebook.access().token()));
     }
 
+    /** Whether it takes work: until {@link #close()}. */
+    public boolean takesWork() {
+        return !work.isShutdown();
+    }
+
     /** Stops watching and working; the notebooks keep running, for the next server to find again. */
     @Override
     public void close() {

@@ -86,6 +86,11 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         return Option.none();
     }
 
+    /** Whether it takes work: until {@link #close()}. */
+    public boolean takesWork() {
+        return !work.isShutdown();
+    }
+
     /** Drops the work in flight, as a process that stops would. */
     @Override
     public void close() {
