@@ -19,6 +19,16 @@ public final class RecordingRuntime implements NotebookRuntime {
     }
 
     private final java.util.List<Call> calls = new CopyOnWriteArrayList<>();
+    private final boolean notebooksOutliveTheServer;
+
+    public RecordingRuntime() {
+        this(true);
+    }
+
+    /** @param notebooksOutliveTheServer what {@link #notebooksOutliveTheServer()} answers */
+    public RecordingRuntime(boolean notebooksOutliveTheServer) {
+        this.notebooksOutliveTheServer = notebooksOutliveTheServer;
+    }
 
     public List<Call> calls() {
         return List.ofAll(calls);
@@ -32,5 +42,10 @@ public final class RecordingRuntime implements NotebookRuntime {
     @Override
     public Option<NotebookActivity> activity(Instance instance) {
         return Option.none();
+    }
+
+    @Override
+    public boolean notebooksOutliveTheServer() {
+        return notebooksOutliveTheServer;
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
  * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
- * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running. Then
+ * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running, when
+ * the runtime's notebooks outlive the server (reading them all is not free). Then
  * each free flavor's queue takes the room it has.
  */
 public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
@@ -56,7 +57,9 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
     @Override
     public int resume() {
         int resumed = forEachIn(WAITING_FOR_THE_RUNTIME, this::askAgain);
-        forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
+        if (runtime.notebooksOutliveTheServer()) {
+            forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
+        }
         catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
         return resumed;
     }

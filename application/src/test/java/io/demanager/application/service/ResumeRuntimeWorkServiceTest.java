@@ -66,6 +66,19 @@ class ResumeRuntimeWorkServiceTest {
     }
 
     @Test
+    void runningInstancesAreNotReadWhenTheRuntimesNotebooksDoNotOutliveTheServer() {
+        store.given(anInstance().status(InstanceStatus.RUNNING).build());
+        Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).build());
+        var forgetful = new RecordingRuntime(false);
+        var resume = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
+                forgetful, new SettableClock(NOW), statusChanges);
+
+        assertThat(resume.resume()).isEqualTo(1);
+
+        assertThat(forgetful.calls()).containsExactly(new Call(DesiredState.RUNNING, creating.id(), InstanceStatus.CREATING));
+    }
+
+    @Test
     void instancesAtRestAreLeftAlone() {
         List<Instance> atRest = List.of(InstanceStatus.values())
                 .removeAll(ResumeRuntimeWorkService.WAITING_FOR_THE_RUNTIME)

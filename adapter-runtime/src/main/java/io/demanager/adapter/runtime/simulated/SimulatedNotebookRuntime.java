@@ -80,6 +80,12 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         }
     }
 
+    /** A simulated notebook that runs keeps running, whatever server asks: a new server has nothing to find. */
+    @Override
+    public boolean notebooksOutliveTheServer() {
+        return false;
+    }
+
     /** A simulated notebook does nothing. */
     @Override
     public Option<NotebookActivity> activity(Instance instance) {

@@ -18,4 +18,13 @@ public interface NotebookRuntime {
 
     /** What the instance's notebook is doing now, read from the notebook; none when nothing runs for it. */
     Option<NotebookActivity> activity(Instance instance);
+
+    /**
+     * Whether a notebook outlives the server that started it, so that a server that starts must find each RUNNING
+     * instance's notebook again ({@link #ensure} with {@link DesiredState#RUNNING}). A runtime whose running notebooks
+     * need nothing of a new server answers false, and is not asked about them at all.
+     */
+    default boolean notebooksOutliveTheServer() {
+        return true;
+    }
 }
