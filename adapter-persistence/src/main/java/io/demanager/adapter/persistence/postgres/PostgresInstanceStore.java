@@ -65,7 +65,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
 
     /**
      * The row at the version that was read is locked ({@code previous}), changed, and its event appended if the
-     * status changed, in one statement. A writer that loses the race waits for the lock, finds the version gone,
+     * status changed (or, for the lease's own events, if it did not), in one statement. A writer that loses the race waits for the lock, finds the version gone,
      * and changes nothing.
      */
     private static final String UPDATE = """
@@ -80,7 +80,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
             event AS (
                 INSERT INTO instance_event (%3$s)
                 SELECT id, version, previous_status, status, :cause, updated_at FROM updated
-                WHERE status <> previous_status)
+                WHERE (status <> previous_status) = :changes_status)
             SELECT * FROM updated""".formatted(InstanceRows.ASSIGNMENTS, InstanceRows.COLUMNS, EventRows.COLUMNS);
 
     static final String COUNT_HOLDING_CAPACITY = "SELECT count(*) FROM instance"
@@ -102,7 +102,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
 
     /** {@code LIMIT NULL} is no limit. */
     private static final String EVENTS_PAGE = "SELECT instance_event.instance_id, instance_event.version, from_status, to_status,"
-            + " cause, occurred_at" + EVENTS_SCOPE + " ORDER BY instance_event.version DESC OFFSET :offset LIMIT :limit";
+            + " cause, occurred_at" + EVENTS_SCOPE + " ORDER BY instance_event.version DESC, instance_event.id DESC OFFSET :offset LIMIT :limit";
 
     private static final String EVENTS_COUNT = "SELECT count(*)" + EVENTS_SCOPE;
 
@@ -242,6 +242,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     private Option<Instance> update(Handle handle, Instance changed, TransitionCause cause) {
         return Option.ofOptional(rows.bind(handle.createQuery(UPDATE), changed)
                 .bind("cause", cause.name())
+                .bind("changes_status", cause.changesStatus())
                 .map(rows)
                 .findOne());
     }

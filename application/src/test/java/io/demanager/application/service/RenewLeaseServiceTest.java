@@ -1,0 +1,81 @@
+package io.demanager.application.service;
+
+import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.SettableClock;
+import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.RenewLeaseCommand;
+import io.demanager.domain.autostop.AutoStopLease;
+import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
+import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RenewLeaseServiceTest {
+
+    private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
+    private static final AutoStopSettings ONE_HOUR = new AutoStopSettings(true, Option.some(Duration.ofHours(1)), true);
+
+    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final RenewLeaseService service = new RenewLeaseService(store, LeaseRenewalPolicy.DEFAULT, new SettableClock(NOW));
+
+    @Test
+    void theLeaseEndsTheDurationFromNowAndTheRenewalIsAnEvent() {
+        Instance running = store.given(anInstance().autoStop(ONE_HOUR).runningUntil(NOW.plusSeconds(60)).version(4).build());
+
+        var renewed = service.renew(new RenewLeaseCommand(ref(running), 7_200, Option.none())).get();
+
+        assertThat(renewed.instance().lease()).containsExactly(new AutoStopLease(NOW.plusSeconds(7_200)));
+        assertThat(renewed.remainTimeSeconds()).containsExactly(7_200L);
+        assertThat(renewed.instance().autoStop()).isEqualTo(ONE_HOUR);
+        assertThat(store.find(PROJECT, running.id())).containsExactly(renewed.instance());
+        assertThat(store.eventsOf(running.id())).containsExactly(new LifecycleEvent(running.id(),
+                Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING, TransitionCause.LEASE_RENEWED, NOW, 5));
+    }
+
+    @Test
+    void aStoppedInstanceIsNotRenewedAndNothingChanges() {
+        Instance stopped = store.given(anInstance().status(InstanceStatus.STOPPED).build());
+
+        assertThat(service.renew(new RenewLeaseCommand(ref(stopped), 7_200, Option.none())).getLeft())
+                .isEqualTo(new DomainError.NotRunning());
+        assertThat(store.find(PROJECT, stopped.id())).containsExactly(stopped);
+        assertThat(store.eventsOf(stopped.id())).isEmpty();
+    }
+
+    @Test
+    void aDurationOutOfBoundsChangesNothing() {
+        Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(60)).build());
+
+        assertThat(service.renew(new RenewLeaseCommand(ref(running), 259_201, Option.none())).getLeft())
+                .isEqualTo(new DomainError.DurationOutOfRange(3_600, 259_200));
+        assertThat(store.find(PROJECT, running.id())).containsExactly(running);
+    }
+
+    @Test
+    void aStaleVersionOrAnotherProjectsInstanceIsRefused() {
+        Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(60)).version(2).build());
+
+        assertThat(service.renew(new RenewLeaseCommand(ref(running), 3_600, Option.some(1L))).getLeft())
+                .isEqualTo(new DomainError.VersionMismatch(1, 2));
+        assertThat(service.renew(new RenewLeaseCommand(new InstanceRef(OTHER_PROJECT, running.id()), 3_600, Option.none()))
+                .getLeft()).isEqualTo(new DomainError.InstanceNotFound(running.id().value()));
+        assertThat(store.find(PROJECT, running.id())).containsExactly(running);
+    }
+
+    private static InstanceRef ref(Instance instance) {
+        return new InstanceRef(PROJECT, instance.id());
+    }
+}
