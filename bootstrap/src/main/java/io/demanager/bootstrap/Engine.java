@@ -19,6 +19,7 @@ import io.demanager.application.service.ListInstancesService;
 import io.demanager.application.service.ManageInstanceService;
 import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.application.service.RecordRuntimeProgressService;
+import io.demanager.application.service.RenewLeaseService;
 import io.demanager.application.service.ResumeRuntimeWorkService;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
@@ -26,6 +27,7 @@ import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.InstanceId;
 
 import java.time.Clock;
@@ -43,10 +45,11 @@ public final class Engine implements AutoCloseable {
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, SimulatedRuntimeSettings runtime,
-                           AutoStopEngineSettings autoStop) {
+                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+            Objects.requireNonNull(leaseRenewal, "leaseRenewal");
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(autoStop, "autoStop");
         }
@@ -74,7 +77,8 @@ public final class Engine implements AutoCloseable {
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime),
-                new ListInstanceEventsService(store, store));
+                new ListInstanceEventsService(store, store),
+                new RenewLeaseService(store, settings.leaseRenewal(), clock));
         runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
         resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);
         worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics), settings.autoStop());

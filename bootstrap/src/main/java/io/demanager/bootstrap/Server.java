@@ -68,7 +68,8 @@ public final class Server implements AutoCloseable {
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
         Engine engine = startedHere(new Engine(store, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
-                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine(),
+                configuration.leaseRenewal()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();
         Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));

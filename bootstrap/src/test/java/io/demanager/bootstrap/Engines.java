@@ -11,6 +11,7 @@ import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
 import java.time.Clock;
 import java.util.Random;
@@ -27,6 +28,6 @@ public final class Engines {
     public static <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
     Engine engine(S store, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                   AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
-        return new Engine(store, catalog, new Engine.Settings(policy, 1, runtime, autoStop), metrics, new Random(7), Clock.systemUTC());
+        return new Engine(store, catalog, new Engine.Settings(policy, 1, runtime, autoStop, LeaseRenewalPolicy.DEFAULT), metrics, new Random(7), Clock.systemUTC());
     }
 }

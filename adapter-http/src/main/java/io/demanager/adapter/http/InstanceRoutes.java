@@ -9,6 +9,7 @@ import io.demanager.adapter.http.document.StatusChangeDocument;
 import io.demanager.adapter.http.json.CreateInstanceReader;
 import io.demanager.adapter.http.json.ManageInstanceReader;
 import io.demanager.adapter.http.json.ModifyInstanceReader;
+import io.demanager.adapter.http.json.RenewLeaseReader;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
@@ -21,7 +22,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The seven operations of the contract's section 3, and the instance's lifecycle events. Each one reads the request
+ * The seven operations of the contract's section 3, the instance's lifecycle events and the renewal of its lease. Each one reads the request
  * (path, query, If-Match, body),
  * calls its use case and maps the result to its document; every failure on the way is an {@link HttpFailure}.
  */
@@ -32,6 +33,7 @@ final class InstanceRoutes {
     static final String ACTION = INSTANCE + "/action";
     static final String TOKEN = INSTANCE + "/token";
     static final String EVENTS = INSTANCE + "/events";
+    static final String LEASE = INSTANCE + "/lease";
 
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
     record Answer(Object body, Option<Long> version) {
@@ -94,6 +96,14 @@ final class InstanceRoutes {
                                 .flatMap(body -> domain(ManageInstanceReader.read(body, instance, version)))))
                 .flatMap(command -> domain(useCases.manage().manage(command)))
                 .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
+    }
+
+    Either<HttpFailure, Answer> renew(Context ctx) {
+        return instance(ctx).flatMap(instance -> expectedVersion(ctx)
+                        .flatMap(version -> RequestBodies.jsonObject(ctx)
+                                .flatMap(body -> domain(RenewLeaseReader.read(body, instance, version)))))
+                .flatMap(command -> domain(useCases.renew().renew(command)))
+                .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {

@@ -8,10 +8,14 @@ import io.demanager.application.port.in.ListInstanceEventsUseCase;
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.application.port.in.ManageInstanceUseCase;
 import io.demanager.application.port.in.ModifyInstanceUseCase;
+import io.demanager.application.port.in.RenewLeaseUseCase;
 
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls: one per operation of the contract's section 3, and the instance's events. */
+/**
+ * The driving ports the HTTP API calls: one per operation of the contract's section 3, the instance's events and the
+ * renewal of its lease.
+ */
 public record InstanceUseCases(
         CreateInstanceUseCase create,
         ListInstancesUseCase list,
@@ -20,7 +24,8 @@ public record InstanceUseCases(
         DeleteInstanceUseCase delete,
         ManageInstanceUseCase manage,
         GetAccessTokenUseCase accessToken,
-        ListInstanceEventsUseCase events) {
+        ListInstanceEventsUseCase events,
+        RenewLeaseUseCase renew) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -31,5 +36,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(manage, "manage");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(renew, "renew");
     }
 }

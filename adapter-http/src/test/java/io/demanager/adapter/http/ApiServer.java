@@ -17,7 +17,9 @@ import io.demanager.application.service.ListInstancesService;
 import io.demanager.application.service.ManageInstanceService;
 import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.application.service.RecordRuntimeProgressService;
+import io.demanager.application.service.RenewLeaseService;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.application.port.out.Caller;
 import io.demanager.domain.instance.ProjectId;
@@ -80,7 +82,8 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                 new DeleteInstanceService(store, runtime, clock),
                 new ManageInstanceService(store, capacity, runtime, clock),
                 new GetAccessTokenService(store, runtime),
-                new ListInstanceEventsService(store, store));
+                new ListInstanceEventsService(store, store),
+                new RenewLeaseService(store, LeaseRenewalPolicy.DEFAULT, clock));
         progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
         app = app(useCases, operations.operations());
         client = new ApiClient(app.port(), TOKEN);

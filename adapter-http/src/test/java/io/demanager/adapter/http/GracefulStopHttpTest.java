@@ -27,7 +27,8 @@ class GracefulStopHttpTest {
             return new ListInstancesUseCase.InstanceList(0, List.empty());
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
-                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
+                command -> unused());
         Javalin app = ApiServer.app(useCases, new TestOperations().operations());
         ApiClient client = new ApiClient(app.port(), ApiServer.TOKEN);
 

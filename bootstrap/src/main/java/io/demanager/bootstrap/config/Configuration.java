@@ -9,6 +9,7 @@ import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.identity.TokenFile;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -48,7 +49,8 @@ public record Configuration(
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
         SimulatedRuntimeSettings runtime,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        LeaseRenewalPolicy leaseRenewal) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -65,6 +67,7 @@ public record Configuration(
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(leaseRenewal, "leaseRenewal");
     }
 
     /** The configuration the variables describe, or every problem with them, each naming its variable. */
@@ -94,10 +97,11 @@ public record Configuration(
                 environment.read(Variable.DEMANAGER_RUNTIME_FAILING_FLAVORS, SimulatedRuntimeSettings.DEFAULT.failingFlavors(),
                         value -> flavors(value, catalog)));
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
+        LeaseRenewalPolicy leaseRenewal = leaseRenewal(environment);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, capacity,
-                        policy, engine, runtime, logFormat))
+                        policy, engine, runtime, logFormat, leaseRenewal))
                 : Either.left(problems);
     }
 
@@ -129,6 +133,18 @@ public record Configuration(
             return AutoStopPolicy.DEFAULT;
         }
         return new AutoStopPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
+    }
+
+    private static LeaseRenewalPolicy leaseRenewal(Environment environment) {
+        long min = environment.read(Variable.DEMANAGER_RENEW_MIN_SECONDS, LeaseRenewalPolicy.DEFAULT.minimum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        long max = environment.read(Variable.DEMANAGER_RENEW_MAX_SECONDS, LeaseRenewalPolicy.DEFAULT.maximum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        if (max < min) {
+            environment.refuse(Variable.DEMANAGER_RENEW_MAX_SECONDS, max + " is less than DEMANAGER_RENEW_MIN_SECONDS, " + min);
+            return LeaseRenewalPolicy.DEFAULT;
+        }
+        return new LeaseRenewalPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
     }
 
     private static Either<String, Long> whole(String value, long min, long max) {
@@ -220,6 +236,7 @@ public record Configuration(
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()
+                + ", renewals=" + leaseRenewal.minimum().toSeconds() + ".." + leaseRenewal.maximum().toSeconds() + " s"
                 + ", runtime=" + runtime.delay().toMillis() + " ms, failure rate " + runtime.failureRate()
                 + (runtime.failingFlavors().isEmpty() ? "" : ", always failing " + runtime.failingFlavors().mkString(","))
                 + ", log=" + logFormat.name().toLowerCase(Locale.ROOT);

@@ -21,6 +21,8 @@ public enum Variable {
     DEMANAGER_AUTO_STOP_MAX_SECONDS("The longest auto-stop duration a client may ask for, in seconds.", "86400"),
     DEMANAGER_AUTO_STOP_INTERVAL_MS("How often the auto-stop engine looks for leases that ran out, in milliseconds.", "10000"),
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
+    DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
     DEMANAGER_RUNTIME_DELAY_MS("How long the simulated runtime takes to create, start or stop a notebook, in milliseconds.", "3000"),
     DEMANAGER_RUNTIME_FAILURE_RATE("The chance, from 0 to 1, that the simulated runtime fails a create, start or restart.", "0"),
     DEMANAGER_RUNTIME_FAILING_FLAVORS("Flavors whose creates, starts and restarts always fail, separated by commas.", "none"),
