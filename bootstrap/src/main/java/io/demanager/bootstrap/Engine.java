@@ -8,6 +8,7 @@ import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.service.CreateInstanceService;
 import io.demanager.application.service.DeleteInstanceService;
@@ -22,6 +23,7 @@ import io.demanager.application.service.RecordRuntimeProgressService;
 import io.demanager.application.service.RenewLeaseService;
 import io.demanager.application.service.ResumeRuntimeWorkService;
 import io.demanager.application.service.StopExpiredLeasesService;
+import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
@@ -37,7 +39,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The application over one store, wired by hand: every use case, the simulated runtime that reports progress to
- * them, and the auto-stop worker. The server runs one; several over one database behave as replicas.
+ * them, and the auto-stop worker, woken by the store's lease changes. The server runs one; several over one database behave as replicas.
  */
 public final class Engine implements AutoCloseable {
 
@@ -64,7 +66,8 @@ public final class Engine implements AutoCloseable {
      * @param store  offers every port the stores of this project offer
      * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
      */
-    public <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
+    public <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus
+            & LeaseChanges>
     Engine(S store, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(store, settings.freeFlavorCapacity());
@@ -81,7 +84,14 @@ public final class Engine implements AutoCloseable {
                 new RenewLeaseService(store, settings.leaseRenewal(), clock));
         runtime.reportTo(new RecordRuntimeProgressService(store, store, capacity, runtime, clock));
         resume = new ResumeRuntimeWorkService(store, store, store, catalog, capacity, runtime, clock);
-        worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics), settings.autoStop());
+        worker = new AutoStopWorker(new StopExpiredLeasesService(store, runtime, metrics),
+                new WarnEndingLeasesService(store, settings.autoStop().warningBefore()), settings.autoStop());
+        wakeAutoStopOn(store);
+    }
+
+    /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
+    public void wakeAutoStopOn(LeaseChanges news) {
+        news.whenLeasesChange(worker::wake);
     }
 
     /** The use cases the HTTP API calls. */

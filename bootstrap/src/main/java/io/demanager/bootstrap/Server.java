@@ -4,6 +4,7 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.Operations;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
@@ -71,6 +72,7 @@ public final class Server implements AutoCloseable {
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine(),
                 configuration.leaseRenewal()),
                 metrics, new Random(), Clock.systemUTC()));
+        engine.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
         engine.start();
         Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
         listen(api, configuration);

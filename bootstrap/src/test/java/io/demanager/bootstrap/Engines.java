@@ -7,6 +7,7 @@ import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
@@ -25,7 +26,8 @@ public final class Engines {
     private Engines() {
     }
 
-    public static <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus>
+    public static <S extends InstanceStore & ActiveInstances & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus
+            & LeaseChanges>
     Engine engine(S store, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                   AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
         return new Engine(store, catalog, new Engine.Settings(policy, 1, runtime, autoStop, LeaseRenewalPolicy.DEFAULT), metrics, new Random(7), Clock.systemUTC());

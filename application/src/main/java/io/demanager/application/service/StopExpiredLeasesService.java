@@ -5,6 +5,9 @@ import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;
+import io.vavr.control.Option;
+
+import java.time.Duration;
 
 /**
  * The auto-stop engine's rule: the store claims a batch of due leases and stops each through
@@ -34,5 +37,10 @@ public final class StopExpiredLeasesService implements StopExpiredLeasesUseCase 
             metrics.autoStopped(autoStopped.lateness());
         });
         return stopped.size();
+    }
+
+    @Override
+    public Option<Duration> untilNextLeaseEnd() {
+        return dueLeases.untilNextLeaseEnd();
     }
 }

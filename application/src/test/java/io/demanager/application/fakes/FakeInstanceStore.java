@@ -23,6 +23,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,6 +42,8 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
     private final Map<InstanceId, Instance> instances = new HashMap<>();
     private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
     private final Deque<UnaryOperator<Instance>> racingWrites = new ArrayDeque<>();
+    /** The lease end each running instance was last warned about. */
+    private final Map<InstanceId, Instant> warnedLeaseEnds = new HashMap<>();
     private final Clock clock;
 
     public FakeInstanceStore() {
@@ -132,6 +136,50 @@ public final class FakeInstanceStore implements InstanceStore, ActiveInstances, 
                 written(Option.some(InstanceStatus.RUNNING), dueAndStopped._2.atVersion(dueAndStopped._1.version() + 1),
                         TransitionCause.AUTO_STOP),
                 dueAndStopped._1.lease().get().stopAt()));
+    }
+
+    @Override
+    public synchronized Option<Duration> untilNextLeaseEnd() {
+        Instant now = clock.instant();
+        return leased().map(FakeInstanceStore::leaseEnd).min().map(end -> Duration.between(now, end));
+    }
+
+    /** Warnings are decided and recorded under the store's one lock, so two engines never warn of the same lease. */
+    @Override
+    public synchronized List<LifecycleEvent> warnEnding(int limit, Duration before) {
+        Instant now = clock.instant();
+        List<Instance> warned = awaitingWarning(now)
+                .filter(instance -> !leaseEnd(instance).minus(before).isAfter(now))
+                .sortBy(FakeInstanceStore::leaseEnd)
+                .take(limit);
+        return warned.map(instance -> {
+            warnedLeaseEnds.put(instance.id(), leaseEnd(instance));
+            var warning = new LifecycleEvent(instance.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
+                    TransitionCause.LEASE_ENDING, now, instance.version());
+            events.computeIfAbsent(instance.id(), id -> new ArrayList<>()).add(warning);
+            return warning;
+        });
+    }
+
+    @Override
+    public synchronized Option<Duration> untilNextWarning(Duration before) {
+        Instant now = clock.instant();
+        return awaitingWarning(now).map(instance -> leaseEnd(instance).minus(before)).min()
+                .map(warnAt -> Duration.between(now, warnAt));
+    }
+
+    private List<Instance> leased() {
+        return live().filter(instance -> instance.status() == InstanceStatus.RUNNING && instance.lease().isDefined());
+    }
+
+    /** Running leases not yet ended whose instance asked for a warning and was not warned about them. */
+    private List<Instance> awaitingWarning(Instant now) {
+        return leased().filter(instance -> instance.autoStop().prompt() && leaseEnd(instance).isAfter(now)
+                && !Option.of(warnedLeaseEnds.get(instance.id())).contains(leaseEnd(instance)));
+    }
+
+    private static Instant leaseEnd(Instance running) {
+        return running.lease().get().stopAt();
     }
 
     @Override

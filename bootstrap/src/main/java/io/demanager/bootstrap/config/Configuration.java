@@ -88,7 +88,9 @@ public record Configuration(
                 environment.read(Variable.DEMANAGER_AUTO_STOP_BATCH_SIZE, AutoStopEngineSettings.DEFAULT.batchSize(),
                         value -> whole(value, 1, 10_000)),
                 environment.read(Variable.DEMANAGER_AUTO_STOP_INTERVAL_MS, AutoStopEngineSettings.DEFAULT.interval(),
-                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)));
+                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
+                environment.read(Variable.DEMANAGER_LEASE_WARNING_SECONDS, AutoStopEngineSettings.DEFAULT.warningBefore(),
+                        value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)));
         var runtime = new SimulatedRuntimeSettings(
                 environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
                         value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
@@ -235,7 +237,8 @@ public record Configuration(
                 + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
-                + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()
+                + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()
+                + ", warning " + autoStopEngine.warningBefore().toSeconds() + " s before"
                 + ", renewals=" + leaseRenewal.minimum().toSeconds() + ".." + leaseRenewal.maximum().toSeconds() + " s"
                 + ", runtime=" + runtime.delay().toMillis() + " ms, failure rate " + runtime.failureRate()
                 + (runtime.failingFlavors().isEmpty() ? "" : ", always failing " + runtime.failingFlavors().mkString(","))

@@ -7,6 +7,7 @@ import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -29,8 +30,11 @@ import org.postgresql.util.PSQLState;
 
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The instance store on PostgreSQL (schema: {@code db/migration}). Every statement names the project, and
@@ -46,7 +50,7 @@ import java.time.OffsetDateTime;
  * the pool's connection timeout (see {@link DatabaseCalls}).
  */
 public final class PostgresInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
-        QueuedInstances, InstancesInStatus {
+        QueuedInstances, InstancesInStatus, LeaseChanges {
 
     private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
 
@@ -97,6 +101,30 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
             + " ORDER BY lease_stop_at LIMIT :limit"
             + " FOR UPDATE SKIP LOCKED";
 
+    /** Seconds from the database's present to the first lease end (index {@code instance_due_lease}). */
+    static final String UNTIL_NEXT_LEASE_END = "SELECT EXTRACT(EPOCH FROM min(lease_stop_at) - now()) FROM instance"
+            + " WHERE status = 'RUNNING' AND lease_stop_at IS NOT NULL";
+
+    /** The leases still to be warned about, as the partial index {@code instance_lease_warning} holds them. */
+    private static final String AWAITING_WARNING = " FROM instance WHERE status = 'RUNNING' AND auto_stop_prompt"
+            + " AND lease_warned_for IS DISTINCT FROM lease_stop_at AND lease_stop_at > now()";
+
+    static final String UNTIL_NEXT_WARNING = "SELECT EXTRACT(EPOCH FROM min(lease_stop_at) - :before * interval '1 millisecond'"
+            + " - now())" + AWAITING_WARNING;
+
+    /** Claims the due warnings nobody else holds, remembers each lease as warned about, and records the events. */
+    static final String WARN_ENDING = """
+            WITH due AS (
+                SELECT id, lease_stop_at%1$s AND lease_stop_at <= now() + :before * interval '1 millisecond'
+                ORDER BY lease_stop_at LIMIT :limit
+                FOR UPDATE SKIP LOCKED),
+            warned AS (
+                UPDATE instance SET lease_warned_for = due.lease_stop_at FROM due WHERE instance.id = due.id
+                RETURNING instance.id, instance.version)
+            INSERT INTO instance_event (%2$s)
+            SELECT id, version, 'RUNNING', 'RUNNING', 'LEASE_ENDING', now() FROM warned
+            RETURNING %2$s""".formatted(AWAITING_WARNING, EventRows.COLUMNS);
+
     private static final String EVENTS_SCOPE = " FROM instance_event JOIN instance ON instance.id = instance_event.instance_id"
             + " WHERE instance.project_id = :project_id AND instance.id = :id AND instance.status <> 'DELETED'";
 
@@ -115,6 +143,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     private final DatabaseCalls database;
     private final InstanceRows rows;
     private final EventRows eventRows = new EventRows();
+    private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
 
     private PostgresInstanceStore(DatabaseCalls database, InstanceRows rows) {
         this.database = database;
@@ -154,9 +183,10 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
         try {
-            return Either.right(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT), instance.atVersion(0))
+            return Either.right(toldIfLeased(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT),
+                            instance.atVersion(0))
                     .map(rows)
-                    .one()));
+                    .one())));
         } catch (UnableToExecuteStatementException e) {
             if (violates(e, LIVE_NAME_CONSTRAINT)) {
                 return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
@@ -168,6 +198,7 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     @Override
     public Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
         return database.withHandle(handle -> update(handle, changed, cause))
+                .map(this::toldIfLeased)
                 .toEither(() -> new StaleWrite(changed.id(), changed.version()));
     }
 
@@ -218,6 +249,37 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     }
 
     @Override
+    public Option<Duration> untilNextLeaseEnd() {
+        return database.withHandle(handle -> seconds(handle.createQuery(UNTIL_NEXT_LEASE_END).mapTo(BigDecimal.class).one()));
+    }
+
+    @Override
+    public List<LifecycleEvent> warnEnding(int limit, Duration before) {
+        return database.inTransaction(handle -> List.ofAll(handle.createQuery(WARN_ENDING)
+                .bind("before", before.toMillis())
+                .bind("limit", limit)
+                .map(eventRows)
+                .list()));
+    }
+
+    @Override
+    public Option<Duration> untilNextWarning(Duration before) {
+        return database.withHandle(handle -> seconds(handle.createQuery(UNTIL_NEXT_WARNING)
+                .bind("before", before.toMillis())
+                .mapTo(BigDecimal.class)
+                .one()));
+    }
+
+    /**
+     * Tells of the writes of this store only; {@link LeaseNotifications} tells of those of every server sharing the
+     * database.
+     */
+    @Override
+    public void whenLeasesChange(Runnable listener) {
+        leaseListeners.add(listener);
+    }
+
+    @Override
     public List<Instance> oldestQueued(String flavorName, int limit) {
         return database.withHandle(handle -> List.ofAll(handle.createQuery(OLDEST_QUEUED)
                 .bind("flavor", flavorName)
@@ -245,6 +307,17 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
                 .bind("changes_status", cause.changesStatus())
                 .map(rows)
                 .findOne());
+    }
+
+    private Instance toldIfLeased(Instance written) {
+        if (written.lease().isDefined()) {
+            leaseListeners.forEach(Runnable::run);
+        }
+        return written;
+    }
+
+    private static Option<Duration> seconds(BigDecimal seconds) {
+        return Option.of(seconds).map(value -> Duration.ofNanos(value.movePointRight(9).longValue()));
     }
 
     private static boolean violates(UnableToExecuteStatementException e, String constraint) {
