@@ -13,8 +13,8 @@ import io.demanager.application.port.in.RenewLeaseUseCase;
 import java.util.Objects;
 
 /**
- * The driving ports the HTTP API calls: one per operation of the contract's section 3, the instance's events and the
- * renewal of its lease.
+ * The driving ports the HTTP API calls: one per operation of section 3 of {@code docs/devenviron-api.md}, the
+ * instance's events and the renewal of its lease.
  */
 public record InstanceUseCases(
         CreateInstanceUseCase create,

@@ -1,8 +1,8 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.adapter.http.json.StrictJson;
-import io.demanager.domain.error.DomainError;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
 
@@ -11,14 +11,17 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * The body of a request: a JSON object of at most {@value ErrorResponses#MAX_BODY_BYTES} bytes sent as
+ * The body of a request: a JSON object of at most {@value #MAX_BODY_BYTES} bytes sent as
  * {@code application/json} for the operations that take one, and nothing at all for the others.
  * The size is checked while reading, so a body sent without a length is bounded too.
  */
 final class RequestBodies {
 
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final String JSON = "application/json";
     private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+    private static final int DRAIN_CHUNK_BYTES = 8 * 1024;
 
     private RequestBodies() {
     }
@@ -44,14 +47,14 @@ final class RequestBodies {
 
     private static Either<HttpFailure, byte[]> bytes(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
-            if (ctx.req().getContentLengthLong() <= ErrorResponses.MAX_BODY_BYTES) {
-                byte[] body = in.readNBytes(ErrorResponses.MAX_BODY_BYTES + 1);
-                if (body.length <= ErrorResponses.MAX_BODY_BYTES) {
+            if (ctx.req().getContentLengthLong() <= MAX_BODY_BYTES) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length <= MAX_BODY_BYTES) {
                     return Either.right(body);
                 }
             }
             dropUpTo(in, DRAIN_LIMIT_BYTES);
-            return Either.left(ErrorResponses.payloadTooLarge());
+            return Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         } catch (IOException brokenUpload) {
             return unreadable("The body could not be read.");
         }
@@ -62,7 +65,7 @@ final class RequestBodies {
      * resets it, and the client may then never see the 413; past the bound, that risk is taken.
      */
     private static void dropUpTo(InputStream in, long limit) throws IOException {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[DRAIN_CHUNK_BYTES];
         long dropped = 0;
         for (int read = in.read(buffer); read > 0 && dropped < limit; read = in.read(buffer)) {
             dropped += read;
@@ -70,6 +73,6 @@ final class RequestBodies {
     }
 
     private static <T> Either<HttpFailure, T> unreadable(String reason) {
-        return Either.left(ErrorResponses.of(new DomainError.InvalidPayload(reason)));
+        return Either.left(ErrorResponses.of(new RequestError.InvalidPayload(reason)));
     }
 }

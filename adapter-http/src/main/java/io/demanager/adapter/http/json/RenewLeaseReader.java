@@ -3,7 +3,6 @@ package io.demanager.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RenewLeaseCommand;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -13,7 +12,7 @@ public final class RenewLeaseReader {
     private RenewLeaseReader() {
     }
 
-    public static Either<DomainError, RenewLeaseCommand> read(ObjectNode body, InstanceRef instance,
+    public static Either<RequestError, RenewLeaseCommand> read(ObjectNode body, InstanceRef instance,
                                                               Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("duration")
                 .flatMap(fields -> fields.required("duration", fields::integer))
