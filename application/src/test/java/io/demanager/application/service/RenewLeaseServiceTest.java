@@ -1,7 +1,7 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RenewLeaseCommand;
 import io.demanager.domain.autostop.AutoStopLease;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RenewLeaseServiceTest {
@@ -28,7 +28,7 @@ class RenewLeaseServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
     private static final AutoStopSettings ONE_HOUR = new AutoStopSettings(true, Option.some(Duration.ofHours(1)), true);
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RenewLeaseService service = new RenewLeaseService(store, LeaseRenewalPolicy.DEFAULT, new SettableClock(NOW));
 
     @Test

@@ -4,18 +4,18 @@ import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
-import io.demanager.bootstrap.Engine;
-import io.demanager.bootstrap.Engines;
+import io.demanager.bootstrap.Assemblies;
+import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.Eventually.waitUntil;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -124,7 +124,7 @@ class AutoStopReplicasTest {
         Instance dueAtStart = writersStore.insert(anInstance().runningUntil(Instant.now().minusSeconds(1)).build()).get();
         PostgresDatabase sleepersPool = closeLater(database.connectAnotherPool("sleeping-replica"));
         var sleepersStore = PostgresInstanceStore.create(sleepersPool.dataSource(), credentialKey);
-        Engine sleeper = closeLater(Engines.engine(sleepersStore, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT,
+        Assembly sleeper = closeLater(Assemblies.assembly(sleepersStore.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT,
                 INSTANT_RUNTIME, new AutoStopEngineSettings(100, Duration.ofHours(1), Duration.ZERO), lateness -> { }));
         sleeper.wakeAutoStopOn(closeLater(LeaseNotifications.listen(sleepersPool)));
         sleeper.start();
@@ -153,9 +153,9 @@ class AutoStopReplicasTest {
         assertThat(countWithStatus("RUNNING")).isEqualTo(leases);
     }
 
-    private Engine replica(String name, AtomicInteger stops) {
+    private Assembly replica(String name, AtomicInteger stops) {
         var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
-        return closeLater(Engines.engine(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
+        return closeLater(Assemblies.assembly(store.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }
 

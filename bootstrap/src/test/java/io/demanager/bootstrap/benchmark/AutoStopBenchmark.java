@@ -3,7 +3,7 @@ package io.demanager.bootstrap.benchmark;
 import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 
 /**
  * The auto-stop engine's benchmark (see {@code docs/benchmarks.md}): it prints figures and checks none, and its name
@@ -41,10 +41,10 @@ class AutoStopBenchmark {
 
     @Test
     void run() throws Exception {
-        findingDueLeases(10_000);
-        findingDueLeases(1_000_000);
         singleLease();
+        findingDueLeases(10_000);
         steady();
+        findingDueLeases(1_000_000);
         burst();
     }
 

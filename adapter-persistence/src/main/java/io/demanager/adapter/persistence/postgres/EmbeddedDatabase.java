@@ -18,11 +18,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.server = server;
     }
 
-    /** A server whose data lives in a new temporary directory, removed when it closes: for tests. */
-    public static EmbeddedDatabase startTemporary() {
-        return start(EmbeddedPostgres.builder());
-    }
-
     /**
      * A server that keeps its data in {@code dataDirectory}, creating it on the first start and finding
      * it again on the next. The embedded server runs without fsync and without synchronous commits by default;
@@ -34,12 +29,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return start(persistent(dataDirectory));
     }
 
-    /** The same, listening on {@code port} of the local host: a server stopped and started again is found where it was. */
-    public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
-        return start(persistent(dataDirectory).setPort(port));
-    }
-
-    private static EmbeddedPostgres.Builder persistent(Path dataDirectory) {
+    static EmbeddedPostgres.Builder persistent(Path dataDirectory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -48,7 +38,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on");
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
+    static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) {
         try {
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.crypto.SecretKey;
 import java.nio.file.Path;
 
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmbeddedDatabaseTest {
