@@ -2,7 +2,7 @@ package io.demanager.bootstrap;
 
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
@@ -91,7 +91,7 @@ class ServerRestartTest {
     }
 
     private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {
-        var store = PostgresInstanceStore.create(pool.dataSource(), credentialKey);
+        var store = PostgresStores.create(pool.dataSource(), credentialKey);
         return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT,
                 new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }

@@ -150,7 +150,10 @@ public final class ErrorResponses {
         return new HttpFailure(403, PROJECT_NOT_ALLOWED.code(), "The token does not allow acting in this project.");
     }
 
-    /** The store cannot be reached now: the client may try again after {@value #RETRY_AFTER_SECONDS} s. */
+    /**
+     * The store cannot be reached now, or the server is stopping: the client may try again after
+     * {@value #RETRY_AFTER_SECONDS} s.
+     */
     public static HttpFailure unavailable() {
         return busy(503);
     }

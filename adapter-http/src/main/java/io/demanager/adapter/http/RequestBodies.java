@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * The body of a request: a JSON object of at most {@value #MAX_BODY_BYTES} bytes sent as
  * {@code application/json} for the operations that take one, and nothing at all for the others.
- * The size is checked while reading, so a body sent without a length is bounded too.
+ * The size is checked while reading, so a body sent without a length is bounded too. A body that stops arriving
+ * before its end is an {@link UploadCutShort}.
  */
 final class RequestBodies {
 
@@ -56,7 +57,7 @@ final class RequestBodies {
             dropUpTo(in, DRAIN_LIMIT_BYTES);
             return Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         } catch (IOException brokenUpload) {
-            return unreadable("The body could not be read.");
+            throw new UploadCutShort(brokenUpload);
         }
     }
 

@@ -4,6 +4,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.ApplicationServices;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
@@ -54,24 +55,25 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     final SettableClock clock = new SettableClock(START);
     final RecordingRuntime runtime = new RecordingRuntime();
-    final TestOperations operations = new TestOperations();
+    final TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
     private final Javalin app;
 
     private ApiServer() {
         var services = new ApplicationServices(new InMemoryInstanceStore().stores(), SampleCatalog.catalog(), runtime,
-                new SequentialInstanceIds(), lateness -> { }, new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY,
-                        LeaseRenewalPolicy.DEFAULT, Duration.ofMinutes(10)),
+                new SequentialInstanceIds(), lateness -> { }, StatusChangePublisher.NONE,
+                new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY, LeaseRenewalPolicy.DEFAULT,
+                        Duration.ofMinutes(10)),
                 clock);
         progress = services.runtimeProgress();
-        app = app(services.instanceUseCases(), operations.operations());
+        app = app(services.instanceUseCases(), healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);
     }
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
-    static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return HttpApi.create(useCases, ApiServer::caller, operations).start("127.0.0.1", 0);
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
+        return HttpApi.create(useCases, ApiServer::caller, healthAndMetrics).start("127.0.0.1", 0);
     }
 
     private static Option<Caller> caller(String token) {

@@ -8,11 +8,14 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 
@@ -25,9 +28,11 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
     private final InstanceIds ids;
     private final AutoStopPolicy policy;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
     public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                                 InstanceIds ids, AutoStopPolicy policy, Clock clock) {
+                                 InstanceIds ids, AutoStopPolicy policy, Clock clock,
+                                 StatusChangePublisher statusChanges) {
         this.store = store;
         this.catalog = catalog;
         this.freeCapacity = freeCapacity;
@@ -35,6 +40,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
         this.ids = ids;
         this.policy = policy;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     @Override
@@ -50,6 +56,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
                 clock.instant());
         return InstanceCreation.create(request, context)
                 .flatMap(store::insert)
+                .peek(created -> statusChanges.publishWrite(Option.none(), created, TransitionCause.USER_REQUEST))
                 .peek(created -> {
                     if (created.status() == InstanceStatus.CREATING) {
                         runtime.create(created);

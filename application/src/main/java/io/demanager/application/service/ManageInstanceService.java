@@ -5,11 +5,13 @@ import io.demanager.application.port.in.ManageInstanceUseCase;
 
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +22,15 @@ public final class ManageInstanceService implements ManageInstanceUseCase {
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
-    public ManageInstanceService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+    public ManageInstanceService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
+                                 StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     @Override
@@ -35,6 +40,7 @@ public final class ManageInstanceService implements ManageInstanceUseCase {
                 .flatMap(current -> apply(command.action(), current, now)
                         .flatMap(changed -> lookup.save(changed, command.action().name().toLowerCase(java.util.Locale.ROOT),
                                 TransitionCause.USER_REQUEST))
+                        .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.USER_REQUEST))
                         .peek(this::askRuntime)
                         .map(saved -> new StatusChange(current.status(), saved.status())));
     }

@@ -5,6 +5,7 @@ import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -24,8 +25,8 @@ import java.time.Clock;
 final class RuntimeProgress {
 
     /**
-     * Admitting from a queue gives up after this many lost races; the winners move the queue on. Unrelated to
-     * modify's attempts: it only bounds a loop that another writer keeps beating.
+     * Admitting from a queue gives up after this many lost races: the writers that won them move the queue on
+     * themselves, so the bound only stops a loop that others keep beating.
      */
     private static final int MAX_LOST_RACES = 8;
 
@@ -34,14 +35,16 @@ final class RuntimeProgress {
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
     RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                    Clock clock) {
+                    Clock clock, StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
         this.queues = queues;
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     Either<DomainError, InstanceSnapshot> record(InstanceRef ref, RuntimeEvent event) {
@@ -53,6 +56,7 @@ final class RuntimeProgress {
         var now = clock.instant();
         return current.onRuntimeEvent(event, now)
                 .flatMap(changed -> lookup.save(changed, event.wireName(), TransitionCause.of(event)))
+                .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.of(event)))
                 .peek(this::askRuntime)
                 .peek(saved -> {
                     if (gaveItsPlaceBack(current, saved)) {

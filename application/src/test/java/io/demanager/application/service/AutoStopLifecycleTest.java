@@ -2,9 +2,10 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -43,12 +44,12 @@ class AutoStopLifecycleTest {
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, runtime,
-            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock);
+            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
     private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, clock);
-    private final ManageInstanceService manage = new ManageInstanceService(store, capacity, runtime, clock);
-    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
+    private final ManageInstanceService manage = new ManageInstanceService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
+    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final ListInstanceEventsService events = new ListInstanceEventsService(store, store);
-    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { });
+    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { }, StatusChangePublisher.NONE);
 
     @Test
     void aRunWhoseLeaseRunsOutGoesFromRunningThroughStoppingToStoppedAndItsEventsSayItWasAutoStopped() {

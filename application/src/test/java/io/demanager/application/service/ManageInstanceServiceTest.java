@@ -1,9 +1,10 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.instance.Instance;
@@ -11,9 +12,10 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
@@ -38,8 +40,9 @@ class ManageInstanceServiceTest {
     /** The store the service writes through, so that a test can make its updates lose their race. */
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final ManageInstanceService service = new ManageInstanceService(racing, new FreeFlavorCapacity(store, 1), runtime,
-            new SettableClock(NOW));
+            new SettableClock(NOW), statusChanges);
 
     @Test
     void startingAStoppedInstanceAsksTheRuntimeToStartIt() {
@@ -123,6 +126,7 @@ class ManageInstanceServiceTest {
                 .getLeft()).isEqualTo(new DomainError.VersionMismatch(4, 5));
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     @Test
@@ -161,18 +165,22 @@ class ManageInstanceServiceTest {
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));
         assertThat(store.eventsOf(stored.id())).containsExactly(new LifecycleEvent(stored.id(), Option.some(stored.status()),
                 expected, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(stored.id()).head(),
+                Option.none()));
     }
 
     private void assertBookkeepingOnly(Instance stored, Action action, InstanceStatus expected) {
         assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.events()).containsExactlyElementsOf(store.eventsOf(stored.id())).hasSize(1);
     }
 
     private void assertRefused(Instance stored, Action action, DomainError expected) {
         assertThat(service.manage(command(stored, action)).getLeft()).isEqualTo(expected);
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
+        assertThat(statusChanges.published()).isEmpty();
     }
 
     private static ManageInstanceCommand command(Instance target, Action action) {

@@ -7,7 +7,10 @@ import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
@@ -22,6 +25,8 @@ import java.util.function.IntUnaryOperator;
  * <p>
  * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
  * due lease to one of them.
+ * <p>
+ * The worker remembers how its last round ended ({@link #lastRound()}), for the server's readiness.
  */
 public final class AutoStopWorker implements AutoCloseable {
 
@@ -36,6 +41,10 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     private static final Duration HELD_ELSEWHERE = Duration.ofMillis(10);
 
+    /** A round that ended: when, and whether it failed. */
+    public record Round(Instant endedAt, boolean failed) {
+    }
+
     private final StopExpiredLeasesUseCase stops;
     private final WarnEndingLeasesUseCase warnings;
     private final AutoStopEngineSettings settings;
@@ -43,7 +52,9 @@ public final class AutoStopWorker implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final Object news = new Object();
     private boolean woken;
+    private final Clock clock = Clock.systemUTC();
     private volatile boolean closing;
+    private volatile Round lastRound;
 
     public AutoStopWorker(StopExpiredLeasesUseCase stops, WarnEndingLeasesUseCase warnings, AutoStopEngineSettings settings) {
         this.stops = stops;
@@ -67,6 +78,15 @@ public final class AutoStopWorker implements AutoCloseable {
             woken = true;
             news.notifyAll();
         }
+    }
+
+    /** How the last round ended; empty before the first one ends. */
+    public Optional<Round> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
+    public Duration interval() {
+        return settings.interval();
     }
 
     /**
@@ -98,8 +118,15 @@ public final class AutoStopWorker implements AutoCloseable {
         }
     }
 
-    /** Everything due now, and how long to sleep afterwards. */
+    /** Everything due now, and how long to sleep afterwards; remembers how the round ended. */
     private Duration round() {
+        Option<Duration> pause = plannedRound();
+        lastRound = new Round(clock.instant(), pause.isEmpty());
+        return pause.getOrElse(settings.interval());
+    }
+
+    /** The pause after a round that did everything due now; none if the round failed. */
+    private Option<Duration> plannedRound() {
         synchronized (news) {
             woken = false;
         }
@@ -109,15 +136,15 @@ public final class AutoStopWorker implements AutoCloseable {
                     .flatMap(Option::toList)
                     .min();
             if (next.isEmpty()) {
-                return settings.interval();
+                return Option.some(settings.interval());
             }
             if (next.get().isNegative() || next.get().isZero()) {
-                return progress ? Duration.ZERO : HELD_ELSEWHERE;
+                return Option.some(progress ? Duration.ZERO : HELD_ELSEWHERE);
             }
-            return min(next.get(), settings.interval());
+            return Option.some(min(next.get(), settings.interval()));
         } catch (RuntimeException e) {
             LOG.warn("An auto-stop round failed; the next one begins within {}", settings.interval(), e);
-            return settings.interval();
+            return Option.none();
         }
     }
 

@@ -2,9 +2,11 @@ package io.demanager.bootstrap.autostop;
 
 import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresLeaseClaims;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.Assemblies;
@@ -94,10 +96,11 @@ class AutoStopReplicasTest {
         var killed = new CountDownLatch(1);
         var doomedStops = new AtomicInteger();
         PostgresDatabase doomedPool = closeLater(database.connectAnotherPool("doomed-replica"));
-        var doomedStore = PostgresInstanceStore.create(doomedPool.dataSource(), credentialKey);
+        var doomedStore = PostgresStores.create(doomedPool.dataSource(), credentialKey).leaseClaims();
         var pausedInTheMiddleOfItsBatch = new PausedInTheMiddleOfItsBatch(doomedStore, claimed, killed);
         var doomed = closeLater(new AutoStopWorker(
-                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet()),
+                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet(),
+                        StatusChangePublisher.NONE),
                 new WarnEndingLeasesService(pausedInTheMiddleOfItsBatch, ENGINE.warningBefore()),
                 new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1), ENGINE.warningBefore())));
         doomed.start();
@@ -119,11 +122,11 @@ class AutoStopReplicasTest {
 
     @Test
     void aLeaseSetOnOneServerWakesTheSleepingEngineOfAnotherThroughTheDatabase() {
-        var writersStore = PostgresInstanceStore.create(closeLater(database.connectAnotherPool("writer")).dataSource(),
-                credentialKey);
+        var writersStore = PostgresStores.create(closeLater(database.connectAnotherPool("writer")).dataSource(),
+                credentialKey).instances();
         Instance dueAtStart = writersStore.insert(anInstance().runningUntil(Instant.now().minusSeconds(1)).build()).get();
         PostgresDatabase sleepersPool = closeLater(database.connectAnotherPool("sleeping-replica"));
-        var sleepersStore = PostgresInstanceStore.create(sleepersPool.dataSource(), credentialKey);
+        var sleepersStore = PostgresStores.create(sleepersPool.dataSource(), credentialKey);
         Assembly sleeper = closeLater(Assemblies.assembly(sleepersStore.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT,
                 INSTANT_RUNTIME, new AutoStopEngineSettings(100, Duration.ofHours(1), Duration.ZERO), lateness -> { }));
         sleeper.wakeAutoStopOn(closeLater(LeaseNotifications.listen(sleepersPool)));
@@ -154,7 +157,7 @@ class AutoStopReplicasTest {
     }
 
     private Assembly replica(String name, AtomicInteger stops) {
-        var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
+        var store = PostgresStores.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
         return closeLater(Assemblies.assembly(store.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }
@@ -220,7 +223,7 @@ class AutoStopReplicasTest {
     }
 
     /** A replica's store that, once it has claimed its batch, holds it until {@code killed}. */
-    private record PausedInTheMiddleOfItsBatch(PostgresInstanceStore store, CountDownLatch claimed, CountDownLatch killed)
+    private record PausedInTheMiddleOfItsBatch(PostgresLeaseClaims store, CountDownLatch claimed, CountDownLatch killed)
             implements DueLeases {
 
         @Override

@@ -1,9 +1,10 @@
 package io.demanager.bootstrap.benchmark;
 
 import io.demanager.adapter.persistence.postgres.LeaseNotifications;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.testkit.RecordingRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
@@ -51,7 +52,7 @@ class AutoStopBenchmark {
     /** The claim's cost among {@code instances} (100 due), against a bare round trip measured in the same run. */
     private static void findingDueLeases(int instances) {
         try (TestDatabase database = TestDatabase.migrated()) {
-            var store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
             seed(database.jdbi(), store, instances - 100, "now() + interval '1 day' + g * interval '1 millisecond'");
             seed(database.jdbi(), store, 100, "now() - g * interval '1 millisecond'");
             analyze(database.jdbi());
@@ -70,11 +71,11 @@ class AutoStopBenchmark {
     /** One lease among no others, set through the store while the engine sleeps; five times. */
     private static void singleLease() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
-            var store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
             var latenesses = new ConcurrentLinkedQueue<Duration>();
             try (var engine = engine(database, store, latenesses)) {
                 for (int run = 0; run < 5; run++) {
-                    store.insert(anInstance().runningUntil(Instant.now().plusMillis(1_500)).build()).get();
+                    store.instances().insert(anInstance().runningUntil(Instant.now().plusMillis(1_500)).build()).get();
                     int expected = run + 1;
                     await(() -> latenesses.size() == expected, Duration.ofMinutes(1));
                 }
@@ -86,7 +87,7 @@ class AutoStopBenchmark {
     /** 1,000 leases ending every second for a minute, one every millisecond. */
     private static void steady() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
-            var store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
             var latenesses = new ConcurrentLinkedQueue<Duration>();
             seed(database.jdbi(), store, 60_000, "now() + interval '30 seconds' + g * interval '1 millisecond'");
             analyze(database.jdbi());
@@ -100,7 +101,7 @@ class AutoStopBenchmark {
     /** 1,000,000 instances, of which 100,000 leases end at the same second. */
     private static void burst() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
-            var store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
             var latenesses = new ConcurrentLinkedQueue<Duration>();
             long seedStart = System.nanoTime();
             seed(database.jdbi(), store, 500_000, "NULL");
@@ -123,13 +124,13 @@ class AutoStopBenchmark {
         }
     }
 
-    private static AutoCloseable engine(TestDatabase database, PostgresInstanceStore store,
+    private static AutoCloseable engine(TestDatabase database, PostgresStores store,
                                         ConcurrentLinkedQueue<Duration> latenesses) {
         var listening = database.connectAnotherPool("benchmark-listener");
         var notifications = LeaseNotifications.listen(listening);
-        var worker = new AutoStopWorker(new StopExpiredLeasesService(store, new RecordingRuntime(), latenesses::add),
-                new WarnEndingLeasesService(store, DEFAULTS.warningBefore()), DEFAULTS);
-        store.whenLeasesChange(worker::wake);
+        var worker = new AutoStopWorker(new StopExpiredLeasesService(store.leaseClaims(), new RecordingRuntime(), latenesses::add,
+                StatusChangePublisher.NONE), new WarnEndingLeasesService(store.leaseClaims(), DEFAULTS.warningBefore()), DEFAULTS);
+        store.instances().whenLeasesChange(worker::wake);
         notifications.whenLeasesChange(worker::wake);
         worker.start();
         return () -> {
@@ -140,17 +141,17 @@ class AutoStopBenchmark {
     }
 
     /** {@code count} running copies of one stored instance, whose leases end at {@code leaseEnd} (SQL of {@code g}). */
-    private static void seed(Jdbi jdbi, PostgresInstanceStore store, int count, String leaseEnd) {
+    private static void seed(Jdbi jdbi, PostgresStores store, int count, String leaseEnd) {
         ensureTemplate(jdbi, store);
         jdbi.useHandle(handle -> handle.execute(copies(count, leaseEnd)));
     }
 
-    private static void ensureTemplate(Jdbi jdbi, PostgresInstanceStore store) {
+    private static void ensureTemplate(Jdbi jdbi, PostgresStores store) {
         boolean stored = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM instance WHERE name = 'template'")
                 .mapTo(Long.class).one()) > 0;
         if (!stored) {
             Instance template = anInstance().name("template").build();
-            store.insert(template).get();
+            store.instances().insert(template).get();
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -97,6 +98,11 @@ public final class PostgresDatabase implements AutoCloseable {
         } catch (SQLException unreachable) {
             return false;
         }
+    }
+
+    /** The schema version {@link #migrate()} brought the database to; empty before that. */
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(migratedTo);
     }
 
     /** Publishes the pool's figures (connections in use, idle, awaited, timeouts...) through {@code metrics}; once. */

@@ -31,15 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fifty requests modify one instance at once through the real modify use case: half change the description,
- * half the auto-stop settings. Each is acknowledged or refused with 6357, and what is stored at the end is, field
- * by field, the last acknowledged change: the one the store wrote at the highest version.
+ * half the auto-stop settings. Each is acknowledged (none is refused: they take turns), and what is stored at the
+ * end is, field by field, the last acknowledged change: the one the store wrote at the highest version.
  */
 class ConcurrentModifyTest {
 
     private static final int REQUESTS = 50;
 
     private TestDatabase database;
-    private PostgresInstanceStore store;
+    private PostgresPorts store;
     private ModifyInstanceService modify;
     private Instance original;
 
@@ -69,11 +69,11 @@ class ConcurrentModifyTest {
     }
 
     @Test
-    void everyAnswerIsSuccessOr6357AndEachFieldHoldsItsLastAcknowledgedChange() throws Exception {
+    void everyRequestIsAcknowledgedAndEachFieldHoldsItsLastAcknowledgedChange() throws Exception {
         List<Answer> answers = sendAllAtOnce();
 
         assertThat(answers.filter(answer -> answer.result().isLeft()).map(answer -> answer.result().getLeft()))
-                .allSatisfy(refusal -> assertThat(refusal).isInstanceOf(DomainError.OperationNotAllowed.class));
+                .as("no request is refused, not even with 6357").isEmpty();
         List<Answer> acknowledged = answers.filter(answer -> answer.result().isRight());
         assertThat(acknowledged.map(Answer::acknowledgedVersion))
                 .as("each acknowledged change was written once, at a version of its own")

@@ -35,7 +35,7 @@ class DatabaseOutageTest {
         EmbeddedDatabase server = EmbeddedDatabases.startPersistent(data, port);
         try (PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             database.migrate();
-            PostgresInstanceStore store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            PostgresPorts store = new PostgresPorts(PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey()));
             Instance stored = store.insert(anInstance().build()).get();
             assertThat(database.isReady()).isTrue();
 

@@ -11,19 +11,19 @@ import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the operator sees: health, metrics, and every request counted by its route and status. */
-class OperationsHttpTest {
+class HealthAndMetricsHttpTest {
 
     @RegisterExtension
     static final ApiServer server = ApiServer.start();
 
     @AfterEach
     void ready_again() {
-        server.operations.ready.set(true);
+        server.healthAndMetrics.ready.set(true);
     }
 
     @Test
     void liveness_answers_up_even_when_the_server_is_not_ready() {
-        server.operations.ready.set(false);
+        server.healthAndMetrics.ready.set(false);
 
         ApiResponse live = server.client.get("/health/live");
 
@@ -32,15 +32,21 @@ class OperationsHttpTest {
     }
 
     @Test
-    void readiness_answers_what_the_readiness_check_says() {
+    void readiness_lists_each_component_with_its_status_and_the_version() {
         ApiResponse ready = server.client.get("/health/ready");
-        server.operations.ready.set(false);
+        server.healthAndMetrics.ready.set(false);
         ApiResponse notReady = server.client.get("/health/ready");
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("version").asText()).isEqualTo(TestHealthAndMetrics.VERSION);
+        assertThat(ready.json().path("components").path("database").path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("components").path("database").path("schema_version").asText()).isEqualTo("4");
+        assertThat(ready.json().path("components").path("runtime").path("status").asText()).isEqualTo("UP");
         assertThat(notReady.status()).isEqualTo(503);
         assertThat(notReady.json().path("status").asText()).isEqualTo("DOWN");
+        assertThat(notReady.json().path("components").path("database").path("status").asText()).isEqualTo("DOWN");
+        assertThat(notReady.json().path("components").path("runtime").path("status").asText()).isEqualTo("UP");
     }
 
     @Test
@@ -49,26 +55,26 @@ class OperationsHttpTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(metrics.body()).isEqualTo(TestOperations.METRICS_TEXT);
+        assertThat(metrics.body()).isEqualTo(TestHealthAndMetrics.METRICS_TEXT);
     }
 
     @Test
     void each_request_is_reported_once_with_its_route_template_and_status() {
         String project = ApiServer.newProject();
         String id = server.create(project, Bodies.create("counted"));
-        server.operations.reported.clear();
+        server.healthAndMetrics.reported.clear();
 
         server.client.get(instancePath(project, id));
         server.client.get(instancePath(project, "DE-" + UUID.randomUUID()));
         server.client.get("/v1/" + project + "/elsewhere");
         server.client.withoutToken().get(instancesPath(project) + "?de_type=Notebook");
 
-        assertThat(server.operations.reported).containsExactly(
-                new TestOperations.Reported("GET", InstanceRoutes.INSTANCE, 200),
-                new TestOperations.Reported("GET", InstanceRoutes.INSTANCE, 400),
-                new TestOperations.Reported("GET", RequestLog.UNMATCHED_ROUTE, 404),
-                new TestOperations.Reported("GET", InstanceRoutes.INSTANCES, 401));
-        assertThat(server.operations.inFlight).hasValue(0);
+        assertThat(server.healthAndMetrics.reported).containsExactly(
+                new TestHealthAndMetrics.Reported("GET", InstanceRoutes.INSTANCE, 200),
+                new TestHealthAndMetrics.Reported("GET", InstanceRoutes.INSTANCE, 400),
+                new TestHealthAndMetrics.Reported("GET", RequestLog.UNMATCHED_ROUTE, 404),
+                new TestHealthAndMetrics.Reported("GET", InstanceRoutes.INSTANCES, 401));
+        assertThat(server.healthAndMetrics.inFlight).hasValue(0);
     }
 
     @Test

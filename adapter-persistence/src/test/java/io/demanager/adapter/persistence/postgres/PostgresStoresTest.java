@@ -5,8 +5,8 @@ import io.demanager.testkit.contract.InstanceStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class PostgresInstanceStoreTest extends InstanceStoreContract<PostgresInstanceStore>
-        implements EngineQueriesContract<PostgresInstanceStore> {
+class PostgresStoresTest extends InstanceStoreContract<PostgresPorts>
+        implements EngineQueriesContract<PostgresPorts> {
 
     private static TestDatabase database;
 
@@ -21,13 +21,13 @@ class PostgresInstanceStoreTest extends InstanceStoreContract<PostgresInstanceSt
     }
 
     @Override
-    protected PostgresInstanceStore emptyStore() {
+    protected PostgresPorts emptyStore() {
         database.jdbi().useHandle(handle -> handle.execute("TRUNCATE instance, instance_event"));
         return database.newStore();
     }
 
     @Override
-    public PostgresInstanceStore store() {
+    public PostgresPorts store() {
         return store;
     }
 }

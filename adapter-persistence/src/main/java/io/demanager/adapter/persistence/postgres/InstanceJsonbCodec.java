@@ -26,27 +26,36 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The JSON documents an instance row keeps for its nested parts. The documents are this adapter's own
- * storage format, not the API's: they change only together with a migration that rewrites them.
+ * The JSONB codec of an instance row: the nested parts (profile, flavor details, spec, failure, credential) as the
+ * {@code Stored*} records this adapter writes. They are its own storage format, not the API's documents: they change
+ * only together with a migration that rewrites them.
  * The credential document is sealed before it is stored (see {@link CredentialCipher}).
  */
-final class InstanceDocuments {
+final class InstanceJsonbCodec {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private final SnapshotCache<Profile> profiles = new SnapshotCache<>();
+    private final SnapshotCache<Flavor> flavors = new SnapshotCache<>();
+
     String profile(Profile profile) {
-        return write(new ProfileDocument(profile.id(), profile.name(), profile.description(),
+        return write(new StoredProfile(profile.id(), profile.name(), profile.description(),
                 profile.flavorTypes().toJavaList(),
-                new ImageDocument(profile.image().namespace(), profile.image().name(), profile.image().tag()),
+                new StoredImage(profile.image().namespace(), profile.image().name(), profile.image().tag()),
                 profile.labels().toJavaMap()));
     }
 
+    /** A catalog snapshot, parsed once (see {@link SnapshotCache}). */
     Profile profile(String json) {
-        ProfileDocument document = read(json, ProfileDocument.class);
+        return profiles.parsedOnce(json, () -> parseProfile(json));
+    }
+
+    private Profile parseProfile(String json) {
+        StoredProfile document = read(json, StoredProfile.class);
         return new Profile(document.id(), document.name(), document.description(),
                 LinkedHashSet.ofAll(document.flavorTypes()),
                 new Profile.Image(document.image().namespace(), document.image().name(), document.image().tag()),
@@ -55,14 +64,19 @@ final class InstanceDocuments {
 
     /** Everything about the flavor but its name, which is a column. */
     String flavorDetails(Flavor flavor) {
-        return write(new FlavorDocument(flavor.type(), flavor.promoType(), flavor.saleStatus(),
+        return write(new StoredFlavorDetails(flavor.type(), flavor.promoType(), flavor.saleStatus(),
                 flavor.storageTypes().toJavaList(), flavor.params().toJavaMap(),
                 flavor.autoStopDuration().map(Duration::getSeconds).getOrNull(), flavor.storeTimeHours(),
                 flavor.billingFlavor().getOrNull(), flavor.billingParams().getOrNull()));
     }
 
+    /** A catalog snapshot, parsed once (see {@link SnapshotCache}). */
     Flavor flavor(String name, String detailsJson) {
-        FlavorDocument document = read(detailsJson, FlavorDocument.class);
+        return flavors.parsedOnce(name + '\n' + detailsJson, () -> parseFlavor(name, detailsJson));
+    }
+
+    private Flavor parseFlavor(String name, String detailsJson) {
+        StoredFlavorDetails document = read(detailsJson, StoredFlavorDetails.class);
         return new Flavor(name, document.type(), document.promoType(), document.saleStatus(),
                 List.ofAll(document.storageTypes()), LinkedHashMap.ofAll(document.params()),
                 Option.of(document.autoStopDurationSeconds()).map(Duration::ofSeconds), document.storeTimeHours(),
@@ -71,47 +85,47 @@ final class InstanceDocuments {
 
     /** Everything about the spec but the credential, which is sealed apart. */
     String spec(NotebookSpec spec) {
-        return write(new SpecDocument(storage(spec.storage()), spec.extendStorage().map(InstanceDocuments::storage).toJavaList(),
+        return write(new StoredSpec(storage(spec.storage()), spec.extendStorage().map(InstanceJsonbCodec::storage).toJavaList(),
                 spec.annotations().toJavaMap(), spec.extendParams().toJavaMap()));
     }
 
     NotebookSpec spec(String json, Option<Credential> credential) {
-        SpecDocument document = read(json, SpecDocument.class);
-        return new NotebookSpec(storage(document.storage()), List.ofAll(document.extendStorage()).map(InstanceDocuments::storage),
+        StoredSpec document = read(json, StoredSpec.class);
+        return new NotebookSpec(storage(document.storage()), List.ofAll(document.extendStorage()).map(InstanceJsonbCodec::storage),
                 credential, LinkedHashMap.ofAll(document.annotations()), LinkedHashMap.ofAll(document.extendParams()));
     }
 
     String failure(FailedReason failure) {
-        return write(new FailureDocument(failure.code(), failure.message(), failure.detail().toJavaMap()));
+        return write(new StoredFailure(failure.code(), failure.message(), failure.detail().toJavaMap()));
     }
 
     FailedReason failure(String json) {
-        FailureDocument document = read(json, FailureDocument.class);
+        StoredFailure document = read(json, StoredFailure.class);
         return new FailedReason(document.code(), document.message(), LinkedHashMap.ofAll(document.detail()));
     }
 
     String credential(Credential credential) {
-        return write(new CredentialDocument(credential.accessKeyId(), credential.secretAccessKey()));
+        return write(new StoredCredential(credential.accessKeyId(), credential.secretAccessKey()));
     }
 
     Credential credential(String json) {
-        CredentialDocument document = read(json, CredentialDocument.class);
+        StoredCredential document = read(json, StoredCredential.class);
         return new Credential(document.accessKeyId(), document.secretAccessKey());
     }
 
-    private static StorageDocument storage(Storage storage) {
-        return new StorageDocument(storage.type(), storage.path().getOrNull(), storage.volumeSizeGb().getOrNull(),
+    private static StoredStorage storage(Storage storage) {
+        return new StoredStorage(storage.type(), storage.path().getOrNull(), storage.volumeSizeGb().getOrNull(),
                 storage.mountPath().getOrNull(), storage.accessMode().getOrNull());
     }
 
-    private static Storage storage(StorageDocument document) {
+    private static Storage storage(StoredStorage document) {
         return new Storage(document.type(), Option.of(document.path()), Option.of(document.volumeSizeGb()),
                 Option.of(document.mountPath()), Option.of(document.accessMode()));
     }
 
     private String write(Object document) {
         try {
-            return mapper.writeValueAsString(document);
+            return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,36 +133,36 @@ final class InstanceDocuments {
 
     private <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a stored " + type.getSimpleName() + " cannot be read", e);
         }
     }
 
-    private record ProfileDocument(String id, String name, String description, java.util.List<FlavorType> flavorTypes,
-                                   ImageDocument image, Map<String, String> labels) {
+    private record StoredProfile(String id, String name, String description, java.util.List<FlavorType> flavorTypes,
+                                   StoredImage image, Map<String, String> labels) {
     }
 
-    private record ImageDocument(String namespace, String name, String tag) {
+    private record StoredImage(String namespace, String name, String tag) {
     }
 
-    private record FlavorDocument(FlavorType type, PromoType promoType, SaleStatus saleStatus,
+    private record StoredFlavorDetails(FlavorType type, PromoType promoType, SaleStatus saleStatus,
                                   java.util.List<StorageType> storageTypes, Map<String, Object> params,
                                   Long autoStopDurationSeconds, int storeTimeHours,
                                   String billingFlavor, Integer billingParams) {
     }
 
-    private record SpecDocument(StorageDocument storage, java.util.List<StorageDocument> extendStorage,
+    private record StoredSpec(StoredStorage storage, java.util.List<StoredStorage> extendStorage,
                                 Map<String, String> annotations, Map<String, String> extendParams) {
     }
 
-    private record StorageDocument(StorageType type, String path, Integer volumeSizeGb, String mountPath,
+    private record StoredStorage(StorageType type, String path, Integer volumeSizeGb, String mountPath,
                                    Storage.AccessMode accessMode) {
     }
 
-    private record FailureDocument(String code, String message, Map<String, String> detail) {
+    private record StoredFailure(String code, String message, Map<String, String> detail) {
     }
 
-    private record CredentialDocument(String accessKeyId, String secretAccessKey) {
+    private record StoredCredential(String accessKeyId, String secretAccessKey) {
     }
 }
