@@ -6,6 +6,7 @@ import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
@@ -76,7 +77,7 @@ public final class Server implements AutoCloseable {
         assembly.wakeAutoStopOn(stores.instances());
         assembly.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
         assembly.start();
-        Javalin api = HttpApi.create(assembly.useCases(), configuration.callers(), new HealthAndMetrics(ServerVersion.current(),
+        Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.callers()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork, assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics));
         listen(api, configuration);
         metrics.publishThreadPool(api.jettyServer().server().getThreadPool());
@@ -85,7 +86,7 @@ public final class Server implements AutoCloseable {
                             + "Give the server a tokens file before anybody else can reach it.",
                     ConfiguredCallers.DEVELOPMENT_TOKEN,
                     ConfiguredCallers.DEVELOPMENT_CALLER.user().id(),
-                    ConfiguredCallers.DEVELOPMENT_CALLER.projects().mkString(", "));
+                    ConfiguredCallers.DEVELOPMENT_CALLER.grants().keySet().mkString(", "));
         }
         LOG.info("demanager is listening on http://{}:{}", configuration.host(), port);
     }

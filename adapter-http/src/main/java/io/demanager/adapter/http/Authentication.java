@@ -1,43 +1,36 @@
 package io.demanager.adapter.http;
 
-import io.demanager.application.port.out.Caller;
-import io.demanager.application.port.out.CallerIdentities;
-import io.demanager.domain.instance.ProjectId;
-import io.demanager.domain.instance.UserRef;
+import io.demanager.application.port.in.IdentifyCallerQuery;
+import io.demanager.application.port.in.IdentifyCallerUseCase;
+import io.demanager.application.port.in.Principal;
 import io.javalin.http.Context;
 import io.vavr.control.Option;
 
 /**
- * Who may do what (section 8 of {@code docs/devenviron-api.md}), checked before any route of the API runs: a request needs an
- * {@code X-Auth-Token} that names a caller (401 otherwise), and that caller must be allowed in the project of the
- * path (403 otherwise). Nothing of the request is read before both hold.
+ * Who is calling (section 8 of {@code docs/devenviron-api.md}), asked before any route of the API runs: the token of {@code X-Auth-Token} and the project of the
+ * path go to {@link IdentifyCallerUseCase}, which answers the principal or refuses (401 for a token that names
+ * nobody, 403 for a project it may not act in). Nothing of the request is read before that. Each use case then
+ * decides what the principal may do there.
  */
 final class Authentication {
 
     static final String TOKEN_HEADER = "X-Auth-Token";
-    private static final String CALLER = Authentication.class.getName() + ".caller";
+    private static final String PRINCIPAL = Authentication.class.getName() + ".principal";
 
-    private final CallerIdentities identities;
+    private final IdentifyCallerUseCase identifyCaller;
 
-    Authentication(CallerIdentities identities) {
-        this.identities = identities;
+    Authentication(IdentifyCallerUseCase identifyCaller) {
+        this.identifyCaller = identifyCaller;
     }
 
     void check(Context ctx) {
-        Caller caller = callerOf(ctx.header(TOKEN_HEADER)).getOrElseThrow(() -> new RefusedRequest(ErrorResponses.unauthenticated()));
-        boolean allowed = ProjectId.of(ctx.pathParam("project_id")).map(caller::mayActIn).getOrElse(false);
-        if (!allowed) {
-            throw new RefusedRequest(ErrorResponses.forbidden());
-        }
-        ctx.attribute(CALLER, caller);
+        Principal principal = identifyCaller.identify(new IdentifyCallerQuery(Option.of(ctx.header(TOKEN_HEADER)), ctx.pathParam("project_id")))
+                .getOrElseThrow(refused -> new RefusedRequest(ErrorResponses.of(refused)));
+        ctx.attribute(PRINCIPAL, principal);
     }
 
-    /** The user the checked token named: the owner of what this request creates. */
-    static UserRef user(Context ctx) {
-        return ctx.<Caller>attribute(CALLER).user();
-    }
-
-    private Option<Caller> callerOf(String token) {
-        return token == null || token.isEmpty() ? Option.none() : identities.byToken(token);
+    /** The principal the checked token named: who acts, and owns what this request creates. */
+    static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
     }
 }

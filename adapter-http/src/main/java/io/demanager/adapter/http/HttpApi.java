@@ -1,9 +1,9 @@
 package io.demanager.adapter.http;
 
-import io.demanager.application.port.in.InstanceUseCases;
-import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.adapter.http.json.RequestError;
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.IdentifyCallerUseCase;
+import io.demanager.application.port.in.InstanceUseCases;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,9 +40,9 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, HealthAndMetrics healthAndMetrics) {
+    public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics) {
         var routes = new InstanceRoutes(useCases);
-        var authentication = new Authentication(callers);
+        var authentication = new Authentication(identifyCaller);
         var requestLog = new RequestLog(healthAndMetrics.requests());
         var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
         byte[] openApi = openApiDocument();
@@ -75,7 +75,7 @@ public final class HttpApi {
             getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
             config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
-            config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
+            config.routes.post(InstanceRoutes.ACTION, answering(routes::action));
             config.routes.patch(InstanceRoutes.LEASE, answering(routes::renew));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));

@@ -3,9 +3,10 @@ package io.demanager.adapter.http;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.ApplicationServices;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.ProjectId;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final Set<ProjectId> GRANTED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Principal> ISSUED = new ConcurrentHashMap<>();
 
     static {
         GRANTED.add(new ProjectId("p"));
@@ -73,13 +76,20 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
     static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
-        return HttpApi.create(useCases, ApiServer::caller, healthAndMetrics).start("127.0.0.1", 0);
+        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), healthAndMetrics).start("127.0.0.1", 0);
     }
 
-    private static Option<Caller> caller(String token) {
-        return token.equals(TOKEN) ? Option.some(new Caller(CALLER, HashSet.ofAll(GRANTED)))
-                : token.equals(OTHER_TOKEN) ? Option.some(new Caller(OTHER_USER, HashSet.ofAll(GRANTED)))
-                : Option.none();
+    private static Option<Principal> principal(String token) {
+        return token.equals(TOKEN) ? Option.some(Principal.withEverythingIn(CALLER, HashSet.ofAll(GRANTED)))
+                : token.equals(OTHER_TOKEN) ? Option.some(Principal.withEverythingIn(OTHER_USER, HashSet.ofAll(GRANTED)))
+                : Option.of(ISSUED.get(token));
+    }
+
+    /** A new token that names {@code principal}. */
+    static String tokenFor(Principal principal) {
+        String token = "token-" + PROJECTS.incrementAndGet();
+        ISSUED.put(token, principal);
+        return token;
     }
 
     static ApiServer start() {

@@ -4,8 +4,8 @@ import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -31,7 +31,7 @@ class GracefulStopHttpTest {
         ListInstancesUseCase slowList = query -> {
             listing.countDown();
             awaitQuietly(mayFinish);
-            return new ListInstancesUseCase.InstanceList(0, List.empty());
+            return Either.right(new ListInstancesUseCase.InstanceList(0, List.empty()));
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),

@@ -2,7 +2,7 @@ package io.demanager.adapter.http;
 
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase;
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;

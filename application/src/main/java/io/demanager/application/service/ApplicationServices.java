@@ -57,7 +57,7 @@ public final class ApplicationServices {
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
-                new ManageInstanceService(store, capacity, runtime, clock, statusChanges),
+                new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock));

@@ -3,6 +3,7 @@ package io.demanager.application.service;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.CreateInstanceUseCase;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.Catalog;
 
 import io.demanager.application.port.out.InstanceIds;
@@ -46,6 +47,11 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
     @Override
     public Either<DomainError, InstanceSnapshot> create(CreateInstanceCommand command) {
         InstanceCreation.Request request = command.request();
+        return AccessPolicy.permit(command.principal(), request.projectId(), Permission.CREATE)
+                .flatMap(grant -> create(request));
+    }
+
+    private Either<DomainError, InstanceSnapshot> create(InstanceCreation.Request request) {
         var flavor = catalog.flavor(request.flavorName());
         var context = new InstanceCreation.Context(
                 catalog.profile(request.profileId()),

@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceUseCase;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
@@ -17,12 +18,14 @@ import java.time.Clock;
 public final class DeleteInstanceService implements DeleteInstanceUseCase {
 
     private final InstanceLookup lookup;
+    private final TransitionWriter writer;
     private final NotebookRuntime runtime;
     private final Clock clock;
     private final StatusChangePublisher statusChanges;
 
     public DeleteInstanceService(InstanceStore store, NotebookRuntime runtime, Clock clock, StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
+        this.writer = new TransitionWriter(store);
         this.runtime = runtime;
         this.clock = clock;
         this.statusChanges = statusChanges;
@@ -30,9 +33,9 @@ public final class DeleteInstanceService implements DeleteInstanceUseCase {
 
     @Override
     public Either<DomainError, InstanceId> delete(DeleteInstanceCommand command) {
-        return lookup.findAt(command.instance(), command.expectedVersion())
+        return lookup.findAt(command.principal(), command.instance(), Permission.DELETE, command.expectedVersion())
                 .flatMap(instance -> instance.delete(clock.instant())
-                        .flatMap(deleted -> lookup.save(deleted, "delete", TransitionCause.USER_REQUEST))
+                        .flatMap(deleted -> writer.write(deleted, "delete", TransitionCause.USER_REQUEST))
                         .peek(saved -> statusChanges.publishWrite(Option.some(instance.status()), saved, TransitionCause.USER_REQUEST)))
                 .peek(runtime::delete)
                 .map(Instance::id);

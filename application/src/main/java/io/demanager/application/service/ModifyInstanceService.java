@@ -3,6 +3,7 @@ package io.demanager.application.service;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.ModifyInstanceUseCase;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -32,8 +33,11 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
     @Override
     public Either<DomainError, InstanceSnapshot> modify(ModifyInstanceCommand command) {
         var ref = command.instance();
-        return store.modifySettings(ref.projectId(), ref.instanceId(), current -> current.ifAtVersion(command.expectedVersion())
-                        .flatMap(seen -> seen.modify(command.description(), command.autoStop(), policy, clock.instant())))
+        return AccessPolicy.permit(command.principal(), ref.projectId(), Permission.UPDATE)
+                .flatMap(grant -> store.modifySettings(ref.projectId(), ref.instanceId(), current ->
+                        AccessPolicy.reach(command.principal(), grant, current)
+                                .flatMap(reached -> reached.ifAtVersion(command.expectedVersion()))
+                                .flatMap(seen -> seen.modify(command.description(), command.autoStop(), policy, clock.instant()))))
                 .map(stored -> new InstanceSnapshot(stored, stored.updatedAt()));
     }
 }

@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.RenewLeaseCommand;
 import io.demanager.application.port.in.RenewLeaseUseCase;
 import io.demanager.application.port.out.InstanceStore;
@@ -11,15 +12,20 @@ import io.vavr.control.Either;
 
 import java.time.Clock;
 
-/** A renewal is written with its {@link TransitionCause#LEASE_RENEWED} event; a lost race is refused with 6357. */
+/**
+ * Renewing needs the {@code update} permission, like changing the auto-stop settings. A renewal is written with its
+ * {@link TransitionCause#LEASE_RENEWED} event; a lost race is refused with 6357.
+ */
 public final class RenewLeaseService implements RenewLeaseUseCase {
 
     private final InstanceLookup lookup;
+    private final TransitionWriter writer;
     private final LeaseRenewalPolicy policy;
     private final Clock clock;
 
     public RenewLeaseService(InstanceStore store, LeaseRenewalPolicy policy, Clock clock) {
         this.lookup = new InstanceLookup(store);
+        this.writer = new TransitionWriter(store);
         this.policy = policy;
         this.clock = clock;
     }
@@ -27,9 +33,9 @@ public final class RenewLeaseService implements RenewLeaseUseCase {
     @Override
     public Either<DomainError, InstanceSnapshot> renew(RenewLeaseCommand command) {
         var now = clock.instant();
-        return lookup.findAt(command.instance(), command.expectedVersion())
+        return lookup.findAt(command.principal(), command.instance(), Permission.UPDATE, command.expectedVersion())
                 .flatMap(running -> running.renewLease(command.durationSeconds(), policy, now))
-                .flatMap(renewed -> lookup.save(renewed, "renew", TransitionCause.LEASE_RENEWED))
+                .flatMap(renewed -> writer.write(renewed, "renew", TransitionCause.LEASE_RENEWED))
                 .map(stored -> new InstanceSnapshot(stored, now));
     }
 }

@@ -30,7 +30,8 @@ final class RuntimeProgress {
      */
     private static final int MAX_LOST_RACES = 8;
 
-    private final InstanceLookup lookup;
+    private final InstanceStore store;
+    private final TransitionWriter writer;
     private final QueuedInstances queues;
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
@@ -39,7 +40,8 @@ final class RuntimeProgress {
 
     RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
                     Clock clock, StatusChangePublisher statusChanges) {
-        this.lookup = new InstanceLookup(store);
+        this.store = store;
+        this.writer = new TransitionWriter(store);
         this.queues = queues;
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
@@ -48,14 +50,16 @@ final class RuntimeProgress {
     }
 
     Either<DomainError, InstanceSnapshot> record(InstanceRef ref, RuntimeEvent event) {
-        return lookup.find(ref).flatMap(current -> record(current, event));
+        return store.find(ref.projectId(), ref.instanceId())
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(ref.instanceId().value()))
+                .flatMap(current -> record(current, event));
     }
 
     /** Apply {@code event} to {@code current} as read; if it has changed since, the write loses with 6357. */
     Either<DomainError, InstanceSnapshot> record(Instance current, RuntimeEvent event) {
         var now = clock.instant();
         return current.onRuntimeEvent(event, now)
-                .flatMap(changed -> lookup.save(changed, event.wireName(), TransitionCause.of(event)))
+                .flatMap(changed -> writer.write(changed, event.wireName(), TransitionCause.of(event)))
                 .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.of(event)))
                 .peek(this::askRuntime)
                 .peek(saved -> {

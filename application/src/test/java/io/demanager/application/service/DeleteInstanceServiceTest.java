@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeleteInstanceServiceTest {
@@ -105,6 +106,6 @@ class DeleteInstanceServiceTest {
     }
 
     private static DeleteInstanceCommand command(InstanceId id, Option<Long> ifMatch) {
-        return new DeleteInstanceCommand(new InstanceRef(PROJECT, id), ifMatch);
+        return new DeleteInstanceCommand(MEMBER, new InstanceRef(PROJECT, id), ifMatch);
     }
 }

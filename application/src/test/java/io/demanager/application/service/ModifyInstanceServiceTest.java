@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModifyInstanceServiceTest {
@@ -133,7 +134,7 @@ class ModifyInstanceServiceTest {
 
         assertThat(service.modify(command(theirs, Option.some("mine"), AutoStopChange.NONE, Option.none())).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
-        assertThat(service.modify(new ModifyInstanceCommand(new InstanceRef(PROJECT, unknown), Option.none(),
+        assertThat(service.modify(new ModifyInstanceCommand(MEMBER, new InstanceRef(PROJECT, unknown), Option.none(),
                 AutoStopChange.NONE, Option.none())).getLeft()).isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
     }
@@ -179,6 +180,6 @@ class ModifyInstanceServiceTest {
     /** A command from a caller of {@code PROJECT} about {@code target}'s id. */
     private static ModifyInstanceCommand command(Instance target, Option<String> description, AutoStopChange autoStop,
                                                  Option<Long> ifMatch) {
-        return new ModifyInstanceCommand(new InstanceRef(PROJECT, target.id()), description.map(Description::new), autoStop, ifMatch);
+        return new ModifyInstanceCommand(MEMBER, new InstanceRef(PROJECT, target.id()), description.map(Description::new), autoStop, ifMatch);
     }
 }

@@ -3,6 +3,7 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.in.Principal;
 import io.demanager.application.service.ModifyInstanceService;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -10,6 +11,7 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -110,11 +112,12 @@ class ConcurrentModifyTest {
 
     private ModifyInstanceCommand commandFor(int request) {
         InstanceRef ref = new InstanceRef(original.projectId(), original.id());
+        Principal owner = Principal.withEverythingIn(original.owner(), HashSet.of(original.projectId()));
         if (request % 2 == 0) {
-            return new ModifyInstanceCommand(ref, Option.some(descriptionOf(request)), AutoStopChange.NONE, Option.none());
+            return new ModifyInstanceCommand(owner, ref, Option.some(descriptionOf(request)), AutoStopChange.NONE, Option.none());
         }
         AutoStopSettings settings = autoStopOf(request);
-        return new ModifyInstanceCommand(ref, Option.none(),
+        return new ModifyInstanceCommand(owner, ref, Option.none(),
                 new AutoStopChange(Option.some(settings.enabled()), settings.duration().map(Duration::getSeconds),
                         Option.some(settings.prompt())),
                 Option.none());

@@ -13,7 +13,7 @@ public record InstanceUseCases(
         GetInstanceUseCase get,
         ModifyInstanceUseCase modify,
         DeleteInstanceUseCase delete,
-        ManageInstanceUseCase manage,
+        InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events,
         RenewLeaseUseCase renew) {
@@ -24,7 +24,7 @@ public record InstanceUseCases(
         Objects.requireNonNull(get, "get");
         Objects.requireNonNull(modify, "modify");
         Objects.requireNonNull(delete, "delete");
-        Objects.requireNonNull(manage, "manage");
+        Objects.requireNonNull(action, "action");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(renew, "renew");

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Every write that changes the status records a {@link io.demanager.domain.instance.LifecycleEvent} in the same
  * transaction (see {@link InstanceEvents}): the change and its event are stored together or not at all.
  * Failures of the store itself are thrown, never answered as "not found": a store that cannot be reached now
- * throws {@link StoreUnavailable}, anything else (a bug) whatever it is.
+ * throws {@link io.demanager.application.port.in.StoreUnavailable}, anything else (a bug) whatever it is.
  */
 public interface InstanceStore {
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** @param expectedVersion the version the caller last saw (If-Match); none to act on whatever is current */
-public record ManageInstanceCommand(InstanceRef instance, Action action, Option<Long> expectedVersion) {
+public record InstanceActionCommand(Principal principal, InstanceRef instance, Action action, Option<Long> expectedVersion) {
 
     /** The actions of the {@code action} endpoint (deleting has its own). */
     public enum Action {
@@ -19,7 +19,8 @@ public record ManageInstanceCommand(InstanceRef instance, Action action, Option<
         }
     }
 
-    public ManageInstanceCommand {
+    public InstanceActionCommand {
+        Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(expectedVersion, "expectedVersion");

@@ -1,7 +1,8 @@
 package io.demanager.application.service;
 
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceUseCase;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionUseCase;
+import io.demanager.application.port.in.Permission;
 
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
@@ -15,18 +16,21 @@ import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
-public final class ManageInstanceService implements ManageInstanceUseCase {
+public final class InstanceActionService implements InstanceActionUseCase {
 
     private final InstanceLookup lookup;
+    private final TransitionWriter writer;
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
     private final StatusChangePublisher statusChanges;
 
-    public ManageInstanceService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
+    public InstanceActionService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
                                  StatusChangePublisher statusChanges) {
         this.lookup = new InstanceLookup(store);
+        this.writer = new TransitionWriter(store);
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
@@ -34,18 +38,18 @@ public final class ManageInstanceService implements ManageInstanceUseCase {
     }
 
     @Override
-    public Either<DomainError, StatusChange> manage(ManageInstanceCommand command) {
+    public Either<DomainError, StatusChange> act(InstanceActionCommand command) {
         var now = clock.instant();
-        return lookup.findAt(command.instance(), command.expectedVersion())
+        return lookup.findAt(command.principal(), command.instance(), Permission.ACTION, command.expectedVersion())
                 .flatMap(current -> apply(command.action(), current, now)
-                        .flatMap(changed -> lookup.save(changed, command.action().name().toLowerCase(java.util.Locale.ROOT),
+                        .flatMap(changed -> writer.write(changed, command.action().name().toLowerCase(Locale.ROOT),
                                 TransitionCause.USER_REQUEST))
                         .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.USER_REQUEST))
                         .peek(this::askRuntime)
                         .map(saved -> new StatusChange(current.status(), saved.status())));
     }
 
-    private Either<DomainError, Instance> apply(ManageInstanceCommand.Action action, Instance instance, Instant now) {
+    private Either<DomainError, Instance> apply(InstanceActionCommand.Action action, Instance instance, Instant now) {
         return switch (action) {
             case START -> instance.start(freeCapacity.hasRoomFor(instance.flavor()), now);
             case STOP -> instance.stop(now);

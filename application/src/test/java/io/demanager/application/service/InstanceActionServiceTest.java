@@ -1,9 +1,9 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionUseCase.StatusChange;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
@@ -30,9 +30,10 @@ import java.util.function.UnaryOperator;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ManageInstanceServiceTest {
+class InstanceActionServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
@@ -41,7 +42,7 @@ class ManageInstanceServiceTest {
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
-    private final ManageInstanceService service = new ManageInstanceService(racing, new FreeFlavorCapacity(store, 1), runtime,
+    private final InstanceActionService service = new InstanceActionService(racing, new FreeFlavorCapacity(store, 1), runtime,
             new SettableClock(NOW), statusChanges);
 
     @Test
@@ -122,7 +123,7 @@ class ManageInstanceServiceTest {
     void aVersionTheCallerSawThatIsNoLongerCurrentIsRefused() {
         Instance stored = store.given(anInstance().version(5).build());
 
-        assertThat(service.manage(new ManageInstanceCommand(new InstanceRef(PROJECT, stored.id()), Action.START, Option.some(4L)))
+        assertThat(service.act(new InstanceActionCommand(MEMBER, new InstanceRef(PROJECT, stored.id()), Action.START, Option.some(4L)))
                 .getLeft()).isEqualTo(new DomainError.VersionMismatch(4, 5));
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
@@ -133,7 +134,7 @@ class ManageInstanceServiceTest {
     void aMatchingVersionIsAccepted() {
         Instance stored = store.given(anInstance().version(5).build());
 
-        assertThat(service.manage(new ManageInstanceCommand(new InstanceRef(PROJECT, stored.id()), Action.START, Option.some(5L))))
+        assertThat(service.act(new InstanceActionCommand(MEMBER, new InstanceRef(PROJECT, stored.id()), Action.START, Option.some(5L))))
                 .containsExactly(new StatusChange(InstanceStatus.STOPPED, InstanceStatus.STARTING));
     }
 
@@ -142,8 +143,8 @@ class ManageInstanceServiceTest {
         Instance theirs = store.given(anInstance().project(OTHER_PROJECT).build());
         InstanceId unknown = new InstanceId(UUID.randomUUID());
 
-        assertThat(service.manage(command(theirs, Action.START)).getLeft()).isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
-        assertThat(service.manage(new ManageInstanceCommand(new InstanceRef(PROJECT, unknown), Action.START, Option.none())).getLeft())
+        assertThat(service.act(command(theirs, Action.START)).getLeft()).isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
+        assertThat(service.act(new InstanceActionCommand(MEMBER, new InstanceRef(PROJECT, unknown), Action.START, Option.none())).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
         assertThat(runtime.calls()).isEmpty();
@@ -154,13 +155,13 @@ class ManageInstanceServiceTest {
         Instance stored = store.given(anInstance().build());
         racing.raceNextUpdates(1, UnaryOperator.identity());
 
-        assertThat(service.manage(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
+        assertThat(service.act(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);
         assertThat(runtime.calls()).isEmpty();
     }
 
     private void assertWorkAsked(Instance stored, Action action, InstanceStatus expected, Operation asked) {
-        assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
+        assertThat(service.act(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));
         assertThat(store.eventsOf(stored.id())).containsExactly(new LifecycleEvent(stored.id(), Option.some(stored.status()),
@@ -170,20 +171,20 @@ class ManageInstanceServiceTest {
     }
 
     private void assertBookkeepingOnly(Instance stored, Action action, InstanceStatus expected) {
-        assertThat(service.manage(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
+        assertThat(service.act(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).isEmpty();
         assertThat(statusChanges.events()).containsExactlyElementsOf(store.eventsOf(stored.id())).hasSize(1);
     }
 
     private void assertRefused(Instance stored, Action action, DomainError expected) {
-        assertThat(service.manage(command(stored, action)).getLeft()).isEqualTo(expected);
+        assertThat(service.act(command(stored, action)).getLeft()).isEqualTo(expected);
         assertThat(store.find(PROJECT, stored.id())).containsExactly(stored);
         assertThat(runtime.calls()).isEmpty();
         assertThat(statusChanges.published()).isEmpty();
     }
 
-    private static ManageInstanceCommand command(Instance target, Action action) {
-        return new ManageInstanceCommand(new InstanceRef(PROJECT, target.id()), action, Option.none());
+    private static InstanceActionCommand command(Instance target, Action action) {
+        return new InstanceActionCommand(MEMBER, new InstanceRef(PROJECT, target.id()), action, Option.none());
     }
 }

@@ -5,9 +5,9 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.vavr.control.Either;
 
 /** Start, stop, restart, queue or dequeue an instance. */
-public interface ManageInstanceUseCase {
+public interface InstanceActionUseCase {
 
-    Either<DomainError, StatusChange> manage(ManageInstanceCommand command);
+    Either<DomainError, StatusChange> act(InstanceActionCommand command);
 
     record StatusChange(InstanceStatus previous, InstanceStatus current) {
     }
