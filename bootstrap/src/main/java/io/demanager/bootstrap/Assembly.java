@@ -7,6 +7,7 @@ import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.Stores;
 import io.demanager.application.service.ApplicationServices;
@@ -15,6 +16,7 @@ import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,9 @@ import java.util.random.RandomGenerator;
 /**
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
- * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, and the log
- * of every status change ({@link StatusChangeLog}). The server
- * runs one; several over one database behave as replicas.
+ * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, woken by the
+ * lease changes it is told of ({@link #wakeAutoStopOn}), and the log of every status change ({@link StatusChangeLog}).
+ * The server runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
 
@@ -41,10 +43,11 @@ public final class Assembly implements AutoCloseable {
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
-                           AutoStopEngineSettings autoStop) {
+                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+            Objects.requireNonNull(leaseRenewal, "leaseRenewal");
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(autoStop, "autoStop");
         }
@@ -81,11 +84,17 @@ public final class Assembly implements AutoCloseable {
         }
         var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
                 new StatusChangeLog(),
-                new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
+                new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity(),
+                        settings.leaseRenewal(), settings.autoStop().warningBefore()), clock);
         useCases = services.instanceUseCases();
         reportTo.accept(services.runtimeProgress());
         resume = services.resumeRuntimeWork();
-        worker = new AutoStopWorker(services.stopExpiredLeases(), settings.autoStop());
+        worker = new AutoStopWorker(services.stopExpiredLeases(), services.warnEndingLeases(), settings.autoStop());
+    }
+
+    /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
+    public void wakeAutoStopOn(LeaseChanges news) {
+        news.whenLeasesChange(worker::wake);
     }
 
     /** The use cases the HTTP API calls. */

@@ -4,6 +4,7 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
@@ -71,8 +72,11 @@ public final class Server implements AutoCloseable {
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
         Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
-                configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+                configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine(),
+                configuration.leaseRenewal()),
                 metrics, new Random(), Clock.systemUTC()));
+        assembly.wakeAutoStopOn(stores.instances());
+        assembly.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
         assembly.start();
         Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.callers()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork,

@@ -7,6 +7,7 @@ import io.demanager.application.port.out.Stores;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
 import java.time.Clock;
 import java.util.Random;
@@ -22,7 +23,8 @@ public final class Assemblies {
 
     public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                                     AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
-        return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop), metrics, new Random(7),
+        return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop,
+                LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
                 Clock.systemUTC());
     }
 }

@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoStopOverHttpTest {
 
     private static final String FAILING_FLAVOR = "modelarts.vm.cpu.8u";
+    /** No warning before the stop: the events here are the lifecycle's alone. */
     private static final Map<String, String> SHORT_BOUNDS_AND_QUICK_RUNTIME = Map.of(
+            "DEMANAGER_LEASE_WARNING_SECONDS", "0",
             "DEMANAGER_AUTO_STOP_MIN_SECONDS", "1",
             "DEMANAGER_AUTO_STOP_MAX_SECONDS", "10",
             "DEMANAGER_AUTO_STOP_BATCH_SIZE", "10",

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A server stops while work is in flight, and another one starts on the same PostgreSQL database. */
 class ServerRestartTest {
 
-    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50));
+    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50), Duration.ofMinutes(10));
 
     private TestDatabase database;
     private SecretKey credentialKey;

@@ -76,6 +76,7 @@ public final class HttpApi {
             config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
             config.routes.post(InstanceRoutes.ACTION, answering(routes::action));
+            config.routes.patch(InstanceRoutes.LEASE, answering(routes::renew));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
 

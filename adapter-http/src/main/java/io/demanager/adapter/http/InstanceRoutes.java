@@ -9,6 +9,7 @@ import io.demanager.adapter.http.document.StatusChangeDocument;
 import io.demanager.adapter.http.json.CreateInstanceReader;
 import io.demanager.adapter.http.json.InstanceActionReader;
 import io.demanager.adapter.http.json.ModifyInstanceReader;
+import io.demanager.adapter.http.json.RenewLeaseReader;
 import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
@@ -25,9 +26,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The seven operations of section 3 of {@code docs/devenviron-api.md}, and the instance's lifecycle events. Each one
- * reads the request (path, query, If-Match, body), calls its use case and maps the result to its document; every
- * failure on the way is an {@link HttpFailure}.
+ * The seven operations of section 3 of {@code docs/devenviron-api.md}, the instance's lifecycle events and the
+ * renewal of its lease. Each one reads the request (path, query, If-Match, body), calls its use case and maps the
+ * result to its document; every failure on the way is an {@link HttpFailure}.
  */
 final class InstanceRoutes {
 
@@ -36,6 +37,7 @@ final class InstanceRoutes {
     static final String ACTION = INSTANCE + "/action";
     static final String TOKEN = INSTANCE + "/token";
     static final String EVENTS = INSTANCE + "/events";
+    static final String LEASE = INSTANCE + "/lease";
 
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
     record Answer(Object body, Option<Long> version) {
@@ -98,6 +100,14 @@ final class InstanceRoutes {
                                 .flatMap(body -> unreadable(InstanceActionReader.read(body, Authentication.principal(ctx), instance, version)))))
                 .flatMap(command -> refused(useCases.action().act(command)))
                 .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
+    }
+
+    Either<HttpFailure, Answer> renew(Context ctx) {
+        return instance(ctx).flatMap(instance -> expectedVersion(ctx)
+                        .flatMap(version -> RequestBodies.jsonObject(ctx)
+                                .flatMap(body -> unreadable(RenewLeaseReader.read(body, Authentication.principal(ctx), instance, version)))))
+                .flatMap(command -> refused(useCases.renew().renew(command)))
+                .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {

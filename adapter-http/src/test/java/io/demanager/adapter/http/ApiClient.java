@@ -80,6 +80,10 @@ final class ApiClient {
         return send("PUT", pathAndQuery, json, withJsonContentType(headers));
     }
 
+    ApiResponse patch(String pathAndQuery, String json, String... headers) {
+        return send("PATCH", pathAndQuery, json, withJsonContentType(headers));
+    }
+
     /** Any request; {@code headers} are name, value, name, value... */
     ApiResponse send(String method, String pathAndQuery, String body, String... headers) {
         return sendBytes(method, pathAndQuery, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);

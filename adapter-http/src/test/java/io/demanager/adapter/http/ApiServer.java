@@ -8,6 +8,7 @@ import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.ApplicationServices;
 import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.UserRef;
@@ -23,6 +24,7 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +68,9 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     private ApiServer() {
         var services = new ApplicationServices(new InMemoryInstanceStore().stores(), SampleCatalog.catalog(), runtime,
                 new SequentialInstanceIds(), lateness -> { }, StatusChangePublisher.NONE,
-                new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY), clock);
+                new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY, LeaseRenewalPolicy.DEFAULT,
+                        Duration.ofMinutes(10)),
+                clock);
         progress = services.runtimeProgress();
         app = app(services.instanceUseCases(), healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);

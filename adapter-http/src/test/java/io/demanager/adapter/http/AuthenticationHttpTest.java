@@ -50,7 +50,8 @@ class AuthenticationHttpTest {
                 new Operation("DELETE", one, null),
                 new Operation("POST", one + "/action", Bodies.action("stop")),
                 new Operation("GET", one + "/token", null),
-                new Operation("GET", one + "/events", null));
+                new Operation("GET", one + "/events", null),
+                new Operation("PATCH", one + "/lease", "{\"duration\": 7200}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,8 @@ class GracefulStopHttpTest {
             return Either.right(new ListInstancesUseCase.InstanceList(0, List.empty()));
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
-                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
+                command -> unused());
         Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         ApiClient client = new ApiClient(app.port(), ApiServer.TOKEN);
 
@@ -59,7 +60,8 @@ class GracefulStopHttpTest {
             throw new AssertionError("not called by this test");
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), unusedList, instance -> unused(),
-                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
+                command -> unused());
         Javalin app = ApiServer.app(useCases, healthAndMetrics.healthAndMetrics());
         String body = "{\"name\": \"cut-short\", \"profile_id\": \"Python3\", \"flavor\": \"modelarts.vm.cpu.2u\"}";
         try (Socket socket = new Socket("127.0.0.1", app.port())) {

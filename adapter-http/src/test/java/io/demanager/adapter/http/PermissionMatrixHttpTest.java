@@ -34,7 +34,8 @@ class PermissionMatrixHttpTest {
 
     private enum Route {
         CREATE(Permission.CREATE), LIST(Permission.LIST), GET(Permission.GET), MODIFY(Permission.UPDATE),
-        DELETE(Permission.DELETE), ACTION(Permission.ACTION), TOKEN(Permission.ACCESS), EVENTS(Permission.GET);
+        DELETE(Permission.DELETE), ACTION(Permission.ACTION), TOKEN(Permission.ACCESS), EVENTS(Permission.GET),
+        RENEW_LEASE(Permission.UPDATE);
 
         final Permission needs;
 
@@ -53,6 +54,7 @@ class PermissionMatrixHttpTest {
                 case ACTION -> client.post(one + "/action", Bodies.action("stop"));
                 case TOKEN -> client.get(one + "/token");
                 case EVENTS -> client.get(one + "/events");
+                case RENEW_LEASE -> client.patch(one + "/lease", "{\"duration\": 7200}");
             };
         }
     }

@@ -141,7 +141,8 @@ class RoutingHttpTest {
             throw new AssertionError("the failure did not happen");
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
-                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
+                command -> unused());
         Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         try {
             return new ApiClient(app.port(), ApiServer.TOKEN).get(instancesPath("p") + "?de_type=Notebook");

@@ -4,6 +4,7 @@ import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import io.demanager.application.port.in.WarnEndingLeasesUseCase;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.InstanceIds;
@@ -11,8 +12,10 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.Stores;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,11 +27,16 @@ public final class ApplicationServices {
 
     /**
      * @param freeFlavorCapacity how many instances of each free flavor may hold capacity at once
+     * @param leaseRenewal       how far from now a renewal may move the end of a running lease
+     * @param leaseWarning       how long before its lease ends an instance that asked for it is warned
      */
-    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity) {
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, LeaseRenewalPolicy leaseRenewal,
+                           Duration leaseWarning) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+            Objects.requireNonNull(leaseRenewal, "leaseRenewal");
+            Objects.requireNonNull(leaseWarning, "leaseWarning");
         }
     }
 
@@ -36,6 +44,7 @@ public final class ApplicationServices {
     private final RecordRuntimeProgressUseCase runtimeProgress;
     private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
     private final StopExpiredLeasesUseCase stopExpiredLeases;
+    private final WarnEndingLeasesUseCase warnEndingLeases;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
@@ -50,11 +59,13 @@ public final class ApplicationServices {
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store),
-                new ListInstanceEventsService(store, stores.events()));
+                new ListInstanceEventsService(store, stores.events()),
+                new RenewLeaseService(store, settings.leaseRenewal(), clock));
         runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
+        warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
     }
 
     /** What a client of the instance API drives. */
@@ -75,5 +86,10 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls, batch by batch. */
     public StopExpiredLeasesUseCase stopExpiredLeases() {
         return stopExpiredLeases;
+    }
+
+    /** What the auto-stop worker calls to warn before the stop, batch by batch. */
+    public WarnEndingLeasesUseCase warnEndingLeases() {
+        return warnEndingLeases;
     }
 }

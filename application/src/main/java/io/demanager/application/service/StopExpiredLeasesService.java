@@ -11,6 +11,9 @@ import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Option;
 import io.demanager.domain.instance.Instance;
+import io.vavr.control.Option;
+
+import java.time.Duration;
 
 /**
  * The auto-stop engine's rule: the store claims a batch of due leases and stops each through
@@ -46,5 +49,10 @@ public final class StopExpiredLeasesService implements StopExpiredLeasesUseCase 
                             Option.some(autoStopped.lateness()))));
         });
         return stopped.size();
+    }
+
+    @Override
+    public Option<Duration> untilNextLeaseEnd() {
+        return dueLeases.untilNextLeaseEnd();
     }
 }

@@ -17,6 +17,7 @@ import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
+import io.demanager.application.port.in.RenewLeaseCommand;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.Catalog;
@@ -26,6 +27,7 @@ import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -87,6 +89,7 @@ class AccessPolicyTest {
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
         var token = new GetAccessTokenService(store);
         var events = new ListInstanceEventsService(store, untouched(InstanceEvents.class));
+        var renew = new RenewLeaseService(store, LeaseRenewalPolicy.DEFAULT, clock);
         return Stream.of(
                 Named.of("create", new Guarded(Permission.CREATE, principal -> create.create(aRequest().commandBy(principal)))),
                 Named.of("list", new Guarded(Permission.LIST, principal -> list.list(new ListInstancesQuery(principal, PROJECT,
@@ -102,7 +105,9 @@ class AccessPolicyTest {
                 Named.of("access token", new Guarded(Permission.ACCESS,
                         principal -> token.accessToken(new GetAccessTokenQuery(principal, SOME_INSTANCE)))),
                 Named.of("events", new Guarded(Permission.GET,
-                        principal -> events.events(new InstanceEventsQuery(principal, SOME_INSTANCE, 0, 0)))));
+                        principal -> events.events(new InstanceEventsQuery(principal, SOME_INSTANCE, 0, 0)))),
+                Named.of("renew lease", new Guarded(Permission.UPDATE,
+                        principal -> renew.renew(new RenewLeaseCommand(principal, SOME_INSTANCE, 7_200, Option.none())))));
     }
 
     @ParameterizedTest

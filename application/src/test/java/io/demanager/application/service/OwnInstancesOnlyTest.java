@@ -15,9 +15,11 @@ import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
+import io.demanager.application.port.in.RenewLeaseCommand;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -74,7 +76,9 @@ class OwnInstancesOnlyTest {
                 Named.of("events", (store, runtime, ref) -> new ListInstanceEventsService(store, store)
                         .events(new InstanceEventsQuery(OWN_ONLY, ref, 0, 0))),
                 Named.of("delete", (store, runtime, ref) -> new DeleteInstanceService(store, runtime, new SettableClock(NOW), StatusChangePublisher.NONE)
-                        .delete(new DeleteInstanceCommand(OWN_ONLY, ref, Option.none()))));
+                        .delete(new DeleteInstanceCommand(OWN_ONLY, ref, Option.none()))),
+                Named.of("renew lease", (store, runtime, ref) -> new RenewLeaseService(store, LeaseRenewalPolicy.DEFAULT, new SettableClock(NOW))
+                        .renew(new RenewLeaseCommand(OWN_ONLY, ref, 7_200, Option.none()))));
     }
 
     @ParameterizedTest

@@ -6,6 +6,8 @@ import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -185,6 +187,68 @@ public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents 
     // ---- helpers -----------------------------------------------------------------------------------
 
     /** The present, to the millisecond, as the API writes time. */
+    // ---- when the engine wakes, and the warnings --------------------------------------------------
+
+    @Test
+    default void theNextLeaseEndIsCountedFromTheStoresPresentAndThereIsNoneWithoutALease() {
+        assertThat(store().untilNextLeaseEnd()).isEmpty();
+        insert(anInstance().status(InstanceStatus.RUNNING).build());
+        assertThat(store().untilNextLeaseEnd()).isEmpty();
+
+        insert(anInstance().runningUntil(present().plus(HOUR.multipliedBy(2))).build());
+        insert(anInstance().project(OTHER_PROJECT).runningUntil(present().plus(HOUR)).build());
+
+        assertThat(store().untilNextLeaseEnd().get()).isBetween(HOUR.minusMinutes(5), HOUR);
+        insert(anInstance().runningUntil(present().minus(HOUR)).build());
+        assertThat(store().untilNextLeaseEnd().get()).isNegative();
+    }
+
+    @Test
+    default void aLeaseEndingWithinTheWarningTimeIsWarnedAboutOnceWhenItsInstanceAskedForIt() {
+        Duration before = Duration.ofMinutes(10);
+        Instant present = present();
+        Instance soon = insert(anInstance().runningUntil(present.plus(Duration.ofMinutes(5))).build());
+        Instance later = insert(anInstance().project(OTHER_PROJECT).runningUntil(present.plus(HOUR)).build());
+        insert(anInstance().autoStop(new AutoStopSettings(true, Option.some(HOUR), false))
+                .runningUntil(present.plus(Duration.ofMinutes(5))).build());
+        insert(anInstance().runningUntil(present.minus(HOUR)).build());
+
+        List<LifecycleEvent> warnings = store().warnEnding(10, before);
+
+        assertThat(warnings).hasSize(1);
+        LifecycleEvent warning = warnings.head();
+        assertThat(warning.instanceId()).isEqualTo(soon.id());
+        assertThat(warning.from()).contains(InstanceStatus.RUNNING);
+        assertThat(warning.to()).isEqualTo(InstanceStatus.RUNNING);
+        assertThat(warning.cause()).isEqualTo(TransitionCause.LEASE_ENDING);
+        assertThat(warning.version()).isEqualTo(soon.version());
+        assertThat(warning.at()).isBetween(present.minusSeconds(60), present.plusSeconds(60));
+        assertThat(store().events(PROJECT, soon.id(), 0, 1).events()).containsExactly(warning);
+        assertThat(store().find(PROJECT, soon.id())).containsExactly(soon);
+        assertThat(store().warnEnding(10, before)).as("once per lease").isEmpty();
+        assertThat(store().untilNextWarning(before).get())
+                .as("the later lease's warning").isBetween(HOUR.minus(before).minusMinutes(5), HOUR.minus(before));
+        assertThat(store().warnEnding(10, HOUR.plusMinutes(1)).map(LifecycleEvent::instanceId)).containsExactly(later.id());
+        assertThat(store().untilNextWarning(HOUR.plusMinutes(1))).isEmpty();
+    }
+
+    @Test
+    default void aRenewedLeaseIsWarnedAboutAgain() {
+        Duration before = Duration.ofMinutes(10);
+        Instant present = present();
+        Instance running = insert(anInstance().runningUntil(present.plus(Duration.ofMinutes(5))).build());
+        assertThat(store().warnEnding(10, before)).hasSize(1);
+
+        Instance renewed = store().update(running.renewLease(3_600, LeaseRenewalPolicy.DEFAULT, present).get(),
+                TransitionCause.LEASE_RENEWED).get();
+
+        assertThat(store().warnEnding(10, before)).isEmpty();
+        assertThat(store().warnEnding(10, HOUR).map(LifecycleEvent::version)).containsExactly(renewed.version());
+        assertThat(store().events(PROJECT, running.id(), 0, 0).events().map(LifecycleEvent::cause)).containsExactly(
+                TransitionCause.LEASE_ENDING, TransitionCause.LEASE_RENEWED, TransitionCause.LEASE_ENDING,
+                TransitionCause.USER_REQUEST);
+    }
+
     private static Instant present() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }

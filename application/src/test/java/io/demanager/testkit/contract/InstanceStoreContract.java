@@ -11,6 +11,7 @@ import io.demanager.application.port.out.InstanceStore.StaleWrite;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -407,6 +408,21 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         update(describedAs(created, "a new description"));
 
         assertThat(store.events(PROJECT, created.id(), 0, 0).totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalKeepsTheStatusAndRecordsItsEventAtTheNewVersion() {
+        Instance running = insert(anInstance().runningUntil(CREATED_AT.plusSeconds(60)).build());
+        Instant renewedAt = CREATED_AT.plusSeconds(30);
+
+        Instance renewed = update(running.renewLease(3_600, LeaseRenewalPolicy.DEFAULT, renewedAt).get(),
+                TransitionCause.LEASE_RENEWED);
+
+        assertThat(store.find(PROJECT, running.id()).get().lease()).isEqualTo(renewed.lease());
+        assertThat(store.events(PROJECT, running.id(), 0, 0).events()).containsExactly(
+                new LifecycleEvent(running.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
+                        TransitionCause.LEASE_RENEWED, renewedAt, renewed.version()),
+                new LifecycleEvent(running.id(), Option.none(), InstanceStatus.RUNNING, USER_REQUEST, CREATED_AT, 0));
     }
 
     @Test

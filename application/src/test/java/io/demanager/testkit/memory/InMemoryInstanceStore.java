@@ -7,6 +7,7 @@ import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.Stores;
 import io.demanager.domain.error.DomainError;
@@ -24,26 +25,33 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
  * Instances and their lifecycle events kept in memory: the store of the application's, the HTTP adapter's and the
  * server's tests, which runs the same contract as the PostgreSQL store. Every method holds one lock, so that each
  * check (duplicate name, version, due lease) is atomic with the write it guards, and a change and its event are
- * written together. Leases are due by the clock given here. A deleted instance is dropped with its events: nothing
+ * written together. Leases are due by the clock given here, and every write of an instance with a lease is told to
+ * the {@link LeaseChanges} listeners. A deleted instance is dropped with its events: nothing
  * can find it, list it or write it again. Beside its ports, a test may set the scene with {@link #given} and read
  * what was recorded with {@link #eventsOf}.
  */
 public final class InMemoryInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
-        QueuedInstances, InstancesInStatus {
+        QueuedInstances, InstancesInStatus, LeaseChanges {
 
     private final Map<InstanceId, Instance> liveInstances = new HashMap<>();
     private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
+    /** The lease end each running instance was last warned about. */
+    private final Map<InstanceId, Instant> warnedLeaseEnds = new HashMap<>();
+    private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
     /** A store whose leases are due by the system clock. */
@@ -146,6 +154,56 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
     }
 
     @Override
+    public synchronized Option<Duration> untilNextLeaseEnd() {
+        Instant now = clock.instant();
+        return leased().map(InMemoryInstanceStore::leaseEnd).min().map(end -> Duration.between(now, end));
+    }
+
+    /** Warnings are decided and recorded under the store's one lock, so two engines never warn of the same lease. */
+    @Override
+    public synchronized List<LifecycleEvent> warnEnding(int limit, Duration before) {
+        Instant now = clock.instant();
+        List<Instance> warned = awaitingWarning(now)
+                .filter(instance -> !leaseEnd(instance).minus(before).isAfter(now))
+                .sortBy(InMemoryInstanceStore::leaseEnd)
+                .take(limit);
+        return warned.map(instance -> {
+            warnedLeaseEnds.put(instance.id(), leaseEnd(instance));
+            var warning = new LifecycleEvent(instance.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
+                    TransitionCause.LEASE_ENDING, now, instance.version());
+            events.computeIfAbsent(instance.id(), id -> new ArrayList<>()).add(warning);
+            return warning;
+        });
+    }
+
+    @Override
+    public synchronized Option<Duration> untilNextWarning(Duration before) {
+        Instant now = clock.instant();
+        return awaitingWarning(now).map(instance -> leaseEnd(instance).minus(before)).min()
+                .map(warnAt -> Duration.between(now, warnAt));
+    }
+
+    @Override
+    public void whenLeasesChange(Runnable listener) {
+        leaseListeners.add(listener);
+    }
+
+    private List<Instance> leased() {
+        return List.ofAll(liveInstances.values())
+                .filter(instance -> instance.status() == InstanceStatus.RUNNING && instance.lease().isDefined());
+    }
+
+    /** Running leases not yet ended whose instance asked for a warning and was not warned about them. */
+    private List<Instance> awaitingWarning(Instant now) {
+        return leased().filter(instance -> instance.autoStop().prompt() && leaseEnd(instance).isAfter(now)
+                && !Option.of(warnedLeaseEnds.get(instance.id())).contains(leaseEnd(instance)));
+    }
+
+    private static Instant leaseEnd(Instance running) {
+        return running.lease().get().stopAt();
+    }
+
+    @Override
     public List<Instance> oldestQueued(String flavorName, int limit) {
         return snapshot()
                 .filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().isQueued())
@@ -171,6 +229,9 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
             LifecycleEvent.ofWrite(before, stored, cause)
                     .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
         }
+        if (stored.lease().isDefined()) {
+            leaseListeners.forEach(Runnable::run);
+        }
         return stored;
     }
 
@@ -178,6 +239,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
         if (instance.isDeleted()) {
             liveInstances.remove(instance.id());
             events.remove(instance.id());
+            warnedLeaseEnds.remove(instance.id());
         } else {
             liveInstances.put(instance.id(), instance);
         }

@@ -6,20 +6,28 @@ import java.util.Objects;
 /**
  * How the auto-stop engine runs.
  *
- * @param batchSize how many due leases one transaction claims and stops
- * @param interval  the pause between two rounds; a lease is stopped at most about this long after it ends
+ * @param batchSize     how many due leases (or warnings) one transaction claims
+ * @param interval      the longest sleep between two rounds: the engine sleeps until the next lease ends or is warned
+ *                      about, or until news of a changed lease, but looks at least this often in case news was lost
+ * @param warningBefore how long before its lease ends an instance whose {@code prompt} is true is warned; a lease
+ *                      shorter than that is warned about as soon as it begins
  */
-public record AutoStopEngineSettings(int batchSize, Duration interval) {
+public record AutoStopEngineSettings(int batchSize, Duration interval, Duration warningBefore) {
 
-    public static final AutoStopEngineSettings DEFAULT = new AutoStopEngineSettings(100, Duration.ofSeconds(10));
+    public static final AutoStopEngineSettings DEFAULT =
+            new AutoStopEngineSettings(100, Duration.ofSeconds(10), Duration.ofMinutes(10));
 
     public AutoStopEngineSettings {
         Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(warningBefore, "warningBefore");
         if (batchSize < 1) {
             throw new IllegalArgumentException("the auto-stop batch size is at least 1, not " + batchSize);
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the auto-stop interval is positive, not " + interval);
+        }
+        if (warningBefore.isNegative()) {
+            throw new IllegalArgumentException("the lease-ending warning comes before the stop, not " + warningBefore + " after");
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import io.demanager.application.port.in.WarnEndingLeasesUseCase;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,19 +11,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntUnaryOperator;
 
 /**
- * The auto-stop engine's background thread. Each round stops due leases batch by batch until a batch comes back
- * less than full; rounds are {@link AutoStopEngineSettings#interval()} apart. The first round runs as soon as the
- * worker starts, so leases that ran out while no engine ran are stopped at once. A round that fails (the database
- * is away) is logged, and the next round tries again.
+ * The auto-stop engine's background thread. A round stops the due leases and gives the due warnings, batch by batch
+ * until a batch comes back less than full; then the thread sleeps until the next lease ends or the next warning is
+ * due, as the store tells. {@link #wake()} (a lease was set or changed, here or on another server) ends the sleep
+ * early, so that the new plan is read; the sleep never lasts longer than {@link AutoStopEngineSettings#interval()},
+ * in case news was lost. The first round runs as soon as the worker starts, so leases that ran out while no engine
+ * ran are stopped at once. A round that fails (the database is away) is logged, and the next one tries again.
  * <p>
  * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
- * due instance to one of them.
+ * due lease to one of them.
  * <p>
  * The worker remembers how its last round ended ({@link #lastRound()}), for the server's readiness.
  */
@@ -31,34 +35,49 @@ public final class AutoStopWorker implements AutoCloseable {
     /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 
+    /**
+     * The pause when something is due but none of it could be claimed: another server holds it, and has it done in a
+     * moment.
+     */
+    private static final Duration HELD_ELSEWHERE = Duration.ofMillis(10);
+
     /** A round that ended: when, and whether it failed. */
     public record Round(Instant endedAt, boolean failed) {
     }
 
-    private final StopExpiredLeasesUseCase engine;
+    private final StopExpiredLeasesUseCase stops;
+    private final WarnEndingLeasesUseCase warnings;
     private final AutoStopEngineSettings settings;
-    private final ScheduledExecutorService thread;
+    private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Object news = new Object();
+    private boolean woken;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean closing;
     private volatile Round lastRound;
 
-    public AutoStopWorker(StopExpiredLeasesUseCase engine, AutoStopEngineSettings settings) {
-        this.engine = engine;
+    public AutoStopWorker(StopExpiredLeasesUseCase stops, WarnEndingLeasesUseCase warnings, AutoStopEngineSettings settings) {
+        this.stops = stops;
+        this.warnings = warnings;
         this.settings = settings;
-        this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread worker = new Thread(task, "auto-stop");
-            worker.setDaemon(true);
-            return worker;
-        });
+        this.thread = new Thread(this::run, "auto-stop");
+        thread.setDaemon(true);
     }
 
-    /** Runs a first round now, then one round per interval, until {@link #close()}. */
+    /** Runs a first round now, then one whenever something is due or news comes, until {@link #close()}. */
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the auto-stop worker is already started");
         }
-        thread.scheduleWithFixedDelay(this::round, 0, settings.interval().toNanos(), TimeUnit.NANOSECONDS);
+        thread.start();
+    }
+
+    /** A lease was set or changed: plan again now. Returns at once, from any thread. */
+    public void wake() {
+        synchronized (news) {
+            woken = true;
+            news.notifyAll();
+        }
     }
 
     /** How the last round ended; empty before the first one ends. */
@@ -77,28 +96,83 @@ public final class AutoStopWorker implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        thread.shutdown();
+        wake();
+        if (!started.get()) {
+            return;
+        }
         try {
-            if (!thread.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                thread.shutdownNow();
+            thread.join(GRACE.toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(GRACE.toMillis());
             }
         } catch (InterruptedException e) {
-            thread.shutdownNow();
+            thread.interrupt();
             Thread.currentThread().interrupt();
         }
     }
 
-    private void round() {
-        boolean failed = false;
-        try {
-            int stopped;
-            do {
-                stopped = engine.stopExpiredLeases(settings.batchSize());
-            } while (stopped == settings.batchSize() && !closing);
-        } catch (RuntimeException e) {
-            failed = true;
-            LOG.warn("An auto-stop round failed; the next one begins in {}", settings.interval(), e);
+    private void run() {
+        while (!closing) {
+            sleep(round());
         }
-        lastRound = new Round(clock.instant(), failed);
+    }
+
+    /** Everything due now, and how long to sleep afterwards; remembers how the round ended. */
+    private Duration round() {
+        Option<Duration> pause = plannedRound();
+        lastRound = new Round(clock.instant(), pause.isEmpty());
+        return pause.getOrElse(settings.interval());
+    }
+
+    /** The pause after a round that did everything due now; none if the round failed. */
+    private Option<Duration> plannedRound() {
+        synchronized (news) {
+            woken = false;
+        }
+        try {
+            boolean progress = drain(stops::stopExpiredLeases) | drain(warnings::warnEndingLeases);
+            Option<Duration> next = List.of(stops.untilNextLeaseEnd(), warnings.untilNextWarning())
+                    .flatMap(Option::toList)
+                    .min();
+            if (next.isEmpty()) {
+                return Option.some(settings.interval());
+            }
+            if (next.get().isNegative() || next.get().isZero()) {
+                return Option.some(progress ? Duration.ZERO : HELD_ELSEWHERE);
+            }
+            return Option.some(min(next.get(), settings.interval()));
+        } catch (RuntimeException e) {
+            LOG.warn("An auto-stop round failed; the next one begins within {}", settings.interval(), e);
+            return Option.none();
+        }
+    }
+
+    /** Runs {@code batch} until it comes back less than full; answers whether it did anything. */
+    private boolean drain(IntUnaryOperator batch) {
+        int done;
+        boolean any = false;
+        do {
+            done = batch.applyAsInt(settings.batchSize());
+            any |= done > 0;
+        } while (done == settings.batchSize() && !closing);
+        return any;
+    }
+
+    private void sleep(Duration pause) {
+        long deadline = System.nanoTime() + pause.toNanos();
+        synchronized (news) {
+            try {
+                for (long left = pause.toNanos(); !woken && !closing && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(news, left);
+                }
+            } catch (InterruptedException interrupted) {
+                closing = true;
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

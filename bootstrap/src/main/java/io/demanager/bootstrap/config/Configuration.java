@@ -10,6 +10,7 @@ import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.identity.TokenFile;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -49,7 +50,8 @@ public record Configuration(
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
         RuntimeSelection runtime,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        LeaseRenewalPolicy leaseRenewal) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -66,6 +68,7 @@ public record Configuration(
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(leaseRenewal, "leaseRenewal");
     }
 
     /** The configuration the variables describe, or every problem with them, each naming its variable. */
@@ -86,7 +89,9 @@ public record Configuration(
                 environment.read(Variable.DEMANAGER_AUTO_STOP_BATCH_SIZE, AutoStopEngineSettings.DEFAULT.batchSize(),
                         value -> whole(value, 1, 10_000)),
                 environment.read(Variable.DEMANAGER_AUTO_STOP_INTERVAL_MS, AutoStopEngineSettings.DEFAULT.interval(),
-                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)));
+                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
+                environment.read(Variable.DEMANAGER_LEASE_WARNING_SECONDS, AutoStopEngineSettings.DEFAULT.warningBefore(),
+                        value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)));
         var simulated = new SimulatedRuntimeSettings(
                 environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
                         value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
@@ -96,10 +101,11 @@ public record Configuration(
                         value -> flavors(value, catalog)));
         RuntimeSelection runtime = runtime(environment, simulated, dataDirectory);
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
+        LeaseRenewalPolicy leaseRenewal = leaseRenewal(environment);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, capacity,
-                        policy, engine, runtime, logFormat))
+                        policy, engine, runtime, logFormat, leaseRenewal))
                 : Either.left(problems);
     }
 
@@ -179,6 +185,18 @@ public record Configuration(
             return AutoStopPolicy.DEFAULT;
         }
         return new AutoStopPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
+    }
+
+    private static LeaseRenewalPolicy leaseRenewal(Environment environment) {
+        long min = environment.read(Variable.DEMANAGER_RENEW_MIN_SECONDS, LeaseRenewalPolicy.DEFAULT.minimum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        long max = environment.read(Variable.DEMANAGER_RENEW_MAX_SECONDS, LeaseRenewalPolicy.DEFAULT.maximum().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        if (max < min) {
+            environment.refuse(Variable.DEMANAGER_RENEW_MAX_SECONDS, max + " is less than DEMANAGER_RENEW_MIN_SECONDS, " + min);
+            return LeaseRenewalPolicy.DEFAULT;
+        }
+        return new LeaseRenewalPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
     }
 
     private static Either<String, Long> whole(String value, long min, long max) {
@@ -269,7 +287,9 @@ public record Configuration(
                 + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
-                + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()
+                + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()
+                + ", warning " + autoStopEngine.warningBefore().toSeconds() + " s before"
+                + ", renewals=" + leaseRenewal.minimum().toSeconds() + ".." + leaseRenewal.maximum().toSeconds() + " s"
                 + ", runtime=" + runtime.process().map(process -> "process (" + process.command().mkString(" ") + " on "
                                 + process.bindHost() + ":" + process.firstPort() + "-" + process.lastPort() + " as "
                                 + process.notebookUser().getOrElse("the server's user") + ")")

@@ -19,8 +19,13 @@ public enum Variable {
     DEMANAGER_FREE_FLAVOR_CAPACITY("How many instances of each free flavor may run at once; the others queue.", "10"),
     DEMANAGER_AUTO_STOP_MIN_SECONDS("The shortest auto-stop duration a client may ask for, in seconds.", "3600"),
     DEMANAGER_AUTO_STOP_MAX_SECONDS("The longest auto-stop duration a client may ask for, in seconds.", "86400"),
-    DEMANAGER_AUTO_STOP_INTERVAL_MS("How often the auto-stop engine looks for leases that ran out, in milliseconds.", "10000"),
+    DEMANAGER_AUTO_STOP_INTERVAL_MS("The longest the auto-stop engine sleeps between two looks, in milliseconds: it wakes"
+            + " when a lease ends or changes, and looks at least this often in case news of a change was lost.", "10000"),
+    DEMANAGER_LEASE_WARNING_SECONDS("How long before its lease ends an instance whose prompt is true gets a LEASE_ENDING"
+            + " event, in seconds; 0 for no warning before the stop itself.", "600"),
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
+    DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
     DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine) or simulated (no notebook runs).",
             "process when DEMANAGER_JUPYTER_COMMAND is found, otherwise simulated with a warning"),
     DEMANAGER_JUPYTER_COMMAND("The Jupyter Server command of the process runtime, with any first arguments.", "jupyter-server"),

@@ -1,20 +1,26 @@
 package io.demanager.bootstrap.autostop;
 
-import io.demanager.application.port.out.StatusChangePublisher;
-
+import io.demanager.adapter.persistence.postgres.LeaseNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresLeaseClaims;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.StopExpiredLeasesService;
+import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.Assemblies;
 import io.demanager.bootstrap.Assembly;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
@@ -45,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutoStopReplicasTest {
 
-    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50));
+    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50), Duration.ofMinutes(10));
     private static final SimulatedRuntimeSettings INSTANT_RUNTIME = new SimulatedRuntimeSettings(Duration.ZERO, 0, HashSet.empty());
 
     private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
@@ -90,15 +97,12 @@ class AutoStopReplicasTest {
         var doomedStops = new AtomicInteger();
         PostgresDatabase doomedPool = closeLater(database.connectAnotherPool("doomed-replica"));
         var doomedStore = PostgresStores.create(doomedPool.dataSource(), credentialKey).leaseClaims();
-        DueLeases pausedInTheMiddleOfItsBatch = (limit, stop) -> doomedStore.stopDue(limit, (running, now) -> {
-            claimed.countDown();
-            awaitQuietly(killed);
-            return stop.apply(running, now);
-        });
+        var pausedInTheMiddleOfItsBatch = new PausedInTheMiddleOfItsBatch(doomedStore, claimed, killed);
         var doomed = closeLater(new AutoStopWorker(
                 new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet(),
                         StatusChangePublisher.NONE),
-                new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1))));
+                new WarnEndingLeasesService(pausedInTheMiddleOfItsBatch, ENGINE.warningBefore()),
+                new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1), ENGINE.warningBefore())));
         doomed.start();
         assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
 
@@ -116,6 +120,42 @@ class AutoStopReplicasTest {
         assertThat(doomedStops).hasValue(0);
     }
 
+    @Test
+    void aLeaseSetOnOneServerWakesTheSleepingEngineOfAnotherThroughTheDatabase() {
+        var writersStore = PostgresStores.create(closeLater(database.connectAnotherPool("writer")).dataSource(),
+                credentialKey).instances();
+        Instance dueAtStart = writersStore.insert(anInstance().runningUntil(Instant.now().minusSeconds(1)).build()).get();
+        PostgresDatabase sleepersPool = closeLater(database.connectAnotherPool("sleeping-replica"));
+        var sleepersStore = PostgresStores.create(sleepersPool.dataSource(), credentialKey);
+        Assembly sleeper = closeLater(Assemblies.assembly(sleepersStore.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT,
+                INSTANT_RUNTIME, new AutoStopEngineSettings(100, Duration.ofHours(1), Duration.ZERO), lateness -> { }));
+        sleeper.wakeAutoStopOn(closeLater(LeaseNotifications.listen(sleepersPool)));
+        sleeper.start();
+        waitUntil("the sleeper listens and its first round stopped what was due, leaving nothing planned", () ->
+                count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sleeping-replica'"
+                        + " AND query LIKE 'LISTEN%'") == 1
+                && writersStore.find(PROJECT, dueAtStart.id()).get().status() != InstanceStatus.RUNNING);
+
+        Instance leased = writersStore.insert(anInstance().runningUntil(Instant.now().plusSeconds(2)).build()).get();
+
+        waitUntil("the sleeper, told by the database, stops the lease when it ends (its own look is an hour away)",
+                () -> writersStore.find(PROJECT, leased.id()).get().status() != InstanceStatus.RUNNING);
+        assertThat(autoStopEventsPerInstance()).containsOnlyKeys(dueAtStart.id().uuid().toString(), leased.id().uuid().toString())
+                .containsValues(1L);
+    }
+
+    @Test
+    void fourReplicasWarnOfEachEndingLeaseExactlyOnce() throws Exception {
+        int leases = 2_000;
+        insertLeases(leases, n -> Instant.now().plus(Duration.ofMinutes(5)));
+
+        List.range(0, 4).forEach(n -> replica("replica-" + n, new AtomicInteger()).start());
+        waitUntil("every lease is warned about", () -> count("SELECT count(*) FROM instance_event WHERE cause = 'LEASE_ENDING'") == leases);
+
+        assertThat(count("SELECT count(DISTINCT instance_id) FROM instance_event WHERE cause = 'LEASE_ENDING'")).isEqualTo(leases);
+        assertThat(countWithStatus("RUNNING")).isEqualTo(leases);
+    }
+
     private Assembly replica(String name, AtomicInteger stops) {
         var store = PostgresStores.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
         return closeLater(Assemblies.assembly(store.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
@@ -124,14 +164,18 @@ class AutoStopReplicasTest {
 
     /** Running instances whose leases ended over the last hours, spread over two projects; inserted four at a time. */
     private void insertDueLeases(int count) throws Exception {
-        var store = database.newStore(credentialKey);
         Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        insertLeases(count, n -> present.minusSeconds(n));
+    }
+
+    private void insertLeases(int count, IntFunction<Instant> leaseEnd) throws Exception {
+        var store = database.newStore(credentialKey);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             java.util.List<Future<?>> inserts = new ArrayList<>();
             for (int n = 0; n < count; n++) {
                 var instance = anInstance().project(n % 2 == 0 ? PROJECT : OTHER_PROJECT)
-                        .runningUntil(present.minusSeconds(n)).build();
+                        .runningUntil(leaseEnd.apply(n)).build();
                 inserts.add(threads.submit(() -> store.insert(instance).get()));
             }
             for (Future<?> insert : inserts) {
@@ -175,6 +219,35 @@ class AutoStopReplicasTest {
             latch.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A replica's store that, once it has claimed its batch, holds it until {@code killed}. */
+    private record PausedInTheMiddleOfItsBatch(PostgresLeaseClaims store, CountDownLatch claimed, CountDownLatch killed)
+            implements DueLeases {
+
+        @Override
+        public List<AutoStopped> stopDue(int limit, LeaseStop stop) {
+            return store.stopDue(limit, (running, now) -> {
+                claimed.countDown();
+                awaitQuietly(killed);
+                return stop.apply(running, now);
+            });
+        }
+
+        @Override
+        public Option<Duration> untilNextLeaseEnd() {
+            return store.untilNextLeaseEnd();
+        }
+
+        @Override
+        public List<LifecycleEvent> warnEnding(int limit, Duration before) {
+            return store.warnEnding(limit, before);
+        }
+
+        @Override
+        public Option<Duration> untilNextWarning(Duration before) {
+            return store.untilNextWarning(before);
         }
     }
 }

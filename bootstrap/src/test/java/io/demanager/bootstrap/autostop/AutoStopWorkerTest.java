@@ -1,6 +1,8 @@
 package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import io.demanager.application.port.in.WarnEndingLeasesUseCase;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,17 +25,19 @@ class AutoStopWorkerTest {
 
     private static final int BATCH = 10;
     private static final Duration NEVER_AGAIN = Duration.ofHours(1);
+    private static final Duration WARNING = Duration.ofMinutes(10);
+    private static final WarnEndingLeasesUseCase NO_WARNINGS = warning(batchSize -> 0, Option::none);
 
     @Test
     void theFirstRoundRunsAtStartAndGoesOnWhileBatchesComeBackFull() {
         var batches = new CopyOnWriteArrayList<Integer>();
         int[] stoppedPerBatch = {BATCH, BATCH, 3};
-        StopExpiredLeasesUseCase engine = batchSize -> {
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
             batches.add(batchSize);
             return batches.size() <= stoppedPerBatch.length ? stoppedPerBatch[batches.size() - 1] : 0;
-        };
+        });
 
-        try (var worker = new AutoStopWorker(engine, new AutoStopEngineSettings(BATCH, NEVER_AGAIN))) {
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING))) {
             worker.start();
             waitUntil("the catch-up round has drained the due leases", () -> batches.size() == 3);
         }
@@ -41,14 +48,14 @@ class AutoStopWorkerTest {
     @Test
     void aRoundThatFailsIsFollowedByTheNextOne() {
         var rounds = new AtomicInteger();
-        StopExpiredLeasesUseCase engine = batchSize -> {
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
             if (rounds.incrementAndGet() == 1) {
                 throw new IllegalStateException("the database is away");
             }
             return 0;
-        };
+        });
 
-        try (var worker = new AutoStopWorker(engine, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10)))) {
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10), WARNING))) {
             worker.start();
             waitUntil("a round after the failed one", () -> rounds.get() >= 2);
         }
@@ -60,14 +67,14 @@ class AutoStopWorkerTest {
         var release = new CountDownLatch(1);
         var batchFinished = new AtomicBoolean();
         var batches = new AtomicInteger();
-        StopExpiredLeasesUseCase engine = batchSize -> {
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
             batches.incrementAndGet();
             inBatch.countDown();
             awaitQuietly(release);
             batchFinished.set(true);
             return batchSize;
-        };
-        var worker = new AutoStopWorker(engine, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10)));
+        });
+        var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10), WARNING));
         worker.start();
         assertThat(inBatch.await(1, TimeUnit.MINUTES)).isTrue();
 
@@ -84,14 +91,14 @@ class AutoStopWorkerTest {
     @Test
     void theLastRoundSaysWhenItEndedAndWhetherItFailed() {
         var fail = new AtomicBoolean(true);
-        StopExpiredLeasesUseCase engine = batchSize -> {
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
             if (fail.get()) {
                 throw new IllegalStateException("the database is away");
             }
             return 0;
-        };
+        });
 
-        try (var worker = new AutoStopWorker(engine, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10)))) {
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10), WARNING))) {
             assertThat(worker.lastRound()).isEmpty();
             Instant started = Instant.now();
             worker.start();
@@ -105,7 +112,7 @@ class AutoStopWorkerTest {
 
     @Test
     void aWorkerStartsOnce() {
-        try (var worker = new AutoStopWorker(batchSize -> 0, new AutoStopEngineSettings(BATCH, NEVER_AGAIN))) {
+        try (var worker = new AutoStopWorker(stopping(batchSize -> 0), NO_WARNINGS, new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING))) {
             worker.start();
 
             assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class);
@@ -113,9 +120,92 @@ class AutoStopWorkerTest {
     }
 
     @Test
+    void theWorkerSleepsUntilTheNextLeaseEndsAsTheStoreTellsNotUntilItsInterval() {
+        var rounds = new AtomicInteger();
+        var nextLeaseEnd = new AtomicReference<Option<Duration>>(Option.some(Duration.ofMillis(20)));
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
+            rounds.incrementAndGet();
+            return 0;
+        }, () -> nextLeaseEnd.getAndSet(Option.none()));
+
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING))) {
+            worker.start();
+            waitUntil("a round when the lease ends, long before the interval", () -> rounds.get() == 2);
+        }
+    }
+
+    @Test
+    void newsOfALeaseEndsTheSleepAtOnce() {
+        var rounds = new AtomicInteger();
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
+            rounds.incrementAndGet();
+            return 0;
+        });
+
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING))) {
+            worker.start();
+            waitUntil("the first round", () -> rounds.get() == 1);
+            worker.wake();
+            waitUntil("a round after the news, long before the interval", () -> rounds.get() == 2);
+        }
+    }
+
+    @Test
+    void dueWarningsAreGivenBatchByBatchAndTheirTimeIsSleptUntil() {
+        var warningBatches = new CopyOnWriteArrayList<Integer>();
+        var nextWarning = new AtomicReference<Option<Duration>>(Option.some(Duration.ofMillis(20)));
+        WarnEndingLeasesUseCase warnings = warning(batchSize -> {
+            warningBatches.add(batchSize);
+            return warningBatches.size() == 1 ? BATCH : 1;
+        }, () -> nextWarning.getAndSet(Option.none()));
+
+        try (var worker = new AutoStopWorker(stopping(batchSize -> 0), warnings,
+                new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING))) {
+            worker.start();
+            waitUntil("a second round when the next warning is due", () -> warningBatches.size() == 3);
+        }
+
+        assertThat(warningBatches).containsExactly(BATCH, BATCH, BATCH);
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> new AutoStopEngineSettings(0, NEVER_AGAIN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AutoStopEngineSettings(BATCH, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AutoStopEngineSettings(0, NEVER_AGAIN, WARNING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AutoStopEngineSettings(BATCH, Duration.ZERO, WARNING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AutoStopEngineSettings(BATCH, NEVER_AGAIN, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static StopExpiredLeasesUseCase stopping(IntUnaryOperator batch) {
+        return stopping(batch, Option::none);
+    }
+
+    private static StopExpiredLeasesUseCase stopping(IntUnaryOperator batch, Supplier<Option<Duration>> untilNext) {
+        return new StopExpiredLeasesUseCase() {
+            @Override
+            public int stopExpiredLeases(int batchSize) {
+                return batch.applyAsInt(batchSize);
+            }
+
+            @Override
+            public Option<Duration> untilNextLeaseEnd() {
+                return untilNext.get();
+            }
+        };
+    }
+
+    private static WarnEndingLeasesUseCase warning(IntUnaryOperator batch, Supplier<Option<Duration>> untilNext) {
+        return new WarnEndingLeasesUseCase() {
+            @Override
+            public int warnEndingLeases(int batchSize) {
+                return batch.applyAsInt(batchSize);
+            }
+
+            @Override
+            public Option<Duration> untilNextWarning() {
+                return untilNext.get();
+            }
+        };
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

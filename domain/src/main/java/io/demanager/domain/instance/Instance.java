@@ -4,6 +4,7 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.error.DomainError;
@@ -123,6 +124,20 @@ public record Instance(
         return notDeleted().flatMap(ignored -> isLeaseDueAt(now)
                 ? stop(now)
                 : Either.left(new DomainError.OperationNotAllowed(status.name(), "auto stop")));
+    }
+
+    /**
+     * Make the current run end {@code seconds} from {@code now}, whether it had a lease or not. Only a RUNNING instance
+     * has a run to renew (6327 otherwise); a duration out of the policy's bounds is 6349. The settings for the next
+     * start stay as they are.
+     */
+    public Either<DomainError, Instance> renewLease(long seconds, LeaseRenewalPolicy policy, Instant now) {
+        return policy.check(seconds).flatMap(duration -> notDeleted()
+                .flatMap(ignored -> status == InstanceStatus.RUNNING ? Either.right(duration)
+                        : Either.left(new DomainError.NotRunning()))
+                .map(running -> new Instance(id, projectId, name, description, status, createdAt, now, profile, flavor,
+                        pool, spec, autoStop, Option.some(new AutoStopLease(now.plus(running))), failure, queuedSince,
+                        access, workspaceId, aiProjectId, owner, version)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.demanager.domain.instance;
 
-/** Why an instance changed status: what its lifecycle events record, so that a user can see why it stopped. */
+/**
+ * Why an instance changed status, or what happened to its running lease: what its lifecycle events record, so that
+ * a user can see why it stopped and was warned before.
+ */
 public enum TransitionCause {
     /** The user asked: create, start, stop, restart, queue, dequeue or delete. */
     USER_REQUEST,
@@ -9,7 +12,16 @@ public enum TransitionCause {
     /** The runtime reported work done, or a free flavor's queue moved on. */
     RUNTIME_PROGRESS,
     /** The runtime reported a failure: creation or start failed, or a running notebook became unavailable. */
-    FAILURE;
+    FAILURE,
+    /** The user renewed the running lease: the instance stays RUNNING and stops later. */
+    LEASE_RENEWED,
+    /** The running lease ends soon: the warning of an instance that asked for one ({@code prompt}); it stays RUNNING. */
+    LEASE_ENDING;
+
+    /** Whether events of this cause record a change of status; the lease's events keep the instance RUNNING. */
+    public boolean changesStatus() {
+        return this != LEASE_RENEWED && this != LEASE_ENDING;
+    }
 
     /** The cause of the change a runtime event makes. */
     public static TransitionCause of(RuntimeEvent event) {

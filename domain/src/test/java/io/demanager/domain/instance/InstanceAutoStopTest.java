@@ -4,6 +4,7 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,48 @@ class InstanceAutoStopTest {
         assertThat(noLease.stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(stopping.stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(instance(InstanceStatus.DELETED, PAID_CPU).stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.InstanceNotFound.class);
+    }
+
+    @Test
+    void aRenewalMovesTheEndOfTheRunButNotTheSettingsForTheNextStart() {
+        Instance running = runningSince(ENTERED, enabledFor(ONE_HOUR));
+        Instant renewedAt = ENTERED.plusSeconds(3_000);
+
+        Instance renewed = running.renewLease(7_200, LeaseRenewalPolicy.DEFAULT, renewedAt).get();
+
+        assertThat(renewed.lease()).containsExactly(new AutoStopLease(renewedAt.plusSeconds(7_200)));
+        assertThat(renewed.remainingSeconds(renewedAt)).containsExactly(7_200L);
+        assertThat(renewed.updatedAt()).isEqualTo(renewedAt);
+        assertThat(renewed.autoStop()).isEqualTo(enabledFor(ONE_HOUR));
+        assertThat(renewed.status()).isEqualTo(InstanceStatus.RUNNING);
+        assertThat(renewed.stop(renewedAt).flatMap(stopping -> stopping.onRuntimeEvent(new RuntimeEvent.Stopped(), renewedAt))
+                .flatMap(stopped -> stopped.start(true, renewedAt))
+                .flatMap(starting -> starting.onRuntimeEvent(new RuntimeEvent.Started(NOTEBOOK), renewedAt.plusSeconds(10)))
+                .get().lease()).containsExactly(new AutoStopLease(renewedAt.plusSeconds(10).plus(ONE_HOUR)));
+    }
+
+    @Test
+    void aRunWithoutALeaseGetsOneWhenRenewed() {
+        Instance renewed = runningSince(ENTERED, AutoStopSettings.DISABLED)
+                .renewLease(3_600, LeaseRenewalPolicy.DEFAULT, ENTERED).get();
+
+        assertThat(renewed.lease()).containsExactly(new AutoStopLease(ENTERED.plus(ONE_HOUR)));
+        assertThat(renewed.autoStop()).isEqualTo(AutoStopSettings.DISABLED);
+    }
+
+    @Test
+    void onlyARunningInstanceCanBeRenewedAndOnlyWithinTheBounds() {
+        Instance running = runningSince(ENTERED, enabledFor(ONE_HOUR));
+        var policy = new LeaseRenewalPolicy(Duration.ofSeconds(60), Duration.ofSeconds(600));
+
+        assertThat(running.renewLease(59, policy, ENTERED).getLeft()).isEqualTo(new DomainError.DurationOutOfRange(60, 600));
+        assertThat(running.renewLease(601, policy, ENTERED).getLeft()).isEqualTo(new DomainError.DurationOutOfRange(60, 600));
+        assertThat(running.renewLease(600, policy, ENTERED).get().lease())
+                .containsExactly(new AutoStopLease(ENTERED.plusSeconds(600)));
+        assertThat(instance(InstanceStatus.STOPPED, PAID_CPU).renewLease(60, policy, ENTERED).getLeft())
+                .isEqualTo(new DomainError.NotRunning());
+        assertThat(running.stop(ENTERED).get().renewLease(60, policy, ENTERED).getLeft())
+                .isEqualTo(new DomainError.NotRunning());
     }
 
     private static AutoStopChange change(boolean enable, Duration duration) {

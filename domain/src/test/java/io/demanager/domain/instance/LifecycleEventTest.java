@@ -40,6 +40,22 @@ class LifecycleEventTest {
     }
 
     @Test
+    void aRenewalIsAnEventThatKeepsTheStatus() {
+        Instance renewed = instance(InstanceStatus.RUNNING, PAID_CPU).atVersion(4);
+
+        assertThat(LifecycleEvent.ofWrite(Option.some(InstanceStatus.RUNNING), renewed, TransitionCause.LEASE_RENEWED))
+                .containsExactly(new LifecycleEvent(renewed.id(), Option.some(InstanceStatus.RUNNING),
+                        InstanceStatus.RUNNING, TransitionCause.LEASE_RENEWED, CREATED_AT, 4));
+    }
+
+    @Test
+    void theLeasesEventsNeverRecordAChangeOfStatus() {
+        assertThatThrownBy(() -> new LifecycleEvent(instance(InstanceStatus.RUNNING, PAID_CPU).id(),
+                Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING, TransitionCause.LEASE_ENDING, NOW, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anEventCannotRecordAStatusChangingIntoItself() {
         assertThatThrownBy(() -> new LifecycleEvent(instance(InstanceStatus.STOPPED, FREE_CPU).id(),
                 Option.some(InstanceStatus.STOPPED), InstanceStatus.STOPPED, TransitionCause.USER_REQUEST, NOW, 1))

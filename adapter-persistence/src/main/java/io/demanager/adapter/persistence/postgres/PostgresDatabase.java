@@ -8,12 +8,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A pool of connections to one PostgreSQL database, and the migrations that give it its schema. A connection that
@@ -110,6 +112,15 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** A new connection outside the pool, for a session that lasts (listening to notifications); the caller closes it. */
+    public Connection dedicatedConnection() throws SQLException {
+        Properties account = new Properties();
+        account.setProperty("user", pool.getUsername());
+        account.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
+        account.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT.toSeconds() + 1));
+        return DriverManager.getConnection(pool.getJdbcUrl(), account);
     }
 
     Flyway flyway() {

@@ -15,7 +15,8 @@ public final class PostgresInstanceEvents implements InstanceEvents {
 
     /** {@code LIMIT NULL} is no limit. */
     private static final String PAGE = "SELECT instance_event.instance_id, instance_event.version, from_status, to_status,"
-            + " cause, occurred_at" + SCOPE + " ORDER BY instance_event.version DESC OFFSET :offset LIMIT :limit";
+            + " cause, occurred_at" + SCOPE
+            + " ORDER BY instance_event.version DESC, instance_event.id DESC OFFSET :offset LIMIT :limit";
 
     private static final String COUNT = "SELECT count(*)" + SCOPE;
 

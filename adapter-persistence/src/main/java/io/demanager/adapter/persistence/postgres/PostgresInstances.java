@@ -5,6 +5,7 @@ import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -29,7 +31,7 @@ import java.util.function.Function;
  * row; a change of settings locks the row instead, so that writers of one instance take turns and none is refused.
  * Each write sets only the columns it may change: the catalog snapshot and the credential are written on insert only.
  */
-public final class PostgresInstances implements InstanceStore, InstancesInStatus {
+public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
 
     private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
 
@@ -57,6 +59,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     private final InstanceRows rows;
     private final Transitions transitions;
     private final WriterTurns turns = new WriterTurns();
+    private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
 
     PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions) {
         this.database = database;
@@ -83,9 +86,10 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
         try {
-            return Either.right(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT), instance.atVersion(0))
+            return Either.right(toldIfLeased(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT),
+                            instance.atVersion(0))
                     .map(rows)
-                    .one()));
+                    .one())));
         } catch (UnableToExecuteStatementException e) {
             if (violates(e, LIVE_NAME_CONSTRAINT)) {
                 return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
@@ -97,6 +101,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     @Override
     public Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
         return database.withHandle(handle -> transitions.write(handle, changed, cause))
+                .map(this::toldIfLeased)
                 .toEither(() -> new StaleWrite(changed.id(), changed.version()));
     }
 
@@ -115,7 +120,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
                             .bind("id", current.id().uuid())
                             .execute();
                     return changed.atVersion(current.version() + 1);
-                }))));
+                })))).map(this::toldIfLeased);
     }
 
     /** A uuid sorts by its bytes, which is the order of its text form. */
@@ -129,6 +134,22 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
             after.peek(last -> query.bind("after", last.uuid()));
             return List.ofAll(query.map(rows).list());
         });
+    }
+
+    /**
+     * Tells of the writes of this store only; {@link LeaseNotifications} tells of those of every server sharing the
+     * database.
+     */
+    @Override
+    public void whenLeasesChange(Runnable listener) {
+        leaseListeners.add(listener);
+    }
+
+    private Instance toldIfLeased(Instance written) {
+        if (written.lease().isDefined()) {
+            leaseListeners.forEach(Runnable::run);
+        }
+        return written;
     }
 
     private Option<Instance> find(Handle handle, String sql, ProjectId projectId, InstanceId instanceId) {

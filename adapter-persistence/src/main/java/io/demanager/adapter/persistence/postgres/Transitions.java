@@ -8,8 +8,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The write of a transition, shared by the stores that make one. The row at the version that was read is locked
- * ({@code previous}), its changing columns are written, and its event appended if the status changed, in one
- * statement. A writer that loses the race waits for the lock, finds the version gone, and changes nothing.
+ * ({@code previous}), its changing columns are written, and its event appended if the status changed (or, for the
+ * lease's own events, which keep the status, if it did not), in one statement. A writer that loses the race waits
+ * for the lock, finds the version gone, and changes nothing.
  */
 final class Transitions {
 
@@ -25,7 +26,7 @@ final class Transitions {
                 event AS (
                     INSERT INTO instance_event (%2$s)
                     SELECT id, version, previous_status, status, :cause, updated_at FROM updated
-                    WHERE status <> previous_status)
+                    WHERE (status <> previous_status) = :changes_status)
                 SELECT version FROM updated""".formatted(InstanceRows.assignments(Written.ON_TRANSITION), EventRows.COLUMNS);
 
     private final InstanceRows rows;
@@ -39,6 +40,7 @@ final class Transitions {
         return Option.ofOptional(rows.bindKey(rows.bind(handle.createQuery(SQL), changed, Written.ON_TRANSITION), changed)
                         .bind("version", changed.version())
                         .bind("cause", cause.name())
+                        .bind("changes_status", cause.changesStatus())
                         .mapTo(Long.class)
                         .findOne())
                 .map(changed::atVersion);

@@ -20,6 +20,11 @@ class MigrationTest {
 
     /** {@code V<n>__<verb>_<object>.sql}: n counts up from 1, the description is lower-case words joined by '_'. */
     private static final Pattern FILE_NAME = Pattern.compile("V([1-9][0-9]*)__([a-z]+)((?:_[a-z0-9]+)+)\\.sql");
+    /**
+     * Versions given to branches that are developed at the same time and not merged yet: until each lands, its number
+     * is the one gap allowed. Once all have landed this set can go.
+     */
+    private static final Set<Integer> HELD_FOR_OTHER_BRANCHES = Set.of(5, 6, 7, 8);
     private static final Set<String> VERBS = Set.of("create", "add", "alter", "rename", "drop", "backfill", "move");
 
     @Test
@@ -31,16 +36,19 @@ class MigrationTest {
             assertThat(parts.matches()).as("%s is V<n>__<verb>_<object>.sql", name).isTrue();
             assertThat(VERBS).as("the verb of %s", name).contains(parts.group(2));
         });
-        assertThat(names.stream().map(MigrationTest::version).sorted())
-                .as("versions, unique and without gaps")
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, names.size()).boxed().toList());
+        List<Integer> versions = names.stream().map(MigrationTest::version).sorted().toList();
+        assertThat(versions)
+                .as("versions, unique and without gaps but those held for branches still in flight")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, latestVersion())
+                        .filter(version -> versions.contains(version) || !HELD_FOR_OTHER_BRANCHES.contains(version))
+                        .boxed().toList());
     }
 
     @Test
     void aCleanDatabaseMigratesToTheLatestVersionAndThenHasNothingLeftToDo() throws Exception {
-        int latest = migrationFileNames().size();
+        int latest = latestVersion();
         try (TestDatabase test = TestDatabase.empty()) {
-            assertThat(test.database().migrate()).isEqualTo(latest);
+            assertThat(test.database().migrate()).isEqualTo(migrationFileNames().size());
 
             assertThat(test.database().flyway().info().current().getVersion().getVersion()).isEqualTo(String.valueOf(latest));
             assertThat(test.database().migrate()).isZero();
@@ -68,6 +76,10 @@ class MigrationTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
+    }
+
+    private static int latestVersion() throws IOException, URISyntaxException {
+        return migrationFileNames().stream().mapToInt(MigrationTest::version).max().orElseThrow();
     }
 
     private static int version(String fileName) {

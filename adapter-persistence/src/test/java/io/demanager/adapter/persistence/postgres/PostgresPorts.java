@@ -12,6 +12,7 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.collection.List;
@@ -19,6 +20,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -77,6 +79,21 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     @Override
     public List<AutoStopped> stopDue(int limit, LeaseStop stop) {
         return stores.leaseClaims().stopDue(limit, stop);
+    }
+
+    @Override
+    public Option<Duration> untilNextLeaseEnd() {
+        return stores.leaseClaims().untilNextLeaseEnd();
+    }
+
+    @Override
+    public List<LifecycleEvent> warnEnding(int limit, Duration before) {
+        return stores.leaseClaims().warnEnding(limit, before);
+    }
+
+    @Override
+    public Option<Duration> untilNextWarning(Duration before) {
+        return stores.leaseClaims().untilNextWarning(before);
     }
 
     @Override

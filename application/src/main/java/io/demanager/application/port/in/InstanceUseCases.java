@@ -3,7 +3,8 @@ package io.demanager.application.port.in;
 import java.util.Objects;
 
 /**
- * The use cases a client of the instance API drives: one per operation on instances, and their lifecycle events.
+ * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events and the
+ * renewal of the running lease.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -14,7 +15,8 @@ public record InstanceUseCases(
         DeleteInstanceUseCase delete,
         InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
-        ListInstanceEventsUseCase events) {
+        ListInstanceEventsUseCase events,
+        RenewLeaseUseCase renew) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -25,5 +27,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(renew, "renew");
     }
 }
