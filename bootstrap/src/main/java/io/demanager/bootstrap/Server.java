@@ -32,6 +32,7 @@ import java.util.Random;
 public final class Server implements AutoCloseable {
 
     static final String EMBEDDED_DATA = "postgres";
+    static final String EMBEDDED_DATA_PASSWORD = "database.password";
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
@@ -71,7 +72,8 @@ public final class Server implements AutoCloseable {
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics));
+        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics),
+                configuration.httpLimits());
         listen(api, configuration);
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
@@ -96,7 +98,8 @@ public final class Server implements AutoCloseable {
         Path files = configuration.dataDirectory().resolve(EMBEDDED_DATA);
         try {
             Files.createDirectories(files);
-            EmbeddedDatabase embedded = startedHere(EmbeddedDatabase.startPersistent(files));
+            EmbeddedDatabase embedded = startedHere(EmbeddedDatabase.startPersistent(files,
+                    configuration.dataDirectory().resolve(EMBEDDED_DATA_PASSWORD)));
             return startedHere(PostgresDatabase.connect(embedded.settings()));
         } catch (IOException | RuntimeException failure) {
             throw new StartFailure("DEMANAGER_DATA_DIR: the embedded PostgreSQL cannot run in " + files.toAbsolutePath() + ": "

@@ -24,7 +24,7 @@ class DatabaseOutageServerTest {
     @Test
     void requestsFailFastWith503WhileTheDatabaseIsDownAndSucceedAgainWhenItIsBack(@TempDir Path data) {
         int databasePort = FreePorts.any();
-        EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), databasePort);
+        EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), databasePort);
         try (Server server = TestServers.start(database, Map.of(
                 "DEMANAGER_AUTO_STOP_MIN_SECONDS", "1",
                 "DEMANAGER_AUTO_STOP_INTERVAL_MS", "100",
@@ -50,7 +50,7 @@ class DatabaseOutageServerTest {
             assertThat(readiness.join().status()).isEqualTo(503);
             assertThat(client.get("/health/live").status()).isEqualTo(200);
 
-            database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), databasePort);
+            database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), databasePort);
 
             long back = System.nanoTime();
             waitUntil("a request succeeds again", () -> client.get(instance).status() == 200);

@@ -10,17 +10,21 @@ import io.vavr.control.Option;
 /**
  * Who may do what (the contract's section 8), checked before any route of the API runs: a request needs an
  * {@code X-Auth-Token} that names a caller (401 otherwise), and that caller must be allowed in the project of the
- * path (403 otherwise). Nothing of the request is read before both hold.
+ * path (403 otherwise). Nothing of the request is read before both hold. A caller runs at most so many requests at
+ * once ({@link HttpLimits#concurrentRequestsPerCaller()}); one more is refused with 429 and {@code Retry-After}.
  */
 final class Authentication {
 
     static final String TOKEN_HEADER = "X-Auth-Token";
     private static final String CALLER = Authentication.class.getName() + ".caller";
+    private static final String COUNTED = Authentication.class.getName() + ".counted";
 
     private final CallerIdentities identities;
+    private final CallerConcurrency concurrency;
 
-    Authentication(CallerIdentities identities) {
+    Authentication(CallerIdentities identities, int concurrentRequestsPerCaller) {
         this.identities = identities;
+        this.concurrency = new CallerConcurrency(concurrentRequestsPerCaller);
     }
 
     void check(Context ctx) {
@@ -30,6 +34,19 @@ final class Authentication {
             throw new RefusedRequest(ErrorResponses.forbidden());
         }
         ctx.attribute(CALLER, caller);
+        if (!concurrency.tryEnter(caller.user().id())) {
+            ctx.header("Retry-After", String.valueOf(ErrorResponses.RETRY_AFTER_SECONDS));
+            throw new RefusedRequest(ErrorResponses.tooManyRequests());
+        }
+        ctx.attribute(COUNTED, Boolean.TRUE);
+    }
+
+    /** After every request of the API, checked or refused: a request {@link #check} counted no longer runs. */
+    void end(Context ctx) {
+        if (ctx.attribute(COUNTED) != null) {
+            ctx.attribute(COUNTED, null);
+            concurrency.leave(user(ctx).id());
+        }
     }
 
     /** The user the checked token named: the owner of what this request creates. */

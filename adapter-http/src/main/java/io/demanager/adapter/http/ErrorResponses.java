@@ -49,6 +49,12 @@ public final class ErrorResponses {
         return new HttpFailure(405, PARAMETER_ERROR, "Parameter error. The request method is not allowed on this path.");
     }
 
+    /** A header that would make the request mean another method than the one it was sent with. */
+    public static HttpFailure methodOverride(String header) {
+        return new HttpFailure(400, PARAMETER_ERROR,
+                "Parameter error. The header " + header + " is not supported: send the request with the method it means.");
+    }
+
     public static HttpFailure payloadTooLarge() {
         return new HttpFailure(413, INVALID_PAYLOAD,
                 ErrorCode.INVALID_PAYLOAD.template() + " The body is larger than " + MAX_BODY_BYTES + " bytes.");
@@ -62,6 +68,11 @@ public final class ErrorResponses {
     /** The token is valid, but not for the project of the request. */
     public static HttpFailure forbidden() {
         return new HttpFailure(403, "ModelArts.6621", "The token does not allow acting in this project.");
+    }
+
+    /** The caller already runs as many requests as it may at once: it may try again after {@value #RETRY_AFTER_SECONDS} s. */
+    public static HttpFailure tooManyRequests() {
+        return busy(429);
     }
 
     /** The store cannot be reached now: the client may try again after {@value #RETRY_AFTER_SECONDS} s. */

@@ -8,7 +8,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +42,9 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, Operations operations) {
+    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, Operations operations, HttpLimits limits) {
         var routes = new InstanceRoutes(useCases);
-        var authentication = new Authentication(callers);
+        var authentication = new Authentication(callers, limits.concurrentRequestsPerCaller());
         var requestLog = new RequestLog(operations.requests());
         var operationsRoutes = new OperationsRoutes(operations);
         byte[] openApi = openApiDocument();
@@ -50,16 +55,24 @@ public final class HttpApi {
             config.router.ignoreTrailingSlashes = false;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
-                // Javalin puts its own handler inside this one, which holds the stop until requests in flight are
-                // answered. Meanwhile a connection that stays silent for a second is closed (Jetty's default), so that
-                // idle keep-alive connections do not hold the stop.
-                server.setHandler(new GracefulHandler());
+                // Javalin puts its own handler inside the innermost of these. The outermost holds the stop until
+                // requests in flight are answered; meanwhile a connection that stays silent for a second is closed
+                // (Jetty's default), so that idle keep-alive connections do not hold the stop.
+                var graceful = new GracefulHandler();
+                var methodOverrides = new MethodOverrides();
+                var minimumRate = new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0);
+                graceful.setHandler(methodOverrides);
+                methodOverrides.setHandler(minimumRate);
+                minimumRate.setHandler(new BufferedBodies());
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.addEventListener(idleTimeoutOnEveryConnector(limits.idleTimeout()));
             });
 
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::end);
             config.routes.beforeMatched("/v1/*", authentication::check);
+            config.routes.after("/v1/*", authentication::end);
 
             getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
             getAndHead(config.routes, OperationsRoutes.LIVE, operationsRoutes::live);
@@ -96,6 +109,20 @@ public final class HttpApi {
                 writeInternalError(response);
             });
         });
+    }
+
+    /** Javalin makes its connector when it starts; the timeout is set on it then. */
+    private static LifeCycle.Listener idleTimeoutOnEveryConnector(Duration idleTimeout) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle server) {
+                for (Connector connector : ((Server) server).getConnectors()) {
+                    if (connector instanceof AbstractConnector network) {
+                        network.setIdleTimeout(idleTimeout.toMillis());
+                    }
+                }
+            }
+        };
     }
 
     /**

@@ -65,6 +65,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     final TestOperations operations = new TestOperations();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
+    private final InstanceUseCases useCases;
     private final Javalin app;
 
     private ApiServer() {
@@ -72,7 +73,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
         var catalog = JsonCatalog.fromFile(resource("http-test-catalog.json"));
         var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
         var policy = AutoStopPolicy.DEFAULT;
-        var useCases = new InstanceUseCases(
+        useCases = new InstanceUseCases(
                 new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock),
                 new ListInstancesService(store, clock),
                 new GetInstanceService(store, clock),
@@ -88,13 +89,23 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
     static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return HttpApi.create(useCases, ApiServer::caller, operations).start("127.0.0.1", 0);
+        return app(useCases, operations, HttpLimits.DEFAULT);
+    }
+
+    /** The same, with the given limits. */
+    static Javalin app(InstanceUseCases useCases, Operations operations, HttpLimits limits) {
+        return HttpApi.create(useCases, ApiServer::caller, operations, limits).start("127.0.0.1", 0);
     }
 
     private static Option<Caller> caller(String token) {
         return token.equals(TOKEN) ? Option.some(new Caller(CALLER, HashSet.ofAll(GRANTED)))
                 : token.equals(OTHER_TOKEN) ? Option.some(new Caller(OTHER_USER, HashSet.ofAll(GRANTED)))
                 : Option.none();
+    }
+
+    /** The use cases this server calls, for a second API over the same store. */
+    InstanceUseCases useCases() {
+        return useCases;
     }
 
     static ApiServer start() {

@@ -1,5 +1,6 @@
 package io.demanager.bootstrap.config;
 
+import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
@@ -44,6 +45,7 @@ public record Configuration(
         Option<SecretKey> credentialKey,
         Catalog catalog,
         ConfiguredCallers callers,
+        HttpLimits httpLimits,
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
@@ -61,6 +63,7 @@ public record Configuration(
         Objects.requireNonNull(credentialKey, "credentialKey");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(callers, "callers");
+        Objects.requireNonNull(httpLimits, "httpLimits");
         Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
         Objects.requireNonNull(runtime, "runtime");
@@ -79,6 +82,13 @@ public record Configuration(
         Catalog catalog = environment.read(Variable.DEMANAGER_CATALOG_FILE, JsonCatalog.fromClasspath(), Configuration::catalog);
         ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE, ConfiguredCallers.development(),
                 value -> path(value).flatMap(TokenFile::read));
+        var httpLimits = new HttpLimits(
+                environment.read(Variable.DEMANAGER_HTTP_IDLE_TIMEOUT_MS, HttpLimits.DEFAULT.idleTimeout(),
+                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
+                environment.read(Variable.DEMANAGER_HTTP_MIN_REQUEST_RATE, HttpLimits.DEFAULT.minRequestBytesPerSecond(),
+                        value -> whole(value, 0, Integer.MAX_VALUE).map(Integer::longValue)),
+                environment.read(Variable.DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER, HttpLimits.DEFAULT.concurrentRequestsPerCaller(),
+                        value -> whole(value, 1, 100_000)));
         int capacity = environment.read(Variable.DEMANAGER_FREE_FLAVOR_CAPACITY, 10, value -> whole(value, 0, Integer.MAX_VALUE));
         AutoStopPolicy policy = autoStopPolicy(environment);
         var engine = new AutoStopEngineSettings(
@@ -96,7 +106,7 @@ public record Configuration(
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
-                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, capacity,
+                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, httpLimits, capacity,
                         policy, engine, runtime, logFormat))
                 : Either.left(problems);
     }
@@ -217,6 +227,8 @@ public record Configuration(
                         .getOrElse("embedded in " + dataDirectory.resolve("postgres"))
                 + ", credential key=" + credentialKey.map(key -> "DEMANAGER_CREDENTIAL_KEY").getOrElse(dataDirectory.resolve("credential.key").toString())
                 + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
+                + ", http limits=idle " + httpLimits.idleTimeout().toMillis() + " ms, body at least "
+                        + httpLimits.minRequestBytesPerSecond() + " B/s, " + httpLimits.concurrentRequestsPerCaller() + " requests per user"
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()

@@ -106,9 +106,9 @@ public record Instance(
         return notDeleted().flatMap(Instance::onlyForFreeFlavors).flatMap(free -> free.request(UserRequest.DEQUEUE, now));
     }
 
-    /** Delete the instance: it becomes DELETED, and is gone for every later request. */
+    /** Delete the instance: it becomes DELETED, is gone for every later request, and keeps no secret. */
     public Either<DomainError, Instance> delete(Instant now) {
-        return request(UserRequest.DELETE, now);
+        return request(UserRequest.DELETE, now).map(Instance::withoutSecrets);
     }
 
     /** The auto-stop engine's stop: the same transition as a user's, allowed only once the lease is due. */
@@ -190,6 +190,11 @@ public record Instance(
                 : queuedSince.orElse(Option.some(now));
         return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
                 autoStop, nextLease, Option.none(), nextQueuedSince, workspaceId, aiProjectId, owner, version);
+    }
+
+    private Instance withoutSecrets() {
+        return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool,
+                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, version);
     }
 
     private Instance failedWith(FailedReason reason) {

@@ -32,7 +32,7 @@ class DatabaseOutageTest {
     @Test
     void whileTheServerIsDownEveryCallIsUnavailableAndOnceItIsBackTheSamePoolWorksAgain(@TempDir Path data) {
         int port = freePort();
-        EmbeddedDatabase server = EmbeddedDatabase.startPersistent(data, port);
+        EmbeddedDatabase server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), port);
         try (PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             database.migrate();
             PostgresInstanceStore store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
@@ -52,7 +52,7 @@ class DatabaseOutageTest {
             assertUnavailable(() -> store.oldestQueued(stored.flavor().name(), 1));
             assertUnavailable(() -> store.inStatus(HashSet.of(InstanceStatus.CREATING), Option.none(), 10));
 
-            server = EmbeddedDatabase.startPersistent(data, port);
+            server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), port);
 
             assertThat(answeredAgain(() -> store.find(PROJECT, stored.id()))).containsExactly(stored);
             assertThat(database.isReady()).isTrue();

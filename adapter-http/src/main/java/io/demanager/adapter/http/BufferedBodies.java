@@ -1,0 +1,124 @@
+package io.demanager.adapter.http;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads a request's body before any route runs, without a thread waiting for it: the bytes are taken as the network
+ * delivers them, and only a complete body is handed to the routes, which then read it at once. A client that sends
+ * its body slowly, or never, holds a connection but no worker. At most {@value ErrorResponses#MAX_BODY_BYTES} + 1
+ * bytes are kept, which is enough for the routes to refuse a larger body with 413; up to {@value #DRAIN_LIMIT_BYTES}
+ * more are read and dropped, so that the client is still reading when the 413 comes. A body that breaks off or
+ * stalls (idle timeout, minimum data rate) is answered 408 without reaching the routes. A body announced larger than
+ * that is not read at all: the routes refuse it by its length.
+ */
+final class BufferedBodies extends Handler.Wrapper {
+
+    static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+    private static final int KEPT_BYTES = ErrorResponses.MAX_BODY_BYTES + 1;
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!hasBody(request) || request.getLength() > KEPT_BYTES + DRAIN_LIMIT_BYTES) {
+            return super.handle(request, response, callback);
+        }
+        new Reading(request, response, callback).run();
+        return true;
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0
+                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, HttpHeaderValue.CHUNKED.asString());
+    }
+
+    /** One body being read: each run takes what has arrived, then asks to be run again when more does. */
+    private final class Reading implements Runnable {
+
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long dropped;
+
+        Reading(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408);
+                    return;
+                }
+                boolean last = chunk.isLast();
+                take(chunk.getByteBuffer());
+                chunk.release();
+                if (last || dropped > DRAIN_LIMIT_BYTES) {
+                    handOver();
+                    return;
+                }
+            }
+        }
+
+        private void take(ByteBuffer bytes) {
+            int room = KEPT_BYTES - kept.size();
+            int keep = Math.min(room, bytes.remaining());
+            byte[] copy = new byte[keep];
+            bytes.get(copy);
+            kept.writeBytes(copy);
+            dropped += bytes.remaining();
+            bytes.position(bytes.limit());
+        }
+
+        private void handOver() {
+            Request complete = new CompleteBody(request, kept.toByteArray());
+            try {
+                if (!BufferedBodies.super.handle(complete, response, callback)) {
+                    Response.writeError(complete, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable failure) {
+                Response.writeError(complete, response, callback, failure);
+            }
+        }
+    }
+
+    /** The request with its body already read: the routes get it whole, as one last chunk. */
+    private static final class CompleteBody extends Request.Wrapper {
+
+        private Content.Chunk body;
+
+        CompleteBody(Request request, byte[] body) {
+            super(request);
+            this.body = Content.Chunk.from(ByteBuffer.wrap(body), true);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk next = body;
+            body = Content.Chunk.EOF;
+            return next;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+}
