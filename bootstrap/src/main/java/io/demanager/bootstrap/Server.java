@@ -72,7 +72,7 @@ public final class Server implements AutoCloseable {
                 configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.callers(), new Operations(database::isReady, metrics::scrape, metrics),
+        Javalin api = HttpApi.create(engine.useCases(), configuration.identities(), new Operations(database::isReady, metrics::scrape, metrics),
                 configuration.httpLimits());
         listen(api, configuration);
         if (configuration.callers().isDevelopment()) {

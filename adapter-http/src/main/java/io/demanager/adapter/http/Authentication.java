@@ -9,13 +9,14 @@ import io.vavr.control.Option;
 
 /**
  * Who may do what (the contract's section 8), checked before any route of the API runs: a request needs an
- * {@code X-Auth-Token} that names a caller (401 otherwise), and that caller must be allowed in the project of the
- * path (403 otherwise). Nothing of the request is read before both hold. A caller runs at most so many requests at
+ * {@code X-Auth-Token} (or {@code Authorization: Bearer}) that names a caller (401 otherwise), and that caller must
+ * be allowed in the project of the path (403 otherwise). Nothing of the request is read before both hold. A caller runs at most so many requests at
  * once ({@link HttpLimits#concurrentRequestsPerCaller()}); one more is refused with 429 and {@code Retry-After}.
  */
 final class Authentication {
 
     static final String TOKEN_HEADER = "X-Auth-Token";
+    private static final String BEARER = "Bearer ";
     private static final String CALLER = Authentication.class.getName() + ".caller";
     private static final String COUNTED = Authentication.class.getName() + ".counted";
 
@@ -28,7 +29,7 @@ final class Authentication {
     }
 
     void check(Context ctx) {
-        Caller caller = callerOf(ctx.header(TOKEN_HEADER)).getOrElseThrow(() -> new RefusedRequest(ErrorResponses.unauthenticated()));
+        Caller caller = callerOf(token(ctx)).getOrElseThrow(() -> new RefusedRequest(ErrorResponses.unauthenticated()));
         boolean allowed = ProjectId.of(ctx.pathParam("project_id")).map(caller::mayActIn).getOrElse(false);
         if (!allowed) {
             throw new RefusedRequest(ErrorResponses.forbidden());
@@ -52,6 +53,14 @@ final class Authentication {
     /** The user the checked token named: the owner of what this request creates. */
     static UserRef user(Context ctx) {
         return ctx.<Caller>attribute(CALLER).user();
+    }
+
+    /** {@code Authorization: Bearer <token>} when the request has it, else {@code X-Auth-Token}. */
+    private static String token(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip()
+                : ctx.header(TOKEN_HEADER);
     }
 
     private Option<Caller> callerOf(String token) {

@@ -6,10 +6,15 @@ import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.identity.FirstKnownCaller;
+import io.demanager.bootstrap.identity.JwtCallers;
+import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -45,6 +50,7 @@ public record Configuration(
         Option<SecretKey> credentialKey,
         Catalog catalog,
         ConfiguredCallers callers,
+        Option<JwtCallers> jwtCallers,
         HttpLimits httpLimits,
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
@@ -63,6 +69,7 @@ public record Configuration(
         Objects.requireNonNull(credentialKey, "credentialKey");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(callers, "callers");
+        Objects.requireNonNull(jwtCallers, "jwtCallers");
         Objects.requireNonNull(httpLimits, "httpLimits");
         Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
@@ -80,7 +87,9 @@ public record Configuration(
         Option<PostgresDatabase.Settings> database = externalDatabase(environment);
         Option<SecretKey> credentialKey = environment.readOptional(Variable.DEMANAGER_CREDENTIAL_KEY, Configuration::aesKey);
         Catalog catalog = environment.read(Variable.DEMANAGER_CATALOG_FILE, JsonCatalog.fromClasspath(), Configuration::catalog);
-        ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE, ConfiguredCallers.development(),
+        Option<JwtCallers> jwtCallers = jwtCallers(environment);
+        ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE,
+                jwtCallers.isDefined() ? ConfiguredCallers.of(HashMap.empty()) : ConfiguredCallers.development(),
                 value -> path(value).flatMap(TokenFile::read));
         var httpLimits = new HttpLimits(
                 environment.read(Variable.DEMANAGER_HTTP_IDLE_TIMEOUT_MS, HttpLimits.DEFAULT.idleTimeout(),
@@ -106,9 +115,40 @@ public record Configuration(
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
-                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, httpLimits, capacity,
+                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
                         policy, engine, runtime, logFormat))
                 : Either.left(problems);
+    }
+
+    /** Who the API admits: the tokens file's callers, and the JSON Web Tokens' when an issuer is configured. */
+    public CallerIdentities identities() {
+        return jwtCallers.<CallerIdentities>map(jwt -> new FirstKnownCaller(callers, jwt)).getOrElse(callers);
+    }
+
+    private static Option<JwtCallers> jwtCallers(Environment environment) {
+        List<Variable> dependent = List.of(Variable.DEMANAGER_JWT_ISSUER, Variable.DEMANAGER_JWT_AUDIENCE,
+                Variable.DEMANAGER_JWT_CLOCK_SKEW_SECONDS, Variable.DEMANAGER_JWT_USER_CLAIM,
+                Variable.DEMANAGER_JWT_USER_NAME_CLAIM, Variable.DEMANAGER_JWT_PROJECTS_CLAIM);
+        Option<String> keys = environment.raw(Variable.DEMANAGER_JWT_JWKS).map(String::strip);
+        if (keys.isEmpty()) {
+            dependent.filter(variable -> environment.raw(variable).isDefined())
+                    .forEach(variable -> environment.refuse(variable, "only with DEMANAGER_JWT_JWKS, which is not set"));
+            return Option.none();
+        }
+        Option<String> issuer = environment.raw(Variable.DEMANAGER_JWT_ISSUER).map(String::strip);
+        Option<String> audience = environment.raw(Variable.DEMANAGER_JWT_AUDIENCE).map(String::strip);
+        issuer.onEmpty(() -> environment.refuse(Variable.DEMANAGER_JWT_ISSUER, "required with DEMANAGER_JWT_JWKS"));
+        audience.onEmpty(() -> environment.refuse(Variable.DEMANAGER_JWT_AUDIENCE, "required with DEMANAGER_JWT_JWKS"));
+        long skew = environment.read(Variable.DEMANAGER_JWT_CLOCK_SKEW_SECONDS, JwtSettings.DEFAULT_CLOCK_SKEW.toSeconds(),
+                value -> whole(value, 0, Duration.ofHours(1).toSeconds()));
+        String user = environment.read(Variable.DEMANAGER_JWT_USER_CLAIM, JwtSettings.DEFAULT_USER_CLAIM, Either::right);
+        String userName = environment.read(Variable.DEMANAGER_JWT_USER_NAME_CLAIM, JwtSettings.DEFAULT_USER_NAME_CLAIM, Either::right);
+        String projects = environment.read(Variable.DEMANAGER_JWT_PROJECTS_CLAIM, JwtSettings.DEFAULT_PROJECTS_CLAIM, Either::right);
+        if (issuer.isEmpty() || audience.isEmpty()) {
+            return Option.none();
+        }
+        var settings = new JwtSettings(keys.get(), issuer.get(), audience.get(), Duration.ofSeconds(skew), user, userName, projects);
+        return environment.readOptional(Variable.DEMANAGER_JWT_JWKS, value -> JwtCallers.of(settings));
     }
 
     private static Option<PostgresDatabase.Settings> externalDatabase(Environment environment) {
@@ -227,6 +267,7 @@ public record Configuration(
                         .getOrElse("embedded in " + dataDirectory.resolve("postgres"))
                 + ", credential key=" + credentialKey.map(key -> "DEMANAGER_CREDENTIAL_KEY").getOrElse(dataDirectory.resolve("credential.key").toString())
                 + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
+                + jwtCallers.map(jwt -> " and JSON Web Tokens").getOrElse("")
                 + ", http limits=idle " + httpLimits.idleTimeout().toMillis() + " ms, body at least "
                         + httpLimits.minRequestBytesPerSecond() + " B/s, " + httpLimits.concurrentRequestsPerCaller() + " requests per user"
                 + ", free flavor capacity=" + freeFlavorCapacity
