@@ -103,6 +103,11 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                 : Option.none();
     }
 
+    /** The running API itself. */
+    Javalin app() {
+        return app;
+    }
+
     /** The use cases this server calls, for a second API over the same store. */
     InstanceUseCases useCases() {
         return useCases;
