@@ -1,4 +1,4 @@
--- wrk script: the seed operation (PUT modify) spread over many instances, each request on a random one, as a
+-- wrk script: the modify operation (PUT) spread over many instances, each request on a random one, as a
 -- fleet of users would. INSTANCE_PATHS names a file with one instance path per line; TOKEN comes from the
 -- environment.
 wrk.method = "PUT"

@@ -1,4 +1,4 @@
--- wrk script: the seed operation (PUT modify) on one instance, alternating a description change and an
+-- wrk script: the modify operation (PUT) on one instance, alternating a description change and an
 -- auto-stop change, so every request writes a new version. INSTANCE_PATH and TOKEN come from the environment.
 wrk.method = "PUT"
 wrk.path = os.getenv("INSTANCE_PATH")

@@ -6,9 +6,11 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.FlavorType;
 import io.demanager.domain.catalog.Profile;
+import io.demanager.domain.catalog.PromoType;
 import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
@@ -18,6 +20,7 @@ import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.Storage;
@@ -25,6 +28,7 @@ import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -41,13 +45,13 @@ public final class Fixtures {
     public static final ProjectId PROJECT = new ProjectId("b0a9a6bc95a2416d8c8c2c6c4e2cc1f3");
     public static final UserRef OWNER = new UserRef("15dda26361214ca2a5953917d2f48ffb", "ops_dev_env");
     public static final InstanceId INSTANCE_ID = new InstanceId(UUID.fromString("7d558ef8-c73d-11ea-964c-0255ac100033"));
-    public static final Pool DEDICATED_POOL = new Pool("pool-3a1b", "team-pool", PROJECT);
+    public static final Pool DEDICATED_POOL = new Pool(new PoolId("pool-3a1b"), "team-pool", PROJECT);
 
-    public static final Flavor PAID_CPU = Flavor.paid("modelarts.vm.cpu.2u", FlavorType.CPU,
+    public static final Flavor PAID_CPU = paid("modelarts.vm.cpu.2u", FlavorType.CPU,
             LinkedHashMap.of("CPU", 2, "memory", "8GiB"));
-    public static final Flavor PAID_GPU = Flavor.paid("modelarts.bm.gpu.v100NV32", FlavorType.GPU,
+    public static final Flavor PAID_GPU = paid("modelarts.bm.gpu.v100NV32", FlavorType.GPU,
             LinkedHashMap.of("CPU", 8, "GPU", 1, "gpu_type", "v100NV32", "memory", "64GiB"));
-    public static final Flavor FREE_CPU = Flavor.free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofSeconds(3_600), 72);
+    public static final Flavor FREE_CPU = free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofSeconds(3_600), 72);
     public static final Flavor SOLD_OUT_CPU = new Flavor("modelarts.vm.cpu.8u", FlavorType.CPU, PAID_CPU.promoType(),
             SaleStatus.SOLD_OUT, PAID_CPU.storageTypes(), PAID_CPU.params(), Option.none(), -1, Option.none(), Option.none());
     public static final Flavor OBS_ONLY_CPU = new Flavor("modelarts.vm.cpu.obs", FlavorType.CPU, PAID_CPU.promoType(),
@@ -164,5 +168,27 @@ public final class Fixtures {
         return new Profile(id, "Multi-Engine", "multi engine, python 3.6 for notebook", HashSet.of(type),
                 new Profile.Image("atelier", "mul-kernel-" + type.name().toLowerCase(java.util.Locale.ROOT) + "-cp36", "2.0.5-B003"),
                 LinkedHashMap.empty());
+    }
+
+    /** A paid flavor on sale for every storage type, the common case. */
+    /** {@code part} of the main storage, as errors name it. */
+    public static StorageAttribute mainStorage(StorageAttribute.Part part) {
+        return new StorageAttribute(Option.none(), part);
+    }
+
+    /** {@code part} of the extended storage at {@code index}, as errors name it. */
+    public static StorageAttribute extendedStorage(int index, StorageAttribute.Part part) {
+        return new StorageAttribute(Option.some(index), part);
+    }
+
+    private static Flavor paid(String name, FlavorType type, Map<String, Object> params) {
+        return new Flavor(name, type, PromoType.NO_DISCOUNT, SaleStatus.ON_SALE, List.of(StorageType.values()),
+                params, Option.none(), -1, Option.none(), Option.none());
+    }
+
+    /** A free flavor with its mandatory auto stop and retention. */
+    private static Flavor free(String name, FlavorType type, Duration autoStop, int storeTimeHours) {
+        return new Flavor(name, type, PromoType.FREE, SaleStatus.ON_SALE, List.of(StorageType.values()),
+                LinkedHashMap.empty(), Option.some(autoStop), storeTimeHours, Option.none(), Option.none());
     }
 }

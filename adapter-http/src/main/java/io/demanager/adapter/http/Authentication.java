@@ -8,10 +8,11 @@ import io.javalin.http.Context;
 import io.vavr.control.Option;
 
 /**
- * Who may do what (the contract's section 8), checked before any route of the API runs: a request needs an
- * {@code X-Auth-Token} (or {@code Authorization: Bearer}) that names a caller (401 otherwise), and that caller must
- * be allowed in the project of the path (403 otherwise). Nothing of the request is read before both hold. A caller runs at most so many requests at
- * once ({@link HttpLimits#concurrentRequestsPerCaller()}); one more is refused with 429 and {@code Retry-After}.
+ * Who may do what (section 8 of {@code docs/devenviron-api.md}), checked before any route of the API runs: a request
+ * needs an {@code X-Auth-Token} (or {@code Authorization: Bearer}) that names a caller (401 otherwise), and that
+ * caller must be allowed in the project of the path (403 otherwise). Nothing of the request is read before both
+ * hold. A caller runs at most so many requests at once ({@link HttpLimits#concurrentRequestsPerCaller()}); one more
+ * is refused with 429 and {@code Retry-After}.
  */
 final class Authentication {
 

@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
 /**
  * Reads a request's body before any route runs, without a thread waiting for it: the bytes are taken as the network
  * delivers them, and only a complete body is handed to the routes, which then read it at once. A client that sends
- * its body slowly, or never, holds a connection but no worker. At most {@value ErrorResponses#MAX_BODY_BYTES} + 1
+ * its body slowly, or never, holds a connection but no worker. At most {@value RequestBodies#MAX_BODY_BYTES} + 1
  * bytes are kept, which is enough for the routes to refuse a larger body with 413; up to {@value #DRAIN_LIMIT_BYTES}
  * more are read and dropped, so that the client is still reading when the 413 comes. A body that breaks off or
  * stalls (idle timeout, minimum data rate) is answered 408 without reaching the routes. A body announced larger than
@@ -24,7 +24,7 @@ import java.nio.ByteBuffer;
 final class BufferedBodies extends Handler.Wrapper {
 
     static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
-    private static final int KEPT_BYTES = ErrorResponses.MAX_BODY_BYTES + 1;
+    private static final int KEPT_BYTES = RequestBodies.MAX_BODY_BYTES + 1;
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {

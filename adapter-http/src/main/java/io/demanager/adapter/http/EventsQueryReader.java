@@ -1,8 +1,8 @@
 package io.demanager.adapter.http;
 
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 
 import static io.vavr.API.For;
@@ -15,13 +15,13 @@ final class EventsQueryReader {
     private EventsQueryReader() {
     }
 
-    static Either<DomainError, InstanceEventsQuery> read(QueryParameters query, InstanceRef instance) {
+    static Either<RequestError, InstanceEventsQuery> read(QueryParameters query, InstanceRef instance) {
         return For(count(query, "offset"), count(query, "limit"))
                 .yield((offset, limit) -> new InstanceEventsQuery(instance, offset, limit));
     }
 
     /** 0 when absent: the first event, and all of them. */
-    private static Either<DomainError, Integer> count(QueryParameters query, String name) {
+    private static Either<RequestError, Integer> count(QueryParameters query, String name) {
         return query.get(name).map(value -> ListQueryReader.count(name, value)).getOrElse(Either.right(0));
     }
 }

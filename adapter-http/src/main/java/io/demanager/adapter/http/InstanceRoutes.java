@@ -3,12 +3,13 @@ package io.demanager.adapter.http;
 import io.demanager.adapter.http.document.AccessTokenDocument;
 import io.demanager.adapter.http.document.DeletedInstanceDocument;
 import io.demanager.adapter.http.document.EventDocuments;
-import io.demanager.adapter.http.document.InstanceDocuments;
+import io.demanager.adapter.http.document.InstanceDocumentMapper;
 import io.demanager.adapter.http.document.InstanceListDocument;
 import io.demanager.adapter.http.document.StatusChangeDocument;
 import io.demanager.adapter.http.json.CreateInstanceReader;
 import io.demanager.adapter.http.json.ManageInstanceReader;
 import io.demanager.adapter.http.json.ModifyInstanceReader;
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
@@ -21,9 +22,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The seven operations of the contract's section 3, and the instance's lifecycle events. Each one reads the request
- * (path, query, If-Match, body),
- * calls its use case and maps the result to its document; every failure on the way is an {@link HttpFailure}.
+ * The seven operations of section 3 of {@code docs/devenviron-api.md}, and the instance's lifecycle events. Each one
+ * reads the request (path, query, If-Match, body), calls its use case and maps the result to its document; every
+ * failure on the way is an {@link HttpFailure}.
  */
 final class InstanceRoutes {
 
@@ -41,7 +42,7 @@ final class InstanceRoutes {
         }
 
         static Answer instance(InstanceSnapshot snapshot) {
-            return new Answer(InstanceDocuments.of(snapshot), Option.some(snapshot.instance().version()));
+            return new Answer(InstanceDocumentMapper.of(snapshot), Option.some(snapshot.instance().version()));
         }
     }
 
@@ -54,14 +55,14 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> create(Context ctx) {
         return project(ctx)
                 .flatMap(project -> RequestBodies.jsonObject(ctx)
-                        .flatMap(body -> domain(CreateInstanceReader.read(body, project, Authentication.user(ctx)))))
-                .flatMap(request -> domain(useCases.create().create(new CreateInstanceCommand(request))))
+                        .flatMap(body -> unreadable(CreateInstanceReader.read(body, project, Authentication.user(ctx)))))
+                .flatMap(request -> refused(useCases.create().create(new CreateInstanceCommand(request))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> list(Context ctx) {
-        return domain(ProjectId.of(ctx.pathParam("project_id"))
-                .flatMap(project -> QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
+        return refused(ProjectId.of(ctx.pathParam("project_id")))
+                .flatMap(project -> unreadable(QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
                         .flatMap(query -> ListQueryReader.read(query, project, Authentication.user(ctx)))))
                 .flatMap(listing -> RequestBodies.none(ctx).map(noBody -> useCases.list().list(listing)))
                 .map(InstanceRoutes::listDocument);
@@ -69,68 +70,72 @@ final class InstanceRoutes {
 
     Either<HttpFailure, Answer> get(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.get().get(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.get().get(instance))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> modify(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> domain(ModifyInstanceReader.read(body, instance, version)))))
-                .flatMap(command -> domain(useCases.modify().modify(command)))
+                                .flatMap(body -> unreadable(ModifyInstanceReader.read(body, instance, version)))))
+                .flatMap(command -> refused(useCases.modify().modify(command)))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> delete(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(instance, version))))
-                .flatMap(command -> domain(useCases.delete().delete(command)))
+                .flatMap(command -> refused(useCases.delete().delete(command)))
                 .map(deleted -> Answer.document(new DeletedInstanceDocument(deleted.value())));
     }
 
     Either<HttpFailure, Answer> manage(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> domain(ManageInstanceReader.read(body, instance, version)))))
-                .flatMap(command -> domain(useCases.manage().manage(command)))
+                                .flatMap(body -> unreadable(ManageInstanceReader.read(body, instance, version)))))
+                .flatMap(command -> refused(useCases.manage().manage(command)))
                 .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.accessToken().accessToken(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.accessToken().accessToken(instance))))
                 .map(token -> Answer.document(new AccessTokenDocument(token)));
     }
 
     Either<HttpFailure, Answer> events(Context ctx) {
-        return domain(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))
-                .flatMap(instance -> QueryParameters.parse(ctx.queryString(), EventsQueryReader.PARAMETERS)
+        return refused(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id")))
+                .flatMap(instance -> unreadable(QueryParameters.parse(ctx.queryString(), EventsQueryReader.PARAMETERS)
                         .flatMap(query -> EventsQueryReader.read(query, instance))))
-                .flatMap(query -> RequestBodies.none(ctx).flatMap(noBody -> domain(useCases.events().events(query))))
+                .flatMap(query -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.events().events(query))))
                 .map(page -> Answer.document(EventDocuments.of(page)));
     }
 
     /** The project of a route without an instance and without query parameters. */
     private static Either<HttpFailure, ProjectId> project(Context ctx) {
-        return domain(QueryParameters.parse(ctx.queryString())
-                .flatMap(noQuery -> ProjectId.of(ctx.pathParam("project_id"))));
+        return unreadable(QueryParameters.parse(ctx.queryString()))
+                .flatMap(noQuery -> refused(ProjectId.of(ctx.pathParam("project_id"))));
     }
 
     /** The instance of a route under {@code /instances/{instance_id}} that takes no query parameters. */
     private static Either<HttpFailure, InstanceRef> instance(Context ctx) {
-        return domain(QueryParameters.parse(ctx.queryString())
-                .flatMap(noQuery -> InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));
+        return unreadable(QueryParameters.parse(ctx.queryString()))
+                .flatMap(noQuery -> refused(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));
     }
 
     private static Either<HttpFailure, Option<Long>> expectedVersion(Context ctx) {
-        return domain(Versions.expected(ctx.header(Versions.IF_MATCH)));
+        return unreadable(Versions.expected(ctx.header(Versions.IF_MATCH)));
     }
 
     private static Answer listDocument(InstanceList list) {
-        return Answer.document(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocuments::of).toJavaList()));
+        return Answer.document(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocumentMapper::of).toJavaList()));
     }
 
-    private static <T> Either<HttpFailure, T> domain(Either<DomainError, T> result) {
+    private static <T> Either<HttpFailure, T> refused(Either<DomainError, T> result) {
         return result.mapLeft(ErrorResponses::of);
+    }
+
+    private static <T> Either<HttpFailure, T> unreadable(Either<RequestError, T> request) {
+        return request.mapLeft(ErrorResponses::of);
     }
 }

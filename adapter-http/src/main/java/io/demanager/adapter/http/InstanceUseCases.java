@@ -11,7 +11,7 @@ import io.demanager.application.port.in.ModifyInstanceUseCase;
 
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls: one per operation of the contract's section 3, and the instance's events. */
+/** The driving ports the HTTP API calls: one per operation of section 3 of {@code docs/devenviron-api.md}, and the instance's events. */
 public record InstanceUseCases(
         CreateInstanceUseCase create,
         ListInstancesUseCase list,

@@ -1,24 +1,28 @@
 package io.demanager.adapter.http;
 
-import io.demanager.adapter.http.json.Identifiers;
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.math.BigInteger;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static io.vavr.API.For;
 
-/** The list query of the contract's section 3, read into a listing of the caller's project. */
+/** The list query of section 3 of {@code docs/devenviron-api.md}, read into a listing of the caller's project. */
 final class ListQueryReader {
 
     static final String[] PARAMETERS = {"de_type", "provision_type", "status", "sortby", "order", "offset", "limit",
@@ -29,35 +33,35 @@ final class ListQueryReader {
     private ListQueryReader() {
     }
 
-    private record Filters(Option<InstanceStatus> status, String workspaceId, Option<String> aiProjectId,
-                           Option<String> poolId, boolean showSelf) {
+    private record Filters(Option<InstanceStatus> status, WorkspaceId workspaceId, Option<AiProjectId> aiProjectId,
+                           Option<PoolId> poolId, boolean showSelf) {
     }
 
     private record Page(SortField sortBy, SortOrder order, int offset, int limit) {
     }
 
-    static Either<DomainError, InstanceListing> read(QueryParameters query, ProjectId project, UserRef caller) {
+    static Either<RequestError, InstanceListing> read(QueryParameters query, ProjectId project, UserRef caller) {
         return For(filters(query), page(query)).yield((filters, page) -> new InstanceListing(project, filters.status(),
                 filters.workspaceId(), filters.aiProjectId(), filters.poolId(),
                 filters.showSelf() ? Option.some(caller.id()) : Option.none(),
                 page.sortBy(), page.order(), page.offset(), page.limit()));
     }
 
-    private static Either<DomainError, Filters> filters(QueryParameters query) {
+    private static Either<RequestError, Filters> filters(QueryParameters query) {
         return For(
-                query.get("de_type").toEither(() -> (DomainError) new DomainError.RequiredProperty("de_type"))
+                query.get("de_type").toEither(() -> (RequestError) new RequestError.RequiredProperty("de_type"))
                         .flatMap(deType -> only("de_type", deType, "Notebook")),
                 query.get("provision_type").map(type -> only("provision_type", type, "Docker")).getOrElse(Either.right("Docker")),
                 optional(query, "status", ListQueryReader::status),
-                optional(query, "workspace_id", ListQueryReader::id).map(id -> id.getOrElse(Instance.DEFAULT_WORKSPACE)),
-                optional(query, "ai_project", ListQueryReader::id),
-                optional(query, "pool_id", ListQueryReader::id),
+                optional(query, "workspace_id", id(WorkspaceId::of)).map(id -> id.getOrElse(Instance.DEFAULT_WORKSPACE)),
+                optional(query, "ai_project", id(AiProjectId::of)),
+                optional(query, "pool_id", id(PoolId::of)),
                 optional(query, "show_self", ListQueryReader::bool).map(showSelf -> showSelf.getOrElse(true))
         ).yield((deType, provisionType, status, workspace, aiProject, pool, showSelf) ->
                 new Filters(status, workspace, aiProject, pool, showSelf));
     }
 
-    private static Either<DomainError, Page> page(QueryParameters query) {
+    private static Either<RequestError, Page> page(QueryParameters query) {
         return For(
                 optional(query, "sortby", ListQueryReader::sortField).map(field -> field.getOrElse(SortField.NAME)),
                 optional(query, "order", ListQueryReader::order).map(order -> order.getOrElse(SortOrder.ASC)),
@@ -67,52 +71,53 @@ final class ListQueryReader {
     }
 
     private interface ParameterReader<T> {
-        Either<DomainError, T> read(String name, String value);
+        Either<RequestError, T> read(String name, String value);
     }
 
-    private static <T> Either<DomainError, Option<T>> optional(QueryParameters query, String name, ParameterReader<T> reader) {
+    private static <T> Either<RequestError, Option<T>> optional(QueryParameters query, String name, ParameterReader<T> reader) {
         return query.get(name).map(value -> reader.read(name, value).map(Option::some)).getOrElse(Either.right(Option.none()));
     }
 
-    private static Either<DomainError, String> only(String name, String value, String accepted) {
-        return accepted.equals(value) ? Either.right(value) : Either.left(new DomainError.IncorrectValue(name));
+    private static Either<RequestError, String> only(String name, String value, String accepted) {
+        return accepted.equals(value) ? Either.right(value) : Either.left(new RequestError.IncorrectValue(name));
     }
 
-    private static Either<DomainError, InstanceStatus> status(String name, String value) {
+    private static Either<RequestError, InstanceStatus> status(String name, String value) {
         return List.of(InstanceStatus.values()).find(status -> status.name().equals(value))
-                .toEither(() -> new DomainError.IncorrectValue(name));
+                .toEither(() -> new RequestError.IncorrectValue(name));
     }
 
-    private static Either<DomainError, String> id(String name, String value) {
-        return Identifiers.isWellFormed(value) ? Either.right(value) : Either.left(new DomainError.IncorrectValue(name));
+    /** An id parameter, refused under the parameter's own name. */
+    private static <T> ParameterReader<T> id(Function<String, Either<DomainError, T>> parse) {
+        return (name, value) -> parse.apply(value).mapLeft(invalid -> new RequestError.IncorrectValue(name));
     }
 
-    private static Either<DomainError, Boolean> bool(String name, String value) {
+    private static Either<RequestError, Boolean> bool(String name, String value) {
         return value.equals("true") || value.equals("false")
                 ? Either.right(Boolean.parseBoolean(value))
-                : Either.left(new DomainError.WrongType(name, "boolean"));
+                : Either.left(new RequestError.WrongType(name, "boolean"));
     }
 
-    private static Either<DomainError, SortField> sortField(String name, String value) {
+    private static Either<RequestError, SortField> sortField(String name, String value) {
         return value.equals("name") ? Either.right(SortField.NAME)
                 : value.equals("creation_timestamp") ? Either.right(SortField.CREATION_TIMESTAMP)
-                : Either.left(new DomainError.SortFieldNotSupported(value));
+                : Either.left(new RequestError.SortFieldNotSupported(value));
     }
 
-    private static Either<DomainError, SortOrder> order(String name, String value) {
+    private static Either<RequestError, SortOrder> order(String name, String value) {
         return value.equals("asc") ? Either.right(SortOrder.ASC)
                 : value.equals("desc") ? Either.right(SortOrder.DESC)
-                : Either.left(new DomainError.IncorrectValue(name));
+                : Either.left(new RequestError.IncorrectValue(name));
     }
 
     /** {@code offset} and {@code limit}, here and in other pages: a whole number (else 6332) from 0 to 2^31-1 (else 6336). */
-    static Either<DomainError, Integer> count(String name, String value) {
+    static Either<RequestError, Integer> count(String name, String value) {
         if (!WHOLE_NUMBER.matcher(value).matches()) {
-            return Either.left(new DomainError.WrongType(name, "integer"));
+            return Either.left(new RequestError.WrongType(name, "integer"));
         }
         BigInteger number = new BigInteger(value);
         return number.signum() < 0 || number.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0
-                ? Either.left(new DomainError.IncorrectValue(name))
+                ? Either.left(new RequestError.IncorrectValue(name))
                 : Either.right(number.intValueExact());
     }
 }

@@ -1,6 +1,6 @@
 package io.demanager.adapter.http;
 
-import io.demanager.domain.error.DomainError;
+import io.demanager.adapter.http.json.RequestError;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
@@ -27,14 +27,14 @@ final class QueryParameters {
         this.values = values;
     }
 
-    static Either<DomainError, QueryParameters> parse(String rawQuery, String... accepted) {
+    static Either<RequestError, QueryParameters> parse(String rawQuery, String... accepted) {
         Set<String> names = HashSet.of(accepted);
         List<String> pairs = rawQuery == null ? List.empty() : List.of(rawQuery.split("&")).filter(pair -> !pair.isEmpty());
-        return pairs.foldLeft(Either.<DomainError, Map<String, String>>right(LinkedHashMap.empty()),
+        return pairs.foldLeft(Either.<RequestError, Map<String, String>>right(LinkedHashMap.empty()),
                         (read, pair) -> read.flatMap(soFar -> parameter(pair).flatMap(parameter ->
                                 names.contains(parameter._1) && !soFar.containsKey(parameter._1)
                                         ? Either.right(soFar.put(parameter))
-                                        : Either.left(new DomainError.IncorrectValue(parameter._1)))))
+                                        : Either.left(new RequestError.IncorrectValue(parameter._1)))))
                 .map(QueryParameters::new);
     }
 
@@ -43,16 +43,16 @@ final class QueryParameters {
     }
 
     /** {@code name=value}, {@code name=} or {@code name}, both parts percent-decoded. */
-    private static Either<DomainError, Tuple2<String, String>> parameter(String pair) {
+    private static Either<RequestError, Tuple2<String, String>> parameter(String pair) {
         int equals = pair.indexOf('=');
         return equals < 0
                 ? decode(pair).map(name -> Tuple.of(name, ""))
                 : decode(pair.substring(0, equals)).flatMap(name -> decode(pair.substring(equals + 1)).map(value -> Tuple.of(name, value)));
     }
 
-    private static Either<DomainError, String> decode(String encoded) {
+    private static Either<RequestError, String> decode(String encoded) {
         return Try.of(() -> URLDecoder.decode(encoded, StandardCharsets.UTF_8))
                 .toEither()
-                .mapLeft(invalid -> new DomainError.InvalidPayload("The query string is not valid percent-encoding."));
+                .mapLeft(invalid -> new RequestError.InvalidPayload("The query string is not valid percent-encoding."));
     }
 }

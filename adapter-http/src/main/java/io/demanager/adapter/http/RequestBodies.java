@@ -1,8 +1,8 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.demanager.adapter.http.json.RequestError;
 import io.demanager.adapter.http.json.StrictJson;
-import io.demanager.domain.error.DomainError;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
 
@@ -11,12 +11,14 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * The body of a request: a JSON object of at most {@value ErrorResponses#MAX_BODY_BYTES} bytes sent as
+ * The body of a request: a JSON object of at most {@value #MAX_BODY_BYTES} bytes sent as
  * {@code application/json} for the operations that take one, and nothing at all for the others.
  * The size is checked while reading, so a body sent without a length is bounded too. {@link BufferedBodies} has
  * read the body from the network before, so reading it here never waits for the client.
  */
 final class RequestBodies {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final String JSON = "application/json";
 
@@ -43,20 +45,20 @@ final class RequestBodies {
     }
 
     private static Either<HttpFailure, byte[]> bytes(Context ctx) {
-        if (ctx.req().getContentLengthLong() > ErrorResponses.MAX_BODY_BYTES) {
-            return Either.left(ErrorResponses.payloadTooLarge());
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            return Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(ErrorResponses.MAX_BODY_BYTES + 1);
-            return body.length <= ErrorResponses.MAX_BODY_BYTES
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length <= MAX_BODY_BYTES
                     ? Either.right(body)
-                    : Either.left(ErrorResponses.payloadTooLarge());
+                    : Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         } catch (IOException brokenUpload) {
             return unreadable("The body could not be read.");
         }
     }
 
     private static <T> Either<HttpFailure, T> unreadable(String reason) {
-        return Either.left(ErrorResponses.of(new DomainError.InvalidPayload(reason)));
+        return Either.left(ErrorResponses.of(new RequestError.InvalidPayload(reason)));
     }
 }

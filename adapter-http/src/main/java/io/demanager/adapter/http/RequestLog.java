@@ -1,5 +1,6 @@
 package io.demanager.adapter.http;
 
+import io.demanager.domain.instance.Identifier;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class RequestLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final Pattern ACCEPTED_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern API_PATH = Pattern.compile("/v1/([A-Za-z0-9_-]{1,64})(?:/demanager/instances/([A-Za-z0-9-]{1,64}))?(?:/.*)?");
+    private static final Pattern API_PATH = Pattern.compile("/v1/([^/]+)(?:/demanager/instances/([A-Za-z0-9-]{1,64}))?(?:/.*)?");
     private static final String IN_FLIGHT = RequestLog.class.getName() + ".inFlight";
 
     private final RequestMetrics metrics;
@@ -39,7 +40,7 @@ final class RequestLog {
         ctx.header(REQUEST_ID, requestId);
         MDC.put("request_id", requestId);
         Matcher api = API_PATH.matcher(ctx.path());
-        if (api.matches()) {
+        if (api.matches() && Identifier.isWellFormed(api.group(1))) {
             MDC.put("project_id", api.group(1));
             if (api.group(2) != null) {
                 MDC.put("instance_id", api.group(2));

@@ -1,6 +1,6 @@
 package io.demanager.adapter.http;
 
-import io.demanager.domain.error.DomainError;
+import io.demanager.adapter.http.json.RequestError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -24,13 +24,13 @@ final class Versions {
      * The version a change is conditional on: none without {@code If-Match} or with {@code *} (any version).
      * Anything but one strong tag of this API ({@code "3"}) is refused with 6336 naming the header.
      */
-    static Either<DomainError, Option<Long>> expected(String ifMatch) {
+    static Either<RequestError, Option<Long>> expected(String ifMatch) {
         if (ifMatch == null || ifMatch.strip().equals("*")) {
             return Either.right(Option.none());
         }
         Matcher tag = STRONG_TAG.matcher(ifMatch.strip());
         return tag.matches()
                 ? Either.right(Option.some(Long.parseLong(tag.group(1))))
-                : Either.left(new DomainError.IncorrectValue(IF_MATCH));
+                : Either.left(new RequestError.IncorrectValue(IF_MATCH));
     }
 }

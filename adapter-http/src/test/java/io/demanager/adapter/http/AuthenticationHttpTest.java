@@ -13,7 +13,7 @@ import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may do what (the contract's section 8): a token names a user and the projects that user may act in. */
+/** Who may do what (section 8 of docs/devenviron-api.md): a token names a user and the projects that user may act in. */
 class AuthenticationHttpTest {
 
     @RegisterExtension

@@ -12,7 +12,7 @@ import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error code of the contract's section 6 that a request can cause, reached over HTTP, with its status and message. */
+/** Every error code of section 6 of docs/devenviron-api.md that a request can cause, reached over HTTP, with its status and message. */
 class ErrorCodesHttpTest {
 
     private static final String UNKNOWN_ID = "DE-00000000-0000-0000-0000-0000000000ff";

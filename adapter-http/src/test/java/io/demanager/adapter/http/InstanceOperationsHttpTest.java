@@ -18,7 +18,7 @@ import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each operation of the contract's section 3 over HTTP: what a success answers, and what it changes. */
+/** Each operation of section 3 of docs/devenviron-api.md over HTTP: what a success answers, and what it changes. */
 class InstanceOperationsHttpTest {
 
     @RegisterExtension
@@ -265,11 +265,11 @@ class InstanceOperationsHttpTest {
         }
 
         /**
-         * The seed's sample request, sent to a RUNNING instance of the seed's flavor and profile, answers every field
-         * of the seed's sample response, each with the type the seed documents.
+         * The sample request of the ModelArts modify page, sent to a RUNNING instance of that page's flavor and
+         * profile, answers every field of the page's sample response, each with the type the page documents.
          */
         @Test
-        void answers_the_seed_sample_request_with_every_field_of_the_seed_sample_response() {
+        void answers_the_modify_page_sample_request_with_every_field_of_its_sample_response() {
             String project = ApiServer.newProject();
             String id = server.create(project, Bodies.create("notebook-c6fd", Bodies.GPU_FLAVOR, Bodies.GPU_PROFILE));
             server.report(project, id, new RuntimeEvent.Created());

@@ -18,9 +18,10 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -433,10 +434,10 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
     void aListingFiltersByAiProjectPoolAndOwnerTogether() {
         insert(anInstance().name("plain").build());
         insert(anInstance().name("in-ai-project").aiProject("ai-1").build());
-        insert(anInstance().name("in-pool").pool(new Pool("pool-1", "pool one", PROJECT)).build());
+        insert(anInstance().name("in-pool").pool(new Pool(new PoolId("pool-1"), "pool one", PROJECT)).build());
         insert(anInstance().name("bobs").owner(new UserRef("user-2", "bob")).build());
         insert(anInstance().name("bobs-in-pool").owner(new UserRef("user-2", "bob"))
-                .pool(new Pool("pool-1", "pool one", PROJECT)).build());
+                .pool(new Pool(new PoolId("pool-1"), "pool one", PROJECT)).build());
 
         assertThat(names(store.list(listing(PROJECT).aiProject("ai-1").build()))).containsExactly("in-ai-project");
         assertThat(names(store.list(listing(PROJECT).pool("pool-1").build()))).containsExactly("bobs-in-pool", "in-pool");
@@ -515,7 +516,7 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
 
         assertThat(inserted).isEqualTo(instance.atVersion(0));
         assertThat(store.find(PROJECT, instance.id())).containsExactly(inserted);
-        assertThat(store.list(listing(instance.projectId()).workspace(instance.workspaceId()).build()).instances())
+        assertThat(store.list(listing(instance.projectId()).workspace(instance.workspaceId().value()).build()).instances())
                 .containsExactly(inserted);
     }
 

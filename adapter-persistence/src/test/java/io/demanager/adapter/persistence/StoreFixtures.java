@@ -9,15 +9,18 @@ import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.PromoType;
 import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.Storage;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -64,7 +67,7 @@ public final class StoreFixtures {
                 .updatedAt(CREATED_AT.plusMillis(1_234))
                 .profile(EVERYTHING_PROFILE)
                 .flavor(EVERYTHING_FLAVOR)
-                .pool(new Pool("pool-7", "dedicated pool", PROJECT))
+                .pool(new Pool(new PoolId("pool-7"), "dedicated pool", PROJECT))
                 .spec(new NotebookSpec(
                         new Storage(StorageType.OBS, Option.some("obs://bucket/work/"), Option.none(), Option.none(), Option.none()),
                         List.of(new Storage(StorageType.EVS, Option.none(), Option.some(100), Option.none(), Option.none()),
@@ -94,9 +97,9 @@ public final class StoreFixtures {
 
         private final ProjectId projectId;
         private Option<InstanceStatus> status = Option.none();
-        private String workspaceId = Instance.DEFAULT_WORKSPACE;
-        private Option<String> aiProjectId = Option.none();
-        private Option<String> poolId = Option.none();
+        private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
+        private Option<AiProjectId> aiProjectId = Option.none();
+        private Option<PoolId> poolId = Option.none();
         private Option<String> ownerId = Option.none();
         private InstanceListing.SortField sortBy = InstanceListing.SortField.NAME;
         private InstanceListing.SortOrder order = InstanceListing.SortOrder.ASC;
@@ -113,17 +116,17 @@ public final class StoreFixtures {
         }
 
         public Listing workspace(String value) {
-            workspaceId = value;
+            workspaceId = new WorkspaceId(value);
             return this;
         }
 
         public Listing aiProject(String value) {
-            aiProjectId = Option.some(value);
+            aiProjectId = Option.some(new AiProjectId(value));
             return this;
         }
 
         public Listing pool(String value) {
-            poolId = Option.some(value);
+            poolId = Option.some(new PoolId(value));
             return this;
         }
 

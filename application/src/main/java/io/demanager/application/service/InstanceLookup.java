@@ -23,10 +23,7 @@ final class InstanceLookup {
     }
 
     Either<DomainError, Instance> findAt(InstanceRef ref, Option<Long> expectedVersion) {
-        return find(ref).flatMap(instance -> expectedVersion
-                .filter(expected -> expected != instance.version())
-                .<Either<DomainError, Instance>>map(expected -> Either.left(new DomainError.VersionMismatch(expected, instance.version())))
-                .getOrElse(Either.right(instance)));
+        return find(ref).flatMap(instance -> instance.ifAtVersion(expectedVersion));
     }
 
     /** Store a transition and its cause; losing the race to another write is refused with 6357. */

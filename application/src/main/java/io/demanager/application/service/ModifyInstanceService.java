@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ModifyInstanceService implements ModifyInstanceUseCase {
 
+    /** With the back-off below, eight attempts wait about a quarter of a second in all before giving up. */
     static final int MAX_ATTEMPTS = 8;
 
     private final InstanceStore store;

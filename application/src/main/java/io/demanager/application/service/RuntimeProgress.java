@@ -23,7 +23,10 @@ import java.time.Clock;
  */
 final class RuntimeProgress {
 
-    /** Admitting from a queue gives up after this many lost races in a row; the winners move the queue on. */
+    /**
+     * Admitting from a queue gives up after this many lost races; the winners move the queue on. Unrelated to
+     * modify's attempts: it only bounds a loop that another writer keeps beating.
+     */
     private static final int MAX_LOST_RACES = 8;
 
     private final InstanceLookup lookup;

@@ -5,6 +5,7 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
@@ -16,6 +17,7 @@ import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.Storage;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -53,8 +55,8 @@ public final class InstanceBuilder {
     private Option<AutoStopLease> lease = Option.none();
     private Option<FailedReason> failure = Option.none();
     private Option<Instant> queuedSince = Option.none();
-    private String workspaceId = Instance.DEFAULT_WORKSPACE;
-    private String aiProjectId = Instance.DEFAULT_AI_PROJECT;
+    private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
+    private AiProjectId aiProjectId = Instance.DEFAULT_AI_PROJECT;
     private UserRef owner = OWNER;
     private long version;
 
@@ -144,12 +146,12 @@ public final class InstanceBuilder {
     }
 
     public InstanceBuilder workspace(String value) {
-        workspaceId = value;
+        workspaceId = new WorkspaceId(value);
         return this;
     }
 
     public InstanceBuilder aiProject(String value) {
-        aiProjectId = value;
+        aiProjectId = new AiProjectId(value);
         return this;
     }
 

@@ -16,11 +16,16 @@ import java.time.Duration;
 /** A few flavors and profiles that cover each kind the rules tell apart. */
 public final class SampleCatalog {
 
-    public static final Flavor CPU = Flavor.paid("modelarts.vm.cpu.2u", FlavorType.CPU,
-            LinkedHashMap.of("CPU", (Object) 2, "memory", "8GiB"));
-    public static final Flavor GPU = Flavor.paid("modelarts.vm.gpu.v100", FlavorType.GPU,
-            LinkedHashMap.of("CPU", (Object) 8, "GPU", 1, "gpu_type", "V100", "memory", "64GiB"));
-    public static final Flavor FREE_CPU = Flavor.free("modelarts.vm.cpu.free", FlavorType.CPU, Duration.ofHours(1), 72);
+    public static final Flavor CPU = new Flavor("modelarts.vm.cpu.2u", FlavorType.CPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.of("CPU", 2, "memory", "8GiB"),
+            Option.none(), -1, Option.none(), Option.none());
+    public static final Flavor GPU = new Flavor("modelarts.vm.gpu.v100", FlavorType.GPU, PromoType.NO_DISCOUNT,
+            SaleStatus.ON_SALE, List.of(StorageType.values()),
+            LinkedHashMap.of("CPU", 8, "GPU", 1, "gpu_type", "V100", "memory", "64GiB"),
+            Option.none(), -1, Option.none(), Option.none());
+    public static final Flavor FREE_CPU = new Flavor("modelarts.vm.cpu.free", FlavorType.CPU, PromoType.FREE,
+            SaleStatus.ON_SALE, List.of(StorageType.values()), LinkedHashMap.empty(), Option.some(Duration.ofHours(1)), 72,
+            Option.none(), Option.none());
     public static final Flavor SOLD_OUT = new Flavor("modelarts.vm.cpu.8u", FlavorType.CPU, PromoType.NO_DISCOUNT,
             SaleStatus.SOLD_OUT, List.of(StorageType.values()), LinkedHashMap.empty(), Option.none(), -1,
             Option.none(), Option.none());
@@ -40,4 +45,5 @@ public final class SampleCatalog {
         return new Profile(id, id, "Sample profile " + id, HashSet.of(type),
                 new Profile.Image("atelier", imageName, "1.0.0"), LinkedHashMap.empty());
     }
+
 }

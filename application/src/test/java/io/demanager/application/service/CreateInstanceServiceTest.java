@@ -1,8 +1,8 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime;
+import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SequentialInstanceIds;
 import io.demanager.application.fakes.SettableClock;
@@ -11,6 +11,8 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
@@ -103,7 +105,7 @@ class CreateInstanceServiceTest {
         Either<DomainError, InstanceSnapshot> result = service.create(aRequest().name("notebook").command());
 
         assertThat(result.getLeft()).isEqualTo(new DomainError.InstanceAlreadyExists("notebook"));
-        assertThat(result.getLeft().code().code()).isEqualTo("ModelArts.6301");
+        assertThat(result.getLeft()).isInstanceOf(DomainError.InstanceAlreadyExists.class);
         assertThat(store.find(PROJECT, idNumber(1))).isEmpty();
         assertThat(store.find(PROJECT, existing.id())).containsExactly(existing);
         assertThat(runtime.calls()).isEmpty();
@@ -119,26 +121,26 @@ class CreateInstanceServiceTest {
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
-                arguments(aRequest().name("bad!name"), new DomainError.CharacterNotAllowed("name", '!')),
-                arguments(aRequest().name("n".repeat(65)), new DomainError.IncorrectValue("name")),
-                arguments(aRequest().description("a <b>"), new DomainError.CharacterNotAllowed("description", '<')),
-                arguments(aRequest().description("d".repeat(513)), new DomainError.IncorrectValue("description")),
-                arguments(aRequest().profileId("no-such-profile"), new DomainError.IncorrectValue("profile_id")),
+                arguments(aRequest().name("bad!name"), new DomainError.CharacterNotAllowed(InstanceAttribute.NAME, '!')),
+                arguments(aRequest().name("n".repeat(65)), new DomainError.IncorrectValue(InstanceAttribute.NAME)),
+                arguments(aRequest().description("a <b>"), new DomainError.CharacterNotAllowed(InstanceAttribute.DESCRIPTION, '<')),
+                arguments(aRequest().description("d".repeat(513)), new DomainError.IncorrectValue(InstanceAttribute.DESCRIPTION)),
+                arguments(aRequest().profileId("no-such-profile"), new DomainError.IncorrectValue(InstanceAttribute.PROFILE)),
                 arguments(aRequest().flavorName("modelarts.vm.tpu"), new DomainError.FlavorNotSupported("modelarts.vm.tpu")),
                 arguments(aRequest().flavor(SampleCatalog.SOLD_OUT), new DomainError.FlavorSoldOut(SampleCatalog.SOLD_OUT.name())),
                 arguments(aRequest().profile(SampleCatalog.GPU_PROFILE),
                         new DomainError.ProfileDoesNotMatchFlavor(SampleCatalog.GPU_PROFILE.id(), SampleCatalog.CPU.name())),
-                arguments(aRequest().storage(obs("/bucket/work")), new DomainError.PathMustEndWithSlash("spec.storage.location.path")),
+                arguments(aRequest().storage(obs("/bucket/work")), new DomainError.PathMustEndWithSlash(new StorageAttribute(Option.none(), StorageAttribute.Part.PATH))),
                 arguments(aRequest().storage(obs("/bucket/")), new DomainError.BucketRootNotAllowed("/bucket/")),
                 arguments(aRequest().storage(storage("evs", Option.some(4_097))), new DomainError.EvsVolumeSizeOutOfRange(4_097)),
-                arguments(aRequest().storage(storage("obsfs", Option.none())), new DomainError.IncorrectValue("spec.storage.type")),
+                arguments(aRequest().storage(storage("obsfs", Option.none())), new DomainError.IncorrectValue(new StorageAttribute(Option.none(), StorageAttribute.Part.TYPE))),
                 arguments(aRequest().autoStop(new AutoStopChange(Option.some(true), Option.none(), Option.none())),
                         new DomainError.DurationRequired()),
                 arguments(aRequest().autoStop(new AutoStopChange(Option.some(true), Option.some(60L), Option.none())),
                         new DomainError.DurationOutOfRange(3_600, 86_400)),
                 arguments(aRequest().flavor(SampleCatalog.FREE_CPU)
                                 .autoStop(new AutoStopChange(Option.some(false), Option.none(), Option.none())),
-                        new DomainError.IncorrectValue("spec.auto_stop.enable")));
+                        new DomainError.IncorrectValue(InstanceAttribute.AUTO_STOP_ENABLED)));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -38,7 +38,7 @@ class GetAccessTokenServiceTest {
         DomainError error = service.accessToken(new InstanceRef(PROJECT, notRunning.id())).getLeft();
 
         assertThat(error).isEqualTo(new DomainError.NotRunning());
-        assertThat(error.code().code()).isEqualTo("ModelArts.6327");
+        assertThat(error).isInstanceOf(DomainError.NotRunning.class);
         assertThat(runtime.calls()).isEmpty();
     }
 

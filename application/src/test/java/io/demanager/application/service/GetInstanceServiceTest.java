@@ -51,7 +51,7 @@ class GetInstanceServiceTest {
         DomainError error = service.get(new InstanceRef(PROJECT, unknown)).getLeft();
 
         assertThat(error).isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
-        assertThat(error.code().code()).isEqualTo("ModelArts.6309");
+        assertThat(error).isInstanceOf(DomainError.InstanceNotFound.class);
     }
 
     @Test

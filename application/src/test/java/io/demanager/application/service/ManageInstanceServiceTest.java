@@ -1,16 +1,17 @@
 package io.demanager.application.service;
 
 import io.demanager.application.fakes.FakeInstanceStore;
+import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceCommand;
+import io.demanager.application.port.in.ManageInstanceCommand.Action;
 import io.demanager.application.port.in.ManageInstanceUseCase.StatusChange;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
@@ -92,7 +93,7 @@ class ManageInstanceServiceTest {
 
     @Test
     void queuingAnInstanceOfAPaidFlavorIsAnIncorrectAction() {
-        assertRefused(store.given(anInstance().build()), Action.QUEUE, new DomainError.IncorrectValue("action"));
+        assertRefused(store.given(anInstance().build()), Action.QUEUE, new DomainError.IncorrectValue(InstanceAttribute.USER_REQUEST));
     }
 
     @Test
@@ -146,7 +147,7 @@ class ManageInstanceServiceTest {
         Instance stored = store.given(anInstance().build());
         store.raceNextUpdates(1, UnaryOperator.identity());
 
-        assertThat(service.manage(command(stored, Action.START)).getLeft().code().code()).isEqualTo("ModelArts.6357");
+        assertThat(service.manage(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);
         assertThat(runtime.calls()).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.demanager.domain.autostop;
 
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -22,32 +23,25 @@ public record AutoStopChange(Option<Boolean> enable, Option<Long> durationSecond
         Objects.requireNonNull(prompt, "prompt");
     }
 
-    public boolean isEmpty() {
-        return enable.isEmpty() && durationSeconds.isEmpty() && prompt.isEmpty();
-    }
-
     public Either<DomainError, AutoStopSettings> applyTo(AutoStopSettings current, Flavor flavor, AutoStopPolicy policy) {
-        AutoStopPolicy inForce = policy.forFlavor(flavor);
-        return freeFlavorStaysEnabled(flavor)
-                .flatMap(ignored -> durationGivenWhenEnabling())
-                .flatMap(ignored -> checkedDuration(current, inForce))
+        return disablesAFreeFlavor(flavor)
+                .orElse(this::enablesWithoutDuration)
+                .<Either<DomainError, Option<Duration>>>map(Either::left)
+                .getOrElse(() -> checkedDuration(current, policy.forFlavor(flavor)))
                 .map(duration -> new AutoStopSettings(
                         enable.getOrElse(current.enabled()),
                         duration,
                         prompt.getOrElse(current.prompt())));
     }
 
-    private Either<DomainError, Void> freeFlavorStaysEnabled(Flavor flavor) {
-        return flavor.isFree() && enable.contains(false)
-                ? Either.left(new DomainError.IncorrectValue("spec.auto_stop.enable"))
-                : Either.right(null);
+    private Option<DomainError> disablesAFreeFlavor(Flavor flavor) {
+        return Option.when(flavor.isFree() && enable.contains(false),
+                () -> new DomainError.IncorrectValue(InstanceAttribute.AUTO_STOP_ENABLED));
     }
 
-    /** The seed: "This parameter is mandatory when enable is set to true." */
-    private Either<DomainError, Void> durationGivenWhenEnabling() {
-        return enable.contains(true) && durationSeconds.isEmpty()
-                ? Either.left(new DomainError.DurationRequired())
-                : Either.right(null);
+    /** The API documents the duration as "mandatory when enable is set to true". */
+    private Option<DomainError> enablesWithoutDuration() {
+        return Option.when(enable.contains(true) && durationSeconds.isEmpty(), DomainError.DurationRequired::new);
     }
 
     private Either<DomainError, Option<Duration>> checkedDuration(AutoStopSettings current, AutoStopPolicy inForce) {

@@ -1,6 +1,5 @@
 package io.demanager.domain.catalog;
 
-import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
@@ -49,18 +48,6 @@ public record Flavor(
         if (billingFlavor.isDefined() != billingParams.isDefined()) {
             throw new IllegalArgumentException("billing flavor and billing params of " + name + " go together");
         }
-    }
-
-    /** A paid flavor on sale for every storage type, the common case. */
-    public static Flavor paid(String name, FlavorType type, Map<String, Object> params) {
-        return new Flavor(name, type, PromoType.NO_DISCOUNT, SaleStatus.ON_SALE, List.of(StorageType.values()),
-                params, Option.none(), -1, Option.none(), Option.none());
-    }
-
-    /** A free flavor with its mandatory auto stop and retention. */
-    public static Flavor free(String name, FlavorType type, Duration autoStop, int storeTimeHours) {
-        return new Flavor(name, type, PromoType.FREE, SaleStatus.ON_SALE, List.of(StorageType.values()),
-                LinkedHashMap.empty(), Option.some(autoStop), storeTimeHours, Option.none(), Option.none());
     }
 
     public boolean isFree() {

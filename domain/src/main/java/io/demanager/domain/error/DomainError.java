@@ -1,128 +1,126 @@
 package io.demanager.domain.error;
 
-import java.util.List;
-
 /**
- * An expected failure of a business rule, returned (never thrown) by the domain and the use cases.
- * Each case is a record that names what went wrong; {@link #code()} gives its ModelArts code and
- * {@link #arguments()} fill that code's message template.
+ * An expected failure of a business rule, returned (never thrown) by the domain and the use cases. Each case is a
+ * record that names what went wrong, in the domain's words; how a caller is told (a code, a message, a status) is
+ * for the driving adapter to decide, through {@link Cases}.
  */
 public sealed interface DomainError {
 
-    ErrorCode code();
+    /**
+     * Hands this error to the method of {@code cases} for its record. Java 17 has no pattern matching in
+     * {@code switch}: this is how an adapter answers every case with the compiler checking that none is missed.
+     */
+    <R> R accept(Cases<R> cases);
 
-    default List<Object> arguments() {
-        return List.of();
-    }
-
-    default String message() {
-        return code().render(arguments());
+    /** One method per case: a new record does not compile until every implementation answers it. */
+    interface Cases<R> {
+        R on(InstanceAlreadyExists error);
+        R on(StopBeforeDeleting error);
+        R on(AlreadyRunning error);
+        R on(InstanceStarting error);
+        R on(AlreadyStopped error);
+        R on(InstanceStopping error);
+        R on(InstanceNotFound error);
+        R on(PathMustEndWithSlash error);
+        R on(FlavorNotSupported error);
+        R on(NotRunning error);
+        R on(FlavorSoldOut error);
+        R on(ProfileDoesNotMatchFlavor error);
+        R on(EvsVolumeSizeOutOfRange error);
+        R on(CharacterNotAllowed error);
+        R on(RequiredProperty error);
+        R on(IncorrectValue error);
+        R on(DurationRequired error);
+        R on(DurationOutOfRange error);
+        R on(OperationNotAllowed error);
+        R on(VersionMismatch error);
+        R on(BucketRootNotAllowed error);
     }
 
     record InstanceAlreadyExists(String name) implements DomainError {
-        public ErrorCode code() { return ErrorCode.INSTANCE_ALREADY_EXISTS; }
-    }
-
-    record SortFieldNotSupported(String field) implements DomainError {
-        public ErrorCode code() { return ErrorCode.SORT_FIELD_NOT_SUPPORTED; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record StopBeforeDeleting() implements DomainError {
-        public ErrorCode code() { return ErrorCode.STOP_BEFORE_DELETING; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record AlreadyRunning() implements DomainError {
-        public ErrorCode code() { return ErrorCode.ALREADY_RUNNING; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record InstanceStarting() implements DomainError {
-        public ErrorCode code() { return ErrorCode.INSTANCE_STARTING; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record AlreadyStopped() implements DomainError {
-        public ErrorCode code() { return ErrorCode.ALREADY_STOPPED; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record InstanceStopping() implements DomainError {
-        public ErrorCode code() { return ErrorCode.INSTANCE_STOPPING; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record InstanceNotFound(String instanceId) implements DomainError {
-        public ErrorCode code() { return ErrorCode.INSTANCE_NOT_FOUND; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
-    record PathMustEndWithSlash(String field) implements DomainError {
-        public ErrorCode code() { return ErrorCode.PATH_MUST_END_WITH_SLASH; }
+    record PathMustEndWithSlash(StorageAttribute path) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record FlavorNotSupported(String flavor) implements DomainError {
-        public ErrorCode code() { return ErrorCode.FLAVOR_NOT_SUPPORTED; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record NotRunning() implements DomainError {
-        public ErrorCode code() { return ErrorCode.NOT_RUNNING; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record FlavorSoldOut(String flavor) implements DomainError {
-        public ErrorCode code() { return ErrorCode.FLAVOR_SOLD_OUT; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record ProfileDoesNotMatchFlavor(String profileId, String flavor) implements DomainError {
-        public ErrorCode code() { return ErrorCode.PROFILE_DOES_NOT_MATCH_FLAVOR; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record EvsVolumeSizeOutOfRange(int requestedGigabytes) implements DomainError {
-        public ErrorCode code() { return ErrorCode.EVS_VOLUME_SIZE_OUT_OF_RANGE; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
-    /** A value of the wrong JSON type; {@code expectedType} is e.g. {@code string}, {@code integer}, {@code boolean}. */
-    record WrongType(String field, String expectedType) implements DomainError {
-        public ErrorCode code() { return ErrorCode.WRONG_TYPE; }
-        public List<Object> arguments() { return List.of(field, expectedType); }
+    record CharacterNotAllowed(Attribute attribute, char character) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
-    record CharacterNotAllowed(String field, char character) implements DomainError {
-        public ErrorCode code() { return ErrorCode.CHARACTER_NOT_ALLOWED; }
-        public List<Object> arguments() { return List.of(character); }
+    record RequiredProperty(Attribute attribute) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
-    record RequiredProperty(String field) implements DomainError {
-        public ErrorCode code() { return ErrorCode.REQUIRED_PROPERTY; }
-        public List<Object> arguments() { return List.of(field); }
-    }
-
-    record IncorrectValue(String field) implements DomainError {
-        public ErrorCode code() { return ErrorCode.INCORRECT_VALUE; }
-        public List<Object> arguments() { return List.of(field); }
+    record IncorrectValue(Attribute attribute) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record DurationRequired() implements DomainError {
-        public ErrorCode code() { return ErrorCode.DURATION_REQUIRED; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record DurationOutOfRange(long minSeconds, long maxSeconds) implements DomainError {
-        public ErrorCode code() { return ErrorCode.DURATION_OUT_OF_RANGE; }
-        public List<Object> arguments() { return List.of(minSeconds, maxSeconds); }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     /** A request that the instance's status does not allow, or that lost a race to a conflicting one. */
     record OperationNotAllowed(String status, String operation) implements DomainError {
-        public ErrorCode code() { return ErrorCode.OPERATION_NOT_ALLOWED; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
-    /** The caller named a version (for example with If-Match) that is no longer the current one. */
+    /** The caller made its change conditional on a version of the instance that is no longer the current one. */
     record VersionMismatch(long expectedVersion, long currentVersion) implements DomainError {
-        public ErrorCode code() { return ErrorCode.VERSION_MISMATCH; }
-        public List<Object> arguments() { return List.of(expectedVersion); }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 
     record BucketRootNotAllowed(String path) implements DomainError {
-        public ErrorCode code() { return ErrorCode.BUCKET_ROOT_NOT_ALLOWED; }
-    }
-
-    /** The request could not be read at all; {@code reason} says where, for the caller's benefit. */
-    record InvalidPayload(String reason) implements DomainError {
-        public ErrorCode code() { return ErrorCode.INVALID_PAYLOAD; }
-        public String message() { return code().template() + " " + reason; }
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 }

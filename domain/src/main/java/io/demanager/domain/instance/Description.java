@@ -1,6 +1,7 @@
 package io.demanager.domain.instance;
 
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -10,11 +11,11 @@ public record Description(String value) {
     public static final int MAX_LENGTH = 512;
     public static final Description EMPTY = new Description("");
     private static final String FORBIDDEN = "&<>\"'/";
-    private static final String FIELD = "description";
+    private static final InstanceAttribute ATTRIBUTE = InstanceAttribute.DESCRIPTION;
 
     public Description {
         problemWith(value).peek(problem -> {
-            throw new IllegalArgumentException(problem.message());
+            throw new IllegalArgumentException("not a description: " + problem);
         });
     }
 
@@ -24,14 +25,14 @@ public record Description(String value) {
 
     private static Option<DomainError> problemWith(String value) {
         if (value == null) {
-            return Option.some(new DomainError.RequiredProperty(FIELD));
+            return Option.some(new DomainError.RequiredProperty(ATTRIBUTE));
         }
         if (value.length() > MAX_LENGTH) {
-            return Option.some(new DomainError.IncorrectValue(FIELD));
+            return Option.some(new DomainError.IncorrectValue(ATTRIBUTE));
         }
         return Option.ofOptional(value.chars()
                 .filter(c -> FORBIDDEN.indexOf(c) >= 0)
-                .mapToObj(c -> (DomainError) new DomainError.CharacterNotAllowed(FIELD, (char) c))
+                .mapToObj(c -> (DomainError) new DomainError.CharacterNotAllowed(ATTRIBUTE, (char) c))
                 .findFirst());
     }
 

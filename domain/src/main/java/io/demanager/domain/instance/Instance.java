@@ -7,6 +7,7 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -39,13 +40,13 @@ public record Instance(
         Option<AutoStopLease> lease,
         Option<FailedReason> failure,
         Option<Instant> queuedSince,
-        String workspaceId,
-        String aiProjectId,
+        WorkspaceId workspaceId,
+        AiProjectId aiProjectId,
         UserRef owner,
         long version) {
 
-    public static final String DEFAULT_WORKSPACE = "0";
-    public static final String DEFAULT_AI_PROJECT = "default-ai-project";
+    public static final WorkspaceId DEFAULT_WORKSPACE = new WorkspaceId("0");
+    public static final AiProjectId DEFAULT_AI_PROJECT = new AiProjectId("default-ai-project");
 
     public Instance {
         Objects.requireNonNull(id, "id");
@@ -151,6 +152,13 @@ public record Instance(
         return status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
     }
 
+    /** This instance, if a change conditional on {@code expectedVersion} (none: any version) may apply to it. */
+    public Either<DomainError, Instance> ifAtVersion(Option<Long> expectedVersion) {
+        return expectedVersion.filter(expected -> expected != version)
+                .<Either<DomainError, Instance>>map(expected -> Either.left(new DomainError.VersionMismatch(expected, version)))
+                .getOrElse(Either.right(this));
+    }
+
     public boolean isDeleted() {
         return status == InstanceStatus.DELETED;
     }
@@ -174,7 +182,7 @@ public record Instance(
     }
 
     private Either<DomainError, Instance> onlyForFreeFlavors() {
-        return flavor.isFree() ? Either.right(this) : Either.left(new DomainError.IncorrectValue("action"));
+        return flavor.isFree() ? Either.right(this) : Either.left(new DomainError.IncorrectValue(InstanceAttribute.USER_REQUEST));
     }
 
     /**

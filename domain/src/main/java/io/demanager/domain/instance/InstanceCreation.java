@@ -7,6 +7,9 @@ import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
@@ -14,6 +17,8 @@ import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.util.Objects;
+
+import static io.vavr.API.For;
 
 /**
  * The rules for creating an instance: each requested value is checked in the order the API documents,
@@ -33,8 +38,8 @@ public final class InstanceCreation {
             List<Storage.Request> extendStorage,
             AutoStopChange autoStop,
             Option<Pool> pool,
-            Option<String> workspaceId,
-            Option<String> aiProjectId,
+            Option<WorkspaceId> workspaceId,
+            Option<AiProjectId> aiProjectId,
             Option<Credential> credential,
             Map<String, String> annotations) {
 
@@ -62,18 +67,36 @@ public final class InstanceCreation {
     }
 
     public static Either<DomainError, Instance> create(Request request, Context context) {
-        return InstanceName.of(request.name()).flatMap(name ->
-                description(request).flatMap(description ->
-                profile(request, context).flatMap(profile ->
-                flavor(request, context).flatMap(flavor ->
-                profileRunsOn(profile, flavor).flatMap(ignored ->
-                storage(request, flavor).flatMap(storage ->
-                extendStorage(request, flavor).flatMap(extendStorage ->
-                request.autoStop().applyTo(AutoStopSettings.initialFor(flavor), flavor, context.policy()).map(autoStop ->
-                        newInstance(request, context, name, description, profile, flavor,
-                                new NotebookSpec(storage, extendStorage, request.credential(), request.annotations(),
-                                        io.vavr.collection.LinkedHashMap.empty()),
-                                autoStop)))))))));
+        return For(
+                InstanceName.of(request.name()),
+                name -> description(request),
+                (name, description) -> offering(request, context),
+                (name, description, offering) -> setUp(request, offering.flavor(), context.policy())
+        ).yield((name, description, offering, setUp) -> newInstance(request, context, name, description, offering, setUp));
+    }
+
+    /** The catalog entries the request names, checked to fit together. */
+    private record Offering(Profile profile, Flavor flavor) {
+    }
+
+    /** What the instance is given to run with, checked against its flavor. */
+    private record SetUp(NotebookSpec spec, AutoStopSettings autoStop) {
+    }
+
+    private static Either<DomainError, Offering> offering(Request request, Context context) {
+        return For(profile(request, context), flavor(request, context))
+                .yield(Offering::new)
+                .flatMap(InstanceCreation::profileRunsOnFlavor);
+    }
+
+    private static Either<DomainError, SetUp> setUp(Request request, Flavor flavor, AutoStopPolicy policy) {
+        return For(
+                storage(request, flavor),
+                extendStorage(request, flavor),
+                request.autoStop().applyTo(AutoStopSettings.initialFor(flavor), flavor, policy)
+        ).yield((storage, extendStorage, autoStop) -> new SetUp(
+                new NotebookSpec(storage, extendStorage, request.credential(), request.annotations(), LinkedHashMap.empty()),
+                autoStop));
     }
 
     private static Either<DomainError, Description> description(Request request) {
@@ -82,13 +105,13 @@ public final class InstanceCreation {
 
     private static Either<DomainError, Profile> profile(Request request, Context context) {
         return request.profileId() == null
-                ? Either.left(new DomainError.RequiredProperty("profile_id"))
-                : context.profile().toEither(() -> new DomainError.IncorrectValue("profile_id"));
+                ? Either.left(new DomainError.RequiredProperty(InstanceAttribute.PROFILE))
+                : context.profile().toEither(() -> new DomainError.IncorrectValue(InstanceAttribute.PROFILE));
     }
 
     private static Either<DomainError, Flavor> flavor(Request request, Context context) {
         if (request.flavorName() == null) {
-            return Either.left(new DomainError.RequiredProperty("flavor"));
+            return Either.left(new DomainError.RequiredProperty(InstanceAttribute.FLAVOR));
         }
         return context.flavor()
                 .toEither(() -> (DomainError) new DomainError.FlavorNotSupported(request.flavorName()))
@@ -97,40 +120,41 @@ public final class InstanceCreation {
                         : Either.right(flavor));
     }
 
-    private static Either<DomainError, Profile> profileRunsOn(Profile profile, Flavor flavor) {
-        return profile.runsOn(flavor)
-                ? Either.right(profile)
-                : Either.left(new DomainError.ProfileDoesNotMatchFlavor(profile.id(), flavor.name()));
+    private static Either<DomainError, Offering> profileRunsOnFlavor(Offering offering) {
+        return offering.profile().runsOn(offering.flavor())
+                ? Either.right(offering)
+                : Either.left(new DomainError.ProfileDoesNotMatchFlavor(offering.profile().id(), offering.flavor().name()));
     }
 
     private static Either<DomainError, Storage> storage(Request request, Flavor flavor) {
-        return storage(request.storage(), "spec.storage", flavor.storageTypes(), request.pool().isDefined());
+        return storage(request.storage(), Option.none(), flavor.storageTypes(), request.pool().isDefined());
     }
 
     /** The API documents extended storage as obsfs only; each entry's errors name its index. */
     private static Either<DomainError, List<Storage>> extendStorage(Request request, Flavor flavor) {
         List<StorageType> allowed = flavor.storageTypes().filter(type -> type == StorageType.OBSFS);
         return Either.sequenceRight(request.extendStorage().zipWithIndex().map(entry ->
-                        storage(entry._1, "spec.extend_storage[" + entry._2 + "]", allowed, request.pool().isDefined())))
+                        storage(entry._1, Option.some(entry._2), allowed, request.pool().isDefined())))
                 .map(List::ofAll);
     }
 
     /** A storage of a type the flavor offers ({@code storage_list}), then the storage rules. */
-    private static Either<DomainError, Storage> storage(Storage.Request storage, String field, List<StorageType> allowed,
-                                                        boolean inDedicatedPool) {
+    private static Either<DomainError, Storage> storage(Storage.Request storage, Option<Integer> extendedIndex,
+                                                        List<StorageType> allowed, boolean inDedicatedPool) {
         boolean typeRefused = storage.type().exists(name -> !allowed.exists(type -> type.wireName().equals(name)));
         return typeRefused
-                ? Either.left(new DomainError.IncorrectValue(field + ".type"))
-                : Storage.of(storage, field, inDedicatedPool);
+                ? Either.left(new DomainError.IncorrectValue(new StorageAttribute(extendedIndex, StorageAttribute.Part.TYPE)))
+                : Storage.of(storage, extendedIndex, inDedicatedPool);
     }
 
     private static Instance newInstance(Request request, Context context, InstanceName name, Description description,
-                                        Profile profile, Flavor flavor, NotebookSpec spec, AutoStopSettings autoStop) {
-        boolean queued = flavor.isFree() && !context.freeCapacityLeft();
+                                        Offering offering, SetUp setUp) {
+        boolean queued = offering.flavor().isFree() && !context.freeCapacityLeft();
         Instant now = context.now();
         return new Instance(context.newId(), request.projectId(), name, description,
                 queued ? InstanceStatus.CREATE_QUEUING : InstanceStatus.CREATING,
-                now, now, profile, flavor, request.pool(), spec, autoStop, Option.none(), Option.none(),
+                now, now, offering.profile(), offering.flavor(), request.pool(), setUp.spec(), setUp.autoStop(),
+                Option.none(), Option.none(),
                 queued ? Option.some(now) : Option.none(),
                 request.workspaceId().getOrElse(Instance.DEFAULT_WORKSPACE),
                 request.aiProjectId().getOrElse(Instance.DEFAULT_AI_PROJECT),

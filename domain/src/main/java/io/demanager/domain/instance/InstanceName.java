@@ -1,18 +1,18 @@
 package io.demanager.domain.instance;
 
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** 1 to 64 letters, digits, {@code -} or {@code _}; unique among a project's live instances. */
+/** An {@link Identifier}, unique among a project's live instances. */
 public record InstanceName(String value) {
 
-    public static final int MAX_LENGTH = 64;
-    private static final String FIELD = "name";
+    private static final InstanceAttribute ATTRIBUTE = InstanceAttribute.NAME;
 
     public InstanceName {
         problemWith(value).peek(problem -> {
-            throw new IllegalArgumentException(problem.message());
+            throw new IllegalArgumentException("not an instance name: " + problem);
         });
     }
 
@@ -22,19 +22,15 @@ public record InstanceName(String value) {
 
     private static Option<DomainError> problemWith(String value) {
         if (value == null) {
-            return Option.some(new DomainError.RequiredProperty(FIELD));
+            return Option.some(new DomainError.RequiredProperty(ATTRIBUTE));
         }
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            return Option.some(new DomainError.IncorrectValue(FIELD));
+        if (value.isEmpty() || value.length() > Identifier.MAX_LENGTH) {
+            return Option.some(new DomainError.IncorrectValue(ATTRIBUTE));
         }
         return Option.ofOptional(value.chars()
-                .filter(c -> !isAllowed((char) c))
-                .mapToObj(c -> (DomainError) new DomainError.CharacterNotAllowed(FIELD, (char) c))
+                .filter(c -> !Identifier.isAllowed((char) c))
+                .mapToObj(c -> (DomainError) new DomainError.CharacterNotAllowed(ATTRIBUTE, (char) c))
                 .findFirst());
-    }
-
-    private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     @Override

@@ -4,14 +4,16 @@ import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import static io.demanager.domain.instance.InstanceStatus.*;
 
 /**
- * The status machine of an instance, written as the two tables of the contract (spec section 4):
- * what each user request does in each status, and what each runtime event does.
+ * The status machine of an instance, written as the two tables of the API contract ({@code docs/devenviron-api.md}):
+ * what each user request does in each status, and what each runtime event does. A refusal is named for what
+ * the caller is told: {@code IS_BUSY}, for example, is "the instance is starting" (6306) while the runtime works.
  */
 public final class Lifecycle {
 
@@ -26,35 +28,35 @@ public final class Lifecycle {
     private static final Outcome TO_RESTARTING = new Outcome.MoveTo(RESTARTING);
     private static final Outcome TO_START_QUEUING = new Outcome.MoveTo(START_QUEUING);
     private static final Outcome TO_STOPPED = new Outcome.MoveTo(STOPPED);
-    private static final Outcome REMOVED = new Outcome.MoveTo(DELETED);
-    private static final Outcome E6304 = new Outcome.Refuse((status, request) -> new DomainError.StopBeforeDeleting());
-    private static final Outcome E6305 = new Outcome.Refuse((status, request) -> new DomainError.AlreadyRunning());
-    private static final Outcome E6306 = new Outcome.Refuse((status, request) -> new DomainError.InstanceStarting());
-    private static final Outcome E6307 = new Outcome.Refuse((status, request) -> new DomainError.AlreadyStopped());
-    private static final Outcome E6308 = new Outcome.Refuse((status, request) -> new DomainError.InstanceStopping());
-    private static final Outcome E6357 = new Outcome.Refuse(
+    private static final Outcome TO_DELETED = new Outcome.MoveTo(DELETED);
+    private static final Outcome STOP_FIRST = new Outcome.Refuse((status, request) -> new DomainError.StopBeforeDeleting());
+    private static final Outcome IS_RUNNING = new Outcome.Refuse((status, request) -> new DomainError.AlreadyRunning());
+    private static final Outcome IS_BUSY = new Outcome.Refuse((status, request) -> new DomainError.InstanceStarting());
+    private static final Outcome IS_STOPPED = new Outcome.Refuse((status, request) -> new DomainError.AlreadyStopped());
+    private static final Outcome IS_STOPPING = new Outcome.Refuse((status, request) -> new DomainError.InstanceStopping());
+    private static final Outcome NOT_ALLOWED = new Outcome.Refuse(
             (status, request) -> new DomainError.OperationNotAllowed(status.name(), request.wireName()));
 
     private static final Map<InstanceStatus, Map<UserRequest, Outcome>> REQUESTS = new EnumMap<>(InstanceStatus.class);
 
     static {
-        //                                  start            stop         restart        queue             dequeue      delete
-        requests(STOPPED,                   TO_STARTING,     E6307,       E6357,         TO_START_QUEUING, E6357,       REMOVED);
-        requests(RUNNING,                   E6305,           TO_STOPPING, TO_RESTARTING, E6357,            E6357,       E6304);
-        requests(CREATING,                  E6306,           E6306,       E6306,         E6357,            E6357,       E6306);
-        requests(STARTING,                  E6306,           E6306,       E6306,         E6357,            E6357,       E6306);
-        requests(RESTARTING,                E6306,           E6306,       E6306,         E6357,            E6357,       E6306);
-        requests(READY_TO_START,            E6306,           E6306,       E6306,         E6357,            E6357,       E6306);
-        requests(STOPPING,                  E6308,           E6308,       E6308,         E6308,            E6308,       E6308);
-        requests(CREATE_QUEUING,            E6357,           E6357,       E6357,         E6357,            TO_STOPPED,  REMOVED);
-        requests(START_QUEUING,             E6357,           E6357,       E6357,         E6357,            TO_STOPPED,  REMOVED);
-        requests(START_FAILED,              TO_STARTING,     E6307,       E6357,         TO_START_QUEUING, E6357,       REMOVED);
-        requests(CREATE_FAILED,             E6357,           E6357,       E6357,         E6357,            E6357,       REMOVED);
-        requests(UNAVAILABLE,               E6357,           E6357,       E6357,         E6357,            E6357,       REMOVED);
-        requests(RESIZE_FAILED,             E6357,           E6357,       E6357,         E6357,            E6357,       REMOVED);
-        requests(RESIZING,                  E6357,           E6357,       E6357,         E6357,            E6357,       E6357);
-        // Not in the contract's table: a deleted instance is gone, which Instance answers with 6309 first.
-        requests(DELETED,                   E6357,           E6357,       E6357,         E6357,            E6357,       E6357);
+        //                        start        stop         restart        queue             dequeue      delete
+        requests(STOPPED,         TO_STARTING, IS_STOPPED,  NOT_ALLOWED,   TO_START_QUEUING, NOT_ALLOWED, TO_DELETED);
+        requests(RUNNING,         IS_RUNNING,  TO_STOPPING, TO_RESTARTING, NOT_ALLOWED,      NOT_ALLOWED, STOP_FIRST);
+        requests(CREATING,        IS_BUSY,     IS_BUSY,     IS_BUSY,       NOT_ALLOWED,      NOT_ALLOWED, IS_BUSY);
+        requests(STARTING,        IS_BUSY,     IS_BUSY,     IS_BUSY,       NOT_ALLOWED,      NOT_ALLOWED, IS_BUSY);
+        requests(RESTARTING,      IS_BUSY,     IS_BUSY,     IS_BUSY,       NOT_ALLOWED,      NOT_ALLOWED, IS_BUSY);
+        requests(READY_TO_START,  IS_BUSY,     IS_BUSY,     IS_BUSY,       NOT_ALLOWED,      NOT_ALLOWED, IS_BUSY);
+        requests(STOPPING,        IS_STOPPING, IS_STOPPING, IS_STOPPING,   IS_STOPPING,      IS_STOPPING, IS_STOPPING);
+        requests(CREATE_QUEUING,  NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      TO_STOPPED,  TO_DELETED);
+        requests(START_QUEUING,   NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      TO_STOPPED,  TO_DELETED);
+        requests(START_FAILED,    TO_STARTING, IS_STOPPED,  NOT_ALLOWED,   TO_START_QUEUING, NOT_ALLOWED, TO_DELETED);
+        requests(CREATE_FAILED,   NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      NOT_ALLOWED, TO_DELETED);
+        requests(UNAVAILABLE,     NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      NOT_ALLOWED, TO_DELETED);
+        requests(RESIZE_FAILED,   NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      NOT_ALLOWED, TO_DELETED);
+        requests(RESIZING,        NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      NOT_ALLOWED, NOT_ALLOWED);
+        // Not in the API's table: a deleted instance is gone, which Instance answers with 6309 first.
+        requests(DELETED,         NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,   NOT_ALLOWED,      NOT_ALLOWED, NOT_ALLOWED);
     }
 
     private static final Map<InstanceStatus, Map<Class<? extends RuntimeEvent>, InstanceStatus>> EVENTS =
@@ -107,6 +109,6 @@ public final class Lifecycle {
     }
 
     private static void event(InstanceStatus from, Class<? extends RuntimeEvent> event, InstanceStatus to) {
-        EVENTS.computeIfAbsent(from, status -> new java.util.HashMap<>()).put(event, to);
+        EVENTS.computeIfAbsent(from, status -> new HashMap<>()).put(event, to);
     }
 }

@@ -2,6 +2,8 @@ package io.demanager.domain.instance;
 
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.StorageAttribute;
+import io.demanager.domain.error.StorageAttribute.Part;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -11,7 +13,7 @@ import java.util.Objects;
 /**
  * Where a notebook keeps its work. The storage rules: an {@code obs} path is a folder inside a bucket ending
  * with {@code /}; an {@code evs} disk is 5 to 4096 GB; an {@code obsfs} file system needs a dedicated pool and
- * mounts under the work directory. {@link #of} answers a request with the first broken rule, naming the field;
+ * mounts under the work directory. {@link #of} answers a request with the first broken rule, naming the attribute;
  * the constructor refuses a storage that breaks them.
  *
  * @param path         the OBS folder, or the OBS parallel file system's bucket; none for EVS
@@ -69,17 +71,20 @@ public record Storage(
         }
     }
 
-    /** The storage {@code request} asks for; {@code field} names it in errors, e.g. {@code spec.storage}. */
-    public static Either<DomainError, Storage> of(Request request, String field, boolean inDedicatedPool) {
-        return typeOf(request, field).flatMap(type -> switch (type) {
-            case OBS -> obs(request, field);
+    /**
+     * The storage {@code request} asks for. Errors name the instance's main storage when {@code extendedIndex} is
+     * none, and otherwise the extended storage at that index.
+     */
+    public static Either<DomainError, Storage> of(Request request, Option<Integer> extendedIndex, boolean inDedicatedPool) {
+        return typeOf(request, extendedIndex).flatMap(type -> switch (type) {
+            case OBS -> obs(request, extendedIndex);
             case EVS -> evs(request);
-            case OBSFS -> obsfs(request, field, inDedicatedPool);
+            case OBSFS -> obsfs(request, extendedIndex, inDedicatedPool);
         });
     }
 
-    private static Either<DomainError, StorageType> typeOf(Request request, String storageField) {
-        String field = storageField + ".type";
+    private static Either<DomainError, StorageType> typeOf(Request request, Option<Integer> extendedIndex) {
+        var field = new StorageAttribute(extendedIndex, Part.TYPE);
         return request.type()
                 .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
                 .flatMap(name -> List.of(StorageType.values())
@@ -87,8 +92,8 @@ public record Storage(
                         .toEither(() -> new DomainError.IncorrectValue(field)));
     }
 
-    private static Either<DomainError, Storage> obs(Request request, String storageField) {
-        String field = storageField + ".location.path";
+    private static Either<DomainError, Storage> obs(Request request, Option<Integer> extendedIndex) {
+        var field = new StorageAttribute(extendedIndex, Part.PATH);
         return request.path()
                 .toEither(() -> (DomainError) new DomainError.RequiredProperty(field))
                 .flatMap(path -> !path.endsWith("/")
@@ -120,13 +125,13 @@ public record Storage(
                 : Either.right(new Storage(StorageType.EVS, Option.none(), Option.some(size), Option.none(), Option.none()));
     }
 
-    private static Either<DomainError, Storage> obsfs(Request request, String storageField, boolean inDedicatedPool) {
+    private static Either<DomainError, Storage> obsfs(Request request, Option<Integer> extendedIndex, boolean inDedicatedPool) {
         if (!inDedicatedPool) {
-            return Either.left(new DomainError.IncorrectValue(storageField + ".type"));
+            return Either.left(new DomainError.IncorrectValue(new StorageAttribute(extendedIndex, Part.TYPE)));
         }
-        String pathField = storageField + ".location.path";
-        String mountField = storageField + ".location.mount_path";
-        String modeField = storageField + ".location.access_modes";
+        var pathField = new StorageAttribute(extendedIndex, Part.PATH);
+        var mountField = new StorageAttribute(extendedIndex, Part.MOUNT_PATH);
+        var modeField = new StorageAttribute(extendedIndex, Part.ACCESS_MODE);
         String mountPath = request.mountPath().getOrElse(WORK_DIRECTORY);
         if (request.path().isEmpty()) {
             return Either.left(new DomainError.RequiredProperty(pathField));

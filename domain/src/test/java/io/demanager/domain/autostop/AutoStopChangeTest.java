@@ -1,7 +1,7 @@
 package io.demanager.domain.autostop;
 
 import io.demanager.domain.error.DomainError;
-import io.demanager.domain.error.ErrorCode;
+import io.demanager.domain.error.InstanceAttribute;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,7 @@ import static io.demanager.domain.Fixtures.enabledFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The auto-stop rules of the seed and of spec section 5, for paid and free flavors. */
+/** The auto-stop rules of section 5 of docs/devenviron-api.md, for paid and free flavors. */
 class AutoStopChangeTest {
 
     private static final AutoStopPolicy SHORT_RUNS = new AutoStopPolicy(Duration.ofSeconds(60), Duration.ofSeconds(600));
@@ -34,8 +34,7 @@ class AutoStopChangeTest {
 
         DomainError refused = change(true, null, null).applyTo(storedButOff, PAID_CPU, AutoStopPolicy.DEFAULT).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6348");
-        assertThat(refused.message()).isEqualTo("The 'duration' parameter is mandatory for enabling auto stop.");
+        assertThat(refused).isEqualTo(new DomainError.DurationRequired());
     }
 
     @ParameterizedTest
@@ -50,14 +49,13 @@ class AutoStopChangeTest {
     void aDurationOutsideTheDocumentedBoundsIsRefusedNamingThem(long seconds) {
         DomainError refused = change(true, seconds, null).applyTo(AutoStopSettings.DISABLED, PAID_CPU, AutoStopPolicy.DEFAULT).getLeft();
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.DURATION_OUT_OF_RANGE);
-        assertThat(refused.message()).isEqualTo("The 'duration' parameter is incorrect. The value ranges from 3600 to 86400.");
+        assertThat(refused).isEqualTo(new DomainError.DurationOutOfRange(3_600, 86_400));
     }
 
     @Test
     void aDurationOutOfBoundsIsRefusedEvenWhenDisabling() {
         assertThat(change(false, 90_000L, null).applyTo(enabledFor(Duration.ofHours(2)), PAID_CPU, AutoStopPolicy.DEFAULT)
-                .getLeft().code()).isEqualTo(ErrorCode.DURATION_OUT_OF_RANGE);
+                .getLeft()).isInstanceOf(DomainError.DurationOutOfRange.class);
     }
 
     @ParameterizedTest
@@ -71,7 +69,7 @@ class AutoStopChangeTest {
     void anOperatorsBoundsAreEnforcedAndNamed(long seconds) {
         DomainError refused = change(true, seconds, null).applyTo(AutoStopSettings.DISABLED, PAID_CPU, SHORT_RUNS).getLeft();
 
-        assertThat(refused.message()).isEqualTo("The 'duration' parameter is incorrect. The value ranges from 60 to 600.");
+        assertThat(refused).isEqualTo(new DomainError.DurationOutOfRange(60, 600));
     }
 
     @Test
@@ -101,23 +99,22 @@ class AutoStopChangeTest {
     void aFreeFlavorCannotBeDisabled() {
         DomainError refused = change(false, null, null).applyTo(FREE_DEFAULT, FREE_CPU, AutoStopPolicy.DEFAULT).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6336");
-        assertThat(refused.message()).isEqualTo("'spec.auto_stop.enable' property value is incorrect.");
+        assertThat(refused).isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.AUTO_STOP_ENABLED));
     }
 
     @Test
     void aFreeFlavorRefusesADurationLongerThanItsOwnNamingTheBoundsInForce() {
         DomainError refused = change(true, 3_601L, null).applyTo(FREE_DEFAULT, FREE_CPU, AutoStopPolicy.DEFAULT).getLeft();
 
-        assertThat(refused.message()).isEqualTo("The 'duration' parameter is incorrect. The value ranges from 3600 to 3600.");
+        assertThat(refused).isEqualTo(new DomainError.DurationOutOfRange(3_600, 3_600));
     }
 
     @Test
     void aFreeFlavorCapsAnOperatorsBoundsAtItsOwnDuration() {
         assertThat(change(null, 3_000L, null).applyTo(FREE_DEFAULT, FREE_CPU, SHORT_RUNS).get().duration())
                 .containsExactly(Duration.ofSeconds(3_000));
-        assertThat(change(null, 3_601L, null).applyTo(FREE_DEFAULT, FREE_CPU, SHORT_RUNS).getLeft().message())
-                .isEqualTo("The 'duration' parameter is incorrect. The value ranges from 60 to 3600.");
+        assertThat(change(null, 3_601L, null).applyTo(FREE_DEFAULT, FREE_CPU, SHORT_RUNS).getLeft())
+                .isEqualTo(new DomainError.DurationOutOfRange(60, 3_600));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.demanager.domain.instance;
 
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The seed's description rules, the same on create and modify. */
+/** The description rules, the same on create and modify. */
 class DescriptionTest {
 
     @Test
@@ -22,8 +23,8 @@ class DescriptionTest {
     void aLongerDescriptionIsAnIncorrectValue() {
         DomainError refused = Description.of("d".repeat(513)).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6336");
-        assertThat(refused.message()).isEqualTo("'description' property value is incorrect.");
+        assertThat(refused).isInstanceOf(DomainError.IncorrectValue.class);
+        assertThat(refused).isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.DESCRIPTION));
     }
 
     @ParameterizedTest
@@ -31,15 +32,12 @@ class DescriptionTest {
     void eachForbiddenCharacterIsRefusedNamingIt(char character) {
         DomainError refused = Description.of("update " + character + " notebook").getLeft();
 
-        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed("description", character));
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6334");
-        assertThat(refused.message())
-                .isEqualTo("Invalid value for name or description. The character " + character + " is not allowed.");
+        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed(InstanceAttribute.DESCRIPTION, character));
     }
 
     @Test
     void theFirstForbiddenCharacterIsTheOneNamed() {
-        assertThat(Description.of("a/b<c").getLeft()).isEqualTo(new DomainError.CharacterNotAllowed("description", '/'));
+        assertThat(Description.of("a/b<c").getLeft()).isEqualTo(new DomainError.CharacterNotAllowed(InstanceAttribute.DESCRIPTION, '/'));
     }
 
     @Test

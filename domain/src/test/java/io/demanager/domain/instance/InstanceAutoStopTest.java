@@ -5,7 +5,6 @@ import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
-import io.demanager.domain.error.ErrorCode;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import static io.demanager.domain.Fixtures.instance;
 import static io.demanager.domain.Fixtures.runningSince;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lease of each run (spec section 5), with the time passed in. */
+/** The lease of each run (section 5 of docs/devenviron-api.md), with the time passed in. */
 class InstanceAutoStopTest {
 
     private static final Instant ENTERED = Instant.parse("2020-07-16T09:00:00Z");
@@ -108,7 +107,7 @@ class InstanceAutoStopTest {
 
         DomainError early = running.stopForExpiredLease(stopAt.minusMillis(1)).getLeft();
 
-        assertThat(early.code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
+        assertThat(early).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(running.stopForExpiredLease(stopAt).get().status()).isEqualTo(InstanceStatus.STOPPING);
         assertThat(running.stopForExpiredLease(stopAt.plus(Duration.ofDays(2))).get().status()).isEqualTo(InstanceStatus.STOPPING);
     }
@@ -119,10 +118,9 @@ class InstanceAutoStopTest {
         Instance stopping = runningSince(ENTERED, enabledFor(ONE_HOUR)).stop(ENTERED.plusSeconds(5)).get();
         Instant farLater = ENTERED.plus(Duration.ofDays(2));
 
-        assertThat(noLease.stopForExpiredLease(farLater).getLeft().code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
-        assertThat(stopping.stopForExpiredLease(farLater).getLeft().code()).isEqualTo(ErrorCode.OPERATION_NOT_ALLOWED);
-        assertThat(instance(InstanceStatus.DELETED, PAID_CPU).stopForExpiredLease(farLater).getLeft().code())
-                .isEqualTo(ErrorCode.INSTANCE_NOT_FOUND);
+        assertThat(noLease.stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
+        assertThat(stopping.stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
+        assertThat(instance(InstanceStatus.DELETED, PAID_CPU).stopForExpiredLease(farLater).getLeft()).isInstanceOf(DomainError.InstanceNotFound.class);
     }
 
     private static AutoStopChange change(boolean enable, Duration duration) {

@@ -4,6 +4,8 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.error.StorageAttribute.Part;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,8 @@ import static io.demanager.domain.Fixtures.PAID_GPU;
 import static io.demanager.domain.Fixtures.SOLD_OUT_CPU;
 import static io.demanager.domain.Fixtures.creationRequest;
 import static io.demanager.domain.Fixtures.evs;
+import static io.demanager.domain.Fixtures.extendedStorage;
+import static io.demanager.domain.Fixtures.mainStorage;
 import static io.demanager.domain.Fixtures.obs;
 import static io.demanager.domain.Fixtures.obsfs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +43,8 @@ class InstanceCreationTest {
         assertThat(created.profile()).isEqualTo(CPU_PROFILE);
         assertThat(created.flavor()).isEqualTo(PAID_CPU);
         assertThat(created.autoStop()).isEqualTo(AutoStopSettings.DISABLED);
-        assertThat(created.workspaceId()).isEqualTo("0");
-        assertThat(created.aiProjectId()).isEqualTo("default-ai-project");
+        assertThat(created.workspaceId().value()).isEqualTo("0");
+        assertThat(created.aiProjectId().value()).isEqualTo("default-ai-project");
         assertThat(created.lease()).isEmpty();
         assertThat(created.queuedSince()).isEmpty();
         assertThat(created.version()).isZero();
@@ -63,18 +67,19 @@ class InstanceCreationTest {
     void theFirstBrokenRuleInTheDocumentedOrderIsTheAnswer() {
         DomainError refused = creationRequest().name("bad name").description("<b>").flavor("no-such-flavor").create().getLeft();
 
-        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed("name", ' '));
+        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed(InstanceAttribute.NAME, ' '));
         assertThat(creationRequest().description("<b>").flavor("no-such-flavor").create().getLeft())
-                .isEqualTo(new DomainError.CharacterNotAllowed("description", '<'));
+                .isEqualTo(new DomainError.CharacterNotAllowed(InstanceAttribute.DESCRIPTION, '<'));
     }
 
     @Test
     void theNameAndDescriptionRulesHoldOnCreate() {
-        assertThat(creationRequest().name(null).create().getLeft().message()).isEqualTo("'name' is a required property.");
-        assertThat(creationRequest().name("n".repeat(65)).create().getLeft().message())
-                .isEqualTo("'name' property value is incorrect.");
-        assertThat(creationRequest().description("d".repeat(513)).create().getLeft().message())
-                .isEqualTo("'description' property value is incorrect.");
+        assertThat(creationRequest().name(null).create().getLeft())
+                .isEqualTo(new DomainError.RequiredProperty(InstanceAttribute.NAME));
+        assertThat(creationRequest().name("n".repeat(65)).create().getLeft())
+                .isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.NAME));
+        assertThat(creationRequest().description("d".repeat(513)).create().getLeft())
+                .isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.DESCRIPTION));
         assertThat(creationRequest().description("update notebook").create().get().description().value())
                 .isEqualTo("update notebook");
     }
@@ -84,19 +89,20 @@ class InstanceCreationTest {
         DomainError missing = creationRequest().profileId(null).create().getLeft();
         DomainError unknown = creationRequest().profileId("Python2").create().getLeft();
 
-        assertThat(missing.code().code()).isEqualTo("ModelArts.6335");
-        assertThat(missing.message()).isEqualTo("'profile_id' is a required property.");
-        assertThat(unknown.code().code()).isEqualTo("ModelArts.6336");
-        assertThat(unknown.message()).isEqualTo("'profile_id' property value is incorrect.");
+        assertThat(missing).isInstanceOf(DomainError.RequiredProperty.class);
+        assertThat(missing).isEqualTo(new DomainError.RequiredProperty(InstanceAttribute.PROFILE));
+        assertThat(unknown).isInstanceOf(DomainError.IncorrectValue.class);
+        assertThat(unknown).isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.PROFILE));
     }
 
     @Test
     void theFlavorIsRequiredFromTheCatalogAndOnSale() {
-        assertThat(creationRequest().flavor(null).create().getLeft().message()).isEqualTo("'flavor' is a required property.");
+        assertThat(creationRequest().flavor(null).create().getLeft())
+                .isEqualTo(new DomainError.RequiredProperty(InstanceAttribute.FLAVOR));
         assertThat(creationRequest().flavor("modelarts.vm.cpu.64u").create().getLeft())
                 .isEqualTo(new DomainError.FlavorNotSupported("modelarts.vm.cpu.64u"));
-        assertThat(creationRequest().flavor("modelarts.vm.cpu.64u").create().getLeft().code().code()).isEqualTo("ModelArts.6323");
-        assertThat(creationRequest().flavor(SOLD_OUT_CPU.name()).create().getLeft().code().code()).isEqualTo("ModelArts.6329");
+        assertThat(creationRequest().flavor("modelarts.vm.cpu.64u").create().getLeft()).isInstanceOf(DomainError.FlavorNotSupported.class);
+        assertThat(creationRequest().flavor(SOLD_OUT_CPU.name()).create().getLeft()).isInstanceOf(DomainError.FlavorSoldOut.class);
     }
 
     @Test
@@ -104,15 +110,15 @@ class InstanceCreationTest {
         DomainError refused = creationRequest().profileId(CPU_PROFILE.id()).flavor(PAID_GPU.name()).create().getLeft();
 
         assertThat(refused).isEqualTo(new DomainError.ProfileDoesNotMatchFlavor(CPU_PROFILE.id(), PAID_GPU.name()));
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6330");
+        assertThat(refused).isInstanceOf(DomainError.ProfileDoesNotMatchFlavor.class);
         assertThat(creationRequest().profileId(GPU_PROFILE.id()).flavor(PAID_GPU.name()).create().isRight()).isTrue();
     }
 
     @Test
     void theStorageRulesNameTheStorageField() {
-        assertThat(creationRequest().storage(obs("/bucket/")).create().getLeft().code().code()).isEqualTo("ModelArts.6358");
+        assertThat(creationRequest().storage(obs("/bucket/")).create().getLeft()).isInstanceOf(DomainError.BucketRootNotAllowed.class);
         assertThat(creationRequest().storage(obs("/bucket/folder")).create().getLeft())
-                .isEqualTo(new DomainError.PathMustEndWithSlash("spec.storage.location.path"));
+                .isEqualTo(new DomainError.PathMustEndWithSlash(mainStorage(Part.PATH)));
         assertThat(creationRequest().storage(evs(Option.none())).create().get().spec().storage().volumeSizeGb())
                 .containsExactly(5);
     }
@@ -121,14 +127,14 @@ class InstanceCreationTest {
     void aStorageTypeTheFlavorDoesNotOfferIsRefused() {
         DomainError refused = creationRequest().flavor(OBS_ONLY_CPU.name()).storage(evs(Option.some(10))).create().getLeft();
 
-        assertThat(refused).isEqualTo(new DomainError.IncorrectValue("spec.storage.type"));
+        assertThat(refused).isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.TYPE)));
         assertThat(creationRequest().flavor(OBS_ONLY_CPU.name()).create().isRight()).isTrue();
     }
 
     @Test
     void obsfsStorageNeedsADedicatedPool() {
         assertThat(creationRequest().storage(obsfs("parallel-fs")).create().getLeft())
-                .isEqualTo(new DomainError.IncorrectValue("spec.storage.type"));
+                .isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.TYPE)));
 
         Instance inPool = creationRequest().inDedicatedPool().storage(obsfs("parallel-fs")).create().get();
 
@@ -148,11 +154,11 @@ class InstanceCreationTest {
         var noPath = new Storage.Request(Option.some("obsfs"), Option.none(), Option.none(), Option.none(), Option.none());
 
         assertThat(creationRequest().inDedicatedPool().extendStorage(obsfs("fs-one"), noPath).create().getLeft())
-                .isEqualTo(new DomainError.RequiredProperty("spec.extend_storage[1].location.path"));
+                .isEqualTo(new DomainError.RequiredProperty(extendedStorage(1, Part.PATH)));
         assertThat(creationRequest().inDedicatedPool().extendStorage(obs("/bucket/folder/")).create().getLeft())
-                .isEqualTo(new DomainError.IncorrectValue("spec.extend_storage[0].type"));
-        assertThat(creationRequest().extendStorage(obsfs("fs-one")).create().getLeft().message())
-                .isEqualTo("'spec.extend_storage[0].type' property value is incorrect.");
+                .isEqualTo(new DomainError.IncorrectValue(extendedStorage(0, Part.TYPE)));
+        assertThat(creationRequest().extendStorage(obsfs("fs-one")).create().getLeft())
+                .isEqualTo(new DomainError.IncorrectValue(extendedStorage(0, Part.TYPE)));
     }
 
     @Test
@@ -170,7 +176,7 @@ class InstanceCreationTest {
         var quietTwoHours = new AutoStopChange(Option.some(true), Option.some(7_200L), Option.some(false));
 
         assertThat(creationRequest().flavor(FREE_CPU.name()).autoStop(disable).create().getLeft())
-                .isEqualTo(new DomainError.IncorrectValue("spec.auto_stop.enable"));
+                .isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.AUTO_STOP_ENABLED));
         assertThat(creationRequest().flavor(FREE_CPU.name()).autoStop(tooLong).create().getLeft())
                 .isEqualTo(new DomainError.DurationOutOfRange(3_600, 3_600));
         assertThat(creationRequest().autoStop(enableWithoutDuration).create().getLeft())

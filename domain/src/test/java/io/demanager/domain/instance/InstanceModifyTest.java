@@ -10,13 +10,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 
-import static io.demanager.domain.Fixtures.PAID_CPU;
+import static io.demanager.domain.Fixtures.INSTANCE_ID;
 import static io.demanager.domain.Fixtures.NOW;
+import static io.demanager.domain.Fixtures.PAID_CPU;
 import static io.demanager.domain.Fixtures.enabledFor;
 import static io.demanager.domain.Fixtures.instance;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seed operation on the aggregate: modify is allowed in every status but DELETED. */
+/** The modify operation on the aggregate: modify is allowed in every status but DELETED. */
 class InstanceModifyTest {
 
     private static final Description NEW_DESCRIPTION = Description.of("update notebook").get();
@@ -49,8 +50,7 @@ class InstanceModifyTest {
         DomainError refused = instance(InstanceStatus.DELETED, PAID_CPU)
                 .modify(Option.some(NEW_DESCRIPTION), AutoStopChange.NONE, AutoStopPolicy.DEFAULT, NOW).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6309");
-        assertThat(refused.message()).isEqualTo("The instance does not exist.");
+        assertThat(refused).isEqualTo(new DomainError.InstanceNotFound(INSTANCE_ID.value()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.demanager.domain.instance;
 
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +21,8 @@ class InstanceNameTest {
     void aMissingNameIsARequiredProperty() {
         DomainError refused = InstanceName.of(null).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6335");
-        assertThat(refused.message()).isEqualTo("'name' is a required property.");
+        assertThat(refused).isInstanceOf(DomainError.RequiredProperty.class);
+        assertThat(refused).isEqualTo(new DomainError.RequiredProperty(InstanceAttribute.NAME));
     }
 
     @ParameterizedTest
@@ -29,8 +30,8 @@ class InstanceNameTest {
     void anEmptyOrLongerNameIsAnIncorrectValue(int length) {
         DomainError refused = InstanceName.of("n".repeat(length)).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6336");
-        assertThat(refused.message()).isEqualTo("'name' property value is incorrect.");
+        assertThat(refused).isInstanceOf(DomainError.IncorrectValue.class);
+        assertThat(refused).isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.NAME));
     }
 
     @ParameterizedTest
@@ -38,10 +39,7 @@ class InstanceNameTest {
     void anotherCharacterIsRefusedNamingIt(char character) {
         DomainError refused = InstanceName.of("note" + character + "book").getLeft();
 
-        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed("name", character));
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6334");
-        assertThat(refused.message())
-                .isEqualTo("Invalid value for name or description. The character " + character + " is not allowed.");
+        assertThat(refused).isEqualTo(new DomainError.CharacterNotAllowed(InstanceAttribute.NAME, character));
     }
 
     @Test

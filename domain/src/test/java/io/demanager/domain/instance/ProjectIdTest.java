@@ -1,6 +1,7 @@
 package io.demanager.domain.instance;
 
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.InstanceAttribute;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class ProjectIdTest {
     @NullSource
     @ValueSource(strings = {"", "a/b", "a b", "../etc", "00000000001111111111222222222233333333334444444444555555555566666"})
     void anythingElseIsAnIncorrectProjectId(String value) {
-        assertThat(ProjectId.of(value).getLeft()).isEqualTo(new DomainError.IncorrectValue("project_id"));
+        assertThat(ProjectId.of(value).getLeft()).isEqualTo(new DomainError.IncorrectValue(InstanceAttribute.PROJECT));
     }
 
     @ParameterizedTest

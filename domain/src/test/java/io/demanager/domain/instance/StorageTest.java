@@ -2,26 +2,28 @@ package io.demanager.domain.instance;
 
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.error.StorageAttribute.Part;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.demanager.domain.Fixtures.evs;
+import static io.demanager.domain.Fixtures.mainStorage;
 import static io.demanager.domain.Fixtures.obs;
 import static io.demanager.domain.Fixtures.obsfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The storage rules of spec section 3, with the field the errors name. */
+/** The storage rules of section 3 of docs/devenviron-api.md, with the attribute the errors name. */
 class StorageTest {
 
-    private static final String FIELD = "spec.storage";
+    private static final Option<Integer> MAIN = Option.none();
 
     @ParameterizedTest
     @ValueSource(strings = {"/bucket/folder/", "obs://bucket/folder/", "/bucket/folder/sub/", "bucket/folder/"})
     void anObsFolderInsideABucketIsStorage(String path) {
-        Storage storage = Storage.of(obs(path), FIELD, false).get();
+        Storage storage = Storage.of(obs(path), MAIN, false).get();
 
         assertThat(storage.type()).isEqualTo(StorageType.OBS);
         assertThat(storage.path()).containsExactly(path);
@@ -31,60 +33,58 @@ class StorageTest {
     void anObsStorageNeedsAPath() {
         var noPath = new Storage.Request(Option.some("obs"), Option.none(), Option.none(), Option.none(), Option.none());
 
-        DomainError refused = Storage.of(noPath, FIELD, false).getLeft();
+        DomainError refused = Storage.of(noPath, MAIN, false).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6335");
-        assertThat(refused.message()).isEqualTo("'spec.storage.location.path' is a required property.");
+        assertThat(refused).isInstanceOf(DomainError.RequiredProperty.class);
+        assertThat(refused).isEqualTo(new DomainError.RequiredProperty(mainStorage(Part.PATH)));
     }
 
     @Test
     void anObsPathEndsWithASlash() {
-        DomainError refused = Storage.of(obs("/bucket/folder"), FIELD, false).getLeft();
+        DomainError refused = Storage.of(obs("/bucket/folder"), MAIN, false).getLeft();
 
-        assertThat(refused).isEqualTo(new DomainError.PathMustEndWithSlash("spec.storage.location.path"));
-        assertThat(refused.message()).isEqualTo("The param 'path' needs to end with /.");
+        assertThat(refused).isEqualTo(new DomainError.PathMustEndWithSlash(mainStorage(Part.PATH)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/bucket/", "obs://bucket/", "bucket/", "/", "//bucket//"})
     void anObsPathIsNotTheRootOfABucket(String path) {
-        DomainError refused = Storage.of(obs(path), FIELD, false).getLeft();
+        DomainError refused = Storage.of(obs(path), MAIN, false).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6358");
-        assertThat(refused.message()).isEqualTo("The path cannot be the root directory of a bucket.");
+        assertThat(refused).isEqualTo(new DomainError.BucketRootNotAllowed(path));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {5, 100, 4096})
     void anEvsDiskIsFiveTo4096Gigabytes(int size) {
-        assertThat(Storage.of(evs(Option.some(size)), FIELD, false).get().volumeSizeGb()).containsExactly(size);
+        assertThat(Storage.of(evs(Option.some(size)), MAIN, false).get().volumeSizeGb()).containsExactly(size);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {4, 4097, 0, -5})
     void anEvsDiskOutsideThatRangeIsRefused(int size) {
-        DomainError refused = Storage.of(evs(Option.some(size)), FIELD, false).getLeft();
+        DomainError refused = Storage.of(evs(Option.some(size)), MAIN, false).getLeft();
 
         assertThat(refused).isEqualTo(new DomainError.EvsVolumeSizeOutOfRange(size));
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6331");
+        assertThat(refused).isInstanceOf(DomainError.EvsVolumeSizeOutOfRange.class);
     }
 
     @Test
     void anEvsDiskIsFiveGigabytesByDefault() {
-        assertThat(Storage.of(evs(Option.none()), FIELD, false).get().volumeSizeGb()).containsExactly(5);
+        assertThat(Storage.of(evs(Option.none()), MAIN, false).get().volumeSizeGb()).containsExactly(5);
     }
 
     @Test
     void obsfsIsOnlyForADedicatedPool() {
-        DomainError refused = Storage.of(obsfs("parallel-fs"), FIELD, false).getLeft();
+        DomainError refused = Storage.of(obsfs("parallel-fs"), MAIN, false).getLeft();
 
-        assertThat(refused.code().code()).isEqualTo("ModelArts.6336");
-        assertThat(refused.message()).isEqualTo("'spec.storage.type' property value is incorrect.");
+        assertThat(refused).isInstanceOf(DomainError.IncorrectValue.class);
+        assertThat(refused).isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.TYPE)));
     }
 
     @Test
     void obsfsInADedicatedPoolMountsReadWriteUnderTheWorkDirectoryByDefault() {
-        Storage storage = Storage.of(obsfs("parallel-fs"), FIELD, true).get();
+        Storage storage = Storage.of(obsfs("parallel-fs"), MAIN, true).get();
 
         assertThat(storage.mountPath()).containsExactly("/home/ma-user/work");
         assertThat(storage.accessMode()).containsExactly(Storage.AccessMode.ReadWriteMany);
@@ -96,8 +96,8 @@ class StorageTest {
         var request = new Storage.Request(Option.some("obsfs"), Option.some("parallel-fs"), Option.none(),
                 Option.some(mountPath), Option.none());
 
-        assertThat(Storage.of(request, FIELD, true).getLeft())
-                .isEqualTo(new DomainError.IncorrectValue("spec.storage.location.mount_path"));
+        assertThat(Storage.of(request, MAIN, true).getLeft())
+                .isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.MOUNT_PATH)));
     }
 
     @Test
@@ -105,8 +105,8 @@ class StorageTest {
         var request = new Storage.Request(Option.some("obsfs"), Option.some("parallel-fs"), Option.none(),
                 Option.none(), Option.some("WriteOnly"));
 
-        assertThat(Storage.of(request, FIELD, true).getLeft())
-                .isEqualTo(new DomainError.IncorrectValue("spec.storage.location.access_modes"));
+        assertThat(Storage.of(request, MAIN, true).getLeft())
+                .isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.ACCESS_MODE)));
     }
 
     @Test
@@ -114,8 +114,8 @@ class StorageTest {
         var noType = new Storage.Request(Option.none(), Option.some("/bucket/folder/"), Option.none(), Option.none(), Option.none());
         var efs = new Storage.Request(Option.some("efs"), Option.some("/bucket/folder/"), Option.none(), Option.none(), Option.none());
 
-        assertThat(Storage.of(noType, FIELD, false).getLeft()).isEqualTo(new DomainError.RequiredProperty("spec.storage.type"));
-        assertThat(Storage.of(efs, FIELD, false).getLeft()).isEqualTo(new DomainError.IncorrectValue("spec.storage.type"));
+        assertThat(Storage.of(noType, MAIN, false).getLeft()).isEqualTo(new DomainError.RequiredProperty(mainStorage(Part.TYPE)));
+        assertThat(Storage.of(efs, MAIN, false).getLeft()).isEqualTo(new DomainError.IncorrectValue(mainStorage(Part.TYPE)));
     }
 
     @Test

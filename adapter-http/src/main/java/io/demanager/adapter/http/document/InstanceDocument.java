@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The instance document of the contract's section 2, as detail, create and modify answer it. Field names are
+ * The instance document of section 2 of {@code docs/devenviron-api.md}, as detail, create and modify answer it. Field names are
  * written in snake_case by the response mapper; a {@code null} field is left out of the JSON, except
  * {@code annotations} of the provision parameters, which the contract's sample shows as {@code null}.
  */
@@ -17,18 +17,18 @@ public record InstanceDocument(
         String status,
         String creationTimestamp,
         String latestUpdateTimestamp,
-        ProfileDocument profile,
+        ProfileView profile,
         String flavor,
         FlavorDetails flavorDetails,
-        PoolDocument pool,
-        SpecDocument spec,
-        IdDocument workspace,
-        IdDocument aiProject,
+        PoolView pool,
+        SpecView spec,
+        IdView workspace,
+        IdView aiProject,
         String errorCode,
         QueuingInfo queuingInfo,
-        UserDocument user) {
+        UserView user) {
 
-    public record ProfileDocument(String id, String name, String description, String deType, String flavorType,
+    public record ProfileView(String id, String name, String description, String deType, String flavorType,
                                   Provision provision, Map<String, String> labels) {
     }
 
@@ -47,41 +47,41 @@ public record InstanceDocument(
                                 String billingFlavor, Integer billingParams) {
     }
 
-    public record PoolDocument(String id, String name, String type, Owner owner) {
+    public record PoolView(String id, String name, String type, Owner owner) {
     }
 
     public record Owner(String projectId) {
     }
 
-    public record SpecDocument(StorageDocument storage, List<StorageDocument> extendStorage, CredentialDocument credential,
-                               AutoStopDocument autoStop, FailedReasons failedReasons, Map<String, String> annotations,
-                               Map<String, String> extendParams) {
+    public record SpecView(StorageView storage, List<StorageView> extendStorage, CredentialView credential,
+                           AutoStopView autoStop, FailedReasons failedReasons, Map<String, String> annotations,
+                           Map<String, String> extendParams) {
     }
 
-    public record StorageDocument(String type, Location location) {
+    public record StorageView(String type, Location location) {
     }
 
     public record Location(String path, Integer volumeSize, String mountPath, String accessModes) {
     }
 
     /** Only the first characters of the access key, never the secret key. */
-    public record CredentialDocument(String accessKey) {
+    public record CredentialView(String accessKey) {
     }
 
     /** {@code stop_timestamp} and {@code remain_time} only while RUNNING with a lease. */
-    public record AutoStopDocument(boolean enable, Long duration, boolean prompt, Long stopTimestamp, Long remainTime) {
+    public record AutoStopView(boolean enable, Long duration, boolean prompt, Long stopTimestamp, Long remainTime) {
     }
 
     public record FailedReasons(String code, String message, Map<String, String> detail) {
     }
 
-    public record IdDocument(String id) {
+    public record IdView(String id) {
     }
 
     public record QueuingInfo(String id, String name, String deType, String flavor, FlavorDetails flavorDetails,
                               String status, long beginTimestamp) {
     }
 
-    public record UserDocument(String id, String name) {
+    public record UserView(String id, String name) {
     }
 }

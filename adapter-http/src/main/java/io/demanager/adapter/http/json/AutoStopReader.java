@@ -1,7 +1,6 @@
 package io.demanager.adapter.http.json;
 
 import io.demanager.domain.autostop.AutoStopChange;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -13,7 +12,7 @@ final class AutoStopReader {
     private AutoStopReader() {
     }
 
-    static Either<DomainError, AutoStopChange> read(Option<JsonFields> autoStop) {
+    static Either<RequestError, AutoStopChange> read(Option<JsonFields> autoStop) {
         return autoStop
                 .map(fields -> fields.accepting("enable", "duration", "prompt").flatMap(accepted -> For(
                         accepted.bool("enable"),

@@ -2,7 +2,6 @@ package io.demanager.adapter.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.demanager.domain.error.DomainError;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
@@ -42,28 +41,28 @@ public final class JsonFields {
     }
 
     /** This object if it has no field but {@code accepted}; otherwise 6336 naming the first other field. */
-    public Either<DomainError, JsonFields> accepting(String... accepted) {
+    public Either<RequestError, JsonFields> accepting(String... accepted) {
         Set<String> names = HashSet.of(accepted);
         return fieldNames()
                 .find(name -> !names.contains(name))
-                .<Either<DomainError, JsonFields>>map(unknown -> Either.left(new DomainError.IncorrectValue(pathOf(unknown))))
+                .<Either<RequestError, JsonFields>>map(unknown -> Either.left(new RequestError.IncorrectValue(pathOf(unknown))))
                 .getOrElse(Either.right(this));
     }
 
     /** The field read by {@code accessor}, which must be present: 6335 naming it if it is not. */
-    public <T> Either<DomainError, T> required(String field, Function<String, Either<DomainError, Option<T>>> accessor) {
+    public <T> Either<RequestError, T> required(String field, Function<String, Either<RequestError, Option<T>>> accessor) {
         return accessor.apply(field)
-                .flatMap(value -> value.toEither(() -> new DomainError.RequiredProperty(pathOf(field))));
+                .flatMap(value -> value.toEither(() -> new RequestError.RequiredProperty(pathOf(field))));
     }
 
-    public Either<DomainError, Option<String>> string(String field) {
+    public Either<RequestError, Option<String>> string(String field) {
         return value(field, "string", JsonNode::isTextual, JsonNode::textValue)
                 .flatMap(text -> text.exists(JsonFields::cannotBeStored)
-                        ? Either.left(new DomainError.IncorrectValue(pathOf(field)))
+                        ? Either.left(new RequestError.IncorrectValue(pathOf(field)))
                         : Either.right(text));
     }
 
-    public Either<DomainError, Option<Boolean>> bool(String field) {
+    public Either<RequestError, Option<Boolean>> bool(String field) {
         return value(field, "boolean", JsonNode::isBoolean, JsonNode::booleanValue);
     }
 
@@ -71,40 +70,40 @@ public final class JsonFields {
      * A whole number; {@code 3600.0} and {@code "3600"} have the wrong type. A number beyond the range of a long
      * is read as the nearest long, so that the field's own range rule refuses it with its own message.
      */
-    public Either<DomainError, Option<Long>> integer(String field) {
+    public Either<RequestError, Option<Long>> integer(String field) {
         return value(field, "integer", JsonNode::isIntegralNumber, number -> number.canConvertToLong()
                 ? number.longValue()
                 : number.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
     }
 
-    public Either<DomainError, Option<JsonFields>> object(String field) {
+    public Either<RequestError, Option<JsonFields>> object(String field) {
         return value(field, "object", JsonNode::isObject, object -> new JsonFields((ObjectNode) object, pathOf(field)));
     }
 
     /** An array of objects; the errors of an element name its index, such as {@code spec.extend_storage[0].type}. */
-    public Either<DomainError, Option<List<JsonFields>>> objects(String field) {
+    public Either<RequestError, Option<List<JsonFields>>> objects(String field) {
         return value(field, "array", JsonNode::isArray, List::ofAll)
                 .flatMap(elements -> elements.isEmpty()
                         ? Either.right(Option.none())
                         : Either.sequenceRight(elements.get().zipWithIndex().map(element -> element._1.isObject()
-                                ? Either.<DomainError, JsonFields>right(new JsonFields((ObjectNode) element._1,
+                                ? Either.<RequestError, JsonFields>right(new JsonFields((ObjectNode) element._1,
                                         pathOf(field) + "[" + element._2 + "]"))
-                                : Either.<DomainError, JsonFields>left(new DomainError.WrongType(
+                                : Either.<RequestError, JsonFields>left(new RequestError.WrongType(
                                         pathOf(field) + "[" + element._2 + "]", "object"))))
                         .map(List::ofAll)
                         .map(Option::some));
     }
 
     /** An object whose values are all strings, such as {@code annotations}; empty when the field is absent. */
-    public Either<DomainError, Map<String, String>> stringMap(String field) {
+    public Either<RequestError, Map<String, String>> stringMap(String field) {
         return object(field).flatMap(object -> object
                 .map(JsonFields::asStringMap)
                 .getOrElse(Either.right(LinkedHashMap.empty())));
     }
 
-    private Either<DomainError, Map<String, String>> asStringMap() {
+    private Either<RequestError, Map<String, String>> asStringMap() {
         return Either.sequenceRight(fieldNames().map(key -> cannotBeStored(key)
-                        ? Either.<DomainError, Tuple2<String, String>>left(new DomainError.IncorrectValue(pathOf(key)))
+                        ? Either.<RequestError, Tuple2<String, String>>left(new RequestError.IncorrectValue(pathOf(key)))
                         : required(key, this::string).map(value -> Tuple.of(key, value))))
                 .map(LinkedHashMap::ofEntries);
     }
@@ -113,7 +112,7 @@ public final class JsonFields {
         return List.ofAll(node.properties()).map(java.util.Map.Entry::getKey);
     }
 
-    private <T> Either<DomainError, Option<T>> value(String field, String type, Predicate<JsonNode> isOfType,
+    private <T> Either<RequestError, Option<T>> value(String field, String type, Predicate<JsonNode> isOfType,
                                                      Function<JsonNode, T> read) {
         JsonNode value = node.get(field);
         if (value == null) {
@@ -121,7 +120,7 @@ public final class JsonFields {
         }
         return isOfType.test(value)
                 ? Either.right(Option.some(read.apply(value)))
-                : Either.left(new DomainError.WrongType(pathOf(field), type));
+                : Either.left(new RequestError.WrongType(pathOf(field), type));
     }
 
     /** Text that no store can keep faithfully: a NUL character, or half of a surrogate pair (not a character at all). */

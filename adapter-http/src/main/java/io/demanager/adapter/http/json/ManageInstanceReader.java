@@ -3,7 +3,6 @@ package io.demanager.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -13,11 +12,11 @@ public final class ManageInstanceReader {
     private ManageInstanceReader() {
     }
 
-    public static Either<DomainError, ManageInstanceCommand> read(ObjectNode body, InstanceRef instance,
-                                                                  Option<Long> expectedVersion) {
+    public static Either<RequestError, ManageInstanceCommand> read(ObjectNode body, InstanceRef instance,
+                                                                   Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("action")
                 .flatMap(fields -> fields.required("action", fields::string))
-                .flatMap(ManageInstanceCommand.Action::parse)
+                .flatMap(text -> ManageInstanceCommand.Action.parse(text).toEither(() -> new RequestError.IncorrectValue("action")))
                 .map(action -> new ManageInstanceCommand(instance, action, expectedVersion));
     }
 }

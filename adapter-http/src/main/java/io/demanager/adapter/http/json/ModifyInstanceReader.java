@@ -4,32 +4,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
-import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import static io.vavr.API.For;
 
-/** The modify body (the seed): {@code description} and {@code spec.auto_stop}, every field optional. */
+/** The modify body: {@code description} and {@code spec.auto_stop}, every field optional. */
 public final class ModifyInstanceReader {
 
     private ModifyInstanceReader() {
     }
 
-    public static Either<DomainError, ModifyInstanceCommand> read(ObjectNode body, InstanceRef instance,
-                                                                  Option<Long> expectedVersion) {
+    public static Either<RequestError, ModifyInstanceCommand> read(ObjectNode body, InstanceRef instance,
+                                                                   Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("description", "spec").flatMap(fields -> For(
                 fields.string("description").flatMap(ModifyInstanceReader::description),
                 fields.object("spec").flatMap(ModifyInstanceReader::autoStopOfSpec)
         ).yield((description, autoStop) -> new ModifyInstanceCommand(instance, description, autoStop, expectedVersion)));
     }
 
-    private static Either<DomainError, Option<Description>> description(Option<String> text) {
-        return text.map(value -> Description.of(value).map(Option::some)).getOrElse(Either.right(Option.none()));
+    private static Either<RequestError, Option<Description>> description(Option<String> text) {
+        return text.map(value -> Description.of(value).<RequestError>mapLeft(RequestError.BrokenRule::new).map(Option::some))
+                .getOrElse(Either.right(Option.none()));
     }
 
-    private static Either<DomainError, AutoStopChange> autoStopOfSpec(Option<JsonFields> spec) {
+    private static Either<RequestError, AutoStopChange> autoStopOfSpec(Option<JsonFields> spec) {
         return spec.map(fields -> fields.accepting("auto_stop").flatMap(accepted -> accepted.object("auto_stop")))
                 .getOrElse(Either.right(Option.none()))
                 .flatMap(AutoStopReader::read);

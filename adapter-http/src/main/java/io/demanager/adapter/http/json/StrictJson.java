@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 
 import java.io.IOException;
@@ -36,7 +35,7 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    public static Either<DomainError, ObjectNode> readObject(byte[] body) {
+    public static Either<RequestError, ObjectNode> readObject(byte[] body) {
         try {
             JsonNode document = READER.readTree(body);
             if (document.isMissingNode()) {
@@ -67,7 +66,7 @@ public final class StrictJson {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static Either<DomainError, ObjectNode> unreadable(String reason) {
-        return Either.left(new DomainError.InvalidPayload(reason));
+    private static Either<RequestError, ObjectNode> unreadable(String reason) {
+        return Either.left(new RequestError.InvalidPayload(reason));
     }
 }

@@ -39,7 +39,7 @@ public final class JsonCatalog implements Catalog {
         this.profiles = profiles;
     }
 
-    /** The catalog of the contract's section 7, shipped with the engine. */
+    /** The catalog of the API contract's section 7 ({@code docs/devenviron-api.md}), shipped with the engine. */
     public static JsonCatalog fromClasspath() {
         String source = "default catalog " + DEFAULT_RESOURCE;
         try (InputStream in = JsonCatalog.class.getResourceAsStream(DEFAULT_RESOURCE)) {

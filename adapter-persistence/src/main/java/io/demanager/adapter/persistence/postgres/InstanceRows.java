@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
@@ -9,8 +10,10 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.Pool;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -69,9 +72,9 @@ final class InstanceRows implements RowMapper<Instance> {
                 .bind("description", instance.description().value())
                 .bind("status", instance.status().name())
                 .bind("flavor", instance.flavor().name())
-                .bind("workspace_id", instance.workspaceId())
-                .bind("ai_project_id", instance.aiProjectId())
-                .bind("pool_id", pool.map(Pool::id).getOrNull())
+                .bind("workspace_id", instance.workspaceId().value())
+                .bind("ai_project_id", instance.aiProjectId().value())
+                .bind("pool_id", pool.map(Pool::id).map(PoolId::value).getOrNull())
                 .bind("pool_name", pool.map(Pool::name).getOrNull())
                 .bind("pool_owner_project_id", pool.map(p -> p.owner().value()).getOrNull())
                 .bind("owner_id", instance.owner().id())
@@ -112,8 +115,8 @@ final class InstanceRows implements RowMapper<Instance> {
                 instant(row, "lease_stop_at").map(AutoStopLease::new),
                 Option.of(row.getString("failure")).map(documents::failure),
                 instant(row, "queued_since"),
-                row.getString("workspace_id"),
-                row.getString("ai_project_id"),
+                new WorkspaceId(row.getString("workspace_id")),
+                new AiProjectId(row.getString("ai_project_id")),
                 new UserRef(row.getString("owner_id"), row.getString("owner_name")),
                 row.getLong("version"));
     }
@@ -121,7 +124,7 @@ final class InstanceRows implements RowMapper<Instance> {
     private static Option<Pool> pool(ResultSet row) throws SQLException {
         String poolId = row.getString("pool_id");
         return poolId == null ? Option.none()
-                : Option.some(new Pool(poolId, row.getString("pool_name"), new ProjectId(row.getString("pool_owner_project_id"))));
+                : Option.some(new Pool(new PoolId(poolId), row.getString("pool_name"), new ProjectId(row.getString("pool_owner_project_id"))));
     }
 
     private static AutoStopSettings autoStop(ResultSet row) throws SQLException {

@@ -1,6 +1,8 @@
 package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.application.port.out.InstanceListing;
+import io.demanager.domain.instance.AiProjectId;
+import io.demanager.domain.instance.PoolId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -25,10 +27,10 @@ final class ListingQuery {
     ListingQuery(InstanceListing listing) {
         this.listing = listing;
         this.filters = List.of(new Filter("project_id", listing.projectId().value()),
-                        new Filter("workspace_id", listing.workspaceId()))
+                        new Filter("workspace_id", listing.workspaceId().value()))
                 .appendAll(filter("status", listing.status().map(Enum::name)))
-                .appendAll(filter("ai_project_id", listing.aiProjectId()))
-                .appendAll(filter("pool_id", listing.poolId()))
+                .appendAll(filter("ai_project_id", listing.aiProjectId().map(AiProjectId::value)))
+                .appendAll(filter("pool_id", listing.poolId().map(PoolId::value)))
                 .appendAll(filter("owner_id", listing.ownerId()));
     }
 

@@ -1,8 +1,6 @@
 package io.demanager.application.port.in;
 
-import io.demanager.domain.error.DomainError;
 import io.vavr.collection.List;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.util.Locale;
@@ -15,11 +13,9 @@ public record ManageInstanceCommand(InstanceRef instance, Action action, Option<
     public enum Action {
         START, STOP, RESTART, QUEUE, DEQUEUE;
 
-        /** {@code start}, {@code stop}, ... as the API writes them; anything else: 6336 naming {@code action}. */
-        public static Either<DomainError, Action> parse(String text) {
-            return List.of(values())
-                    .find(action -> action.name().toLowerCase(Locale.ROOT).equals(text))
-                    .toEither(() -> new DomainError.IncorrectValue("action"));
+        /** The action written {@code start}, {@code stop}, ..., or none. */
+        public static Option<Action> parse(String text) {
+            return List.of(values()).find(action -> action.name().toLowerCase(Locale.ROOT).equals(text));
         }
     }
 

@@ -1,8 +1,11 @@
 package io.demanager.application.port.out;
 
+import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -18,9 +21,9 @@ import java.util.Objects;
 public record InstanceListing(
         ProjectId projectId,
         Option<InstanceStatus> status,
-        String workspaceId,
-        Option<String> aiProjectId,
-        Option<String> poolId,
+        WorkspaceId workspaceId,
+        Option<AiProjectId> aiProjectId,
+        Option<PoolId> poolId,
         Option<String> ownerId,
         SortField sortBy,
         SortOrder order,

@@ -1,21 +1,21 @@
 package io.demanager.adapter.http.document;
 
-import io.demanager.adapter.http.document.InstanceDocument.AutoStopDocument;
-import io.demanager.adapter.http.document.InstanceDocument.CredentialDocument;
+import io.demanager.adapter.http.document.InstanceDocument.AutoStopView;
+import io.demanager.adapter.http.document.InstanceDocument.CredentialView;
 import io.demanager.adapter.http.document.InstanceDocument.FailedReasons;
 import io.demanager.adapter.http.document.InstanceDocument.FlavorDetails;
-import io.demanager.adapter.http.document.InstanceDocument.IdDocument;
+import io.demanager.adapter.http.document.InstanceDocument.IdView;
 import io.demanager.adapter.http.document.InstanceDocument.Location;
 import io.demanager.adapter.http.document.InstanceDocument.Owner;
-import io.demanager.adapter.http.document.InstanceDocument.PoolDocument;
-import io.demanager.adapter.http.document.InstanceDocument.ProfileDocument;
+import io.demanager.adapter.http.document.InstanceDocument.PoolView;
+import io.demanager.adapter.http.document.InstanceDocument.ProfileView;
 import io.demanager.adapter.http.document.InstanceDocument.Provision;
 import io.demanager.adapter.http.document.InstanceDocument.ProvisionParams;
 import io.demanager.adapter.http.document.InstanceDocument.ProvisionSpec;
 import io.demanager.adapter.http.document.InstanceDocument.QueuingInfo;
-import io.demanager.adapter.http.document.InstanceDocument.SpecDocument;
-import io.demanager.adapter.http.document.InstanceDocument.StorageDocument;
-import io.demanager.adapter.http.document.InstanceDocument.UserDocument;
+import io.demanager.adapter.http.document.InstanceDocument.SpecView;
+import io.demanager.adapter.http.document.InstanceDocument.StorageView;
+import io.demanager.adapter.http.document.InstanceDocument.UserView;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
@@ -35,14 +35,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Maps an instance to its document (section 2 of the contract). */
-public final class InstanceDocuments {
+/** Maps an instance to the API's instance document (section 2 of {@code docs/devenviron-api.md}). */
+public final class InstanceDocumentMapper {
 
     static final String DE_TYPE = "Notebook";
     static final String PROVISION_TYPE = "Docker";
     static final String ENGINE = "CCE";
 
-    private InstanceDocuments() {
+    private InstanceDocumentMapper() {
     }
 
     public static InstanceDocument of(InstanceSnapshot snapshot) {
@@ -58,18 +58,18 @@ public final class InstanceDocuments {
                 profile(instance.profile(), instance.flavor()),
                 instance.flavor().name(),
                 details,
-                instance.pool().map(InstanceDocuments::pool).getOrNull(),
+                instance.pool().map(InstanceDocumentMapper::pool).getOrNull(),
                 spec(instance.spec(), instance.autoStop(), instance.lease(), snapshot.remainTimeSeconds(), instance.failure()),
-                new IdDocument(instance.workspaceId()),
-                new IdDocument(instance.aiProjectId()),
+                new IdView(instance.workspaceId().value()),
+                new IdView(instance.aiProjectId().value()),
                 instance.failure().map(FailedReason::code).getOrNull(),
                 instance.queuedSince().map(since -> queuingInfo(instance, details, since)).getOrNull(),
-                new UserDocument(instance.owner().id(), instance.owner().name()));
+                new UserView(instance.owner().id(), instance.owner().name()));
     }
 
-    private static ProfileDocument profile(Profile profile, Flavor flavor) {
+    private static ProfileView profile(Profile profile, Flavor flavor) {
         Profile.Image image = profile.image();
-        return new ProfileDocument(profile.id(), profile.name(), profile.description(), DE_TYPE,
+        return new ProfileView(profile.id(), profile.name(), profile.description(), DE_TYPE,
                 flavor.type().name(),
                 new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
                         new ProvisionParams(image.namespace(), image.name(), image.tag(), null))),
@@ -87,19 +87,19 @@ public final class InstanceDocuments {
                 flavor.billingParams().getOrNull());
     }
 
-    private static PoolDocument pool(Pool pool) {
-        return new PoolDocument(pool.id(), pool.name(), Pool.TYPE,
+    private static PoolView pool(Pool pool) {
+        return new PoolView(pool.id().value(), pool.name(), Pool.TYPE,
                 new Owner(pool.owner().value()));
     }
 
-    private static SpecDocument spec(NotebookSpec spec, AutoStopSettings autoStop, Option<AutoStopLease> lease,
-                                                      Option<Long> remainTime, Option<FailedReason> failure) {
-        List<StorageDocument> extendStorage = spec.extendStorage().map(InstanceDocuments::storage).toJavaList();
-        return new SpecDocument(
+    private static SpecView spec(NotebookSpec spec, AutoStopSettings autoStop, Option<AutoStopLease> lease,
+                                 Option<Long> remainTime, Option<FailedReason> failure) {
+        List<StorageView> extendStorage = spec.extendStorage().map(InstanceDocumentMapper::storage).toJavaList();
+        return new SpecView(
                 storage(spec.storage()),
                 extendStorage.isEmpty() ? null : extendStorage,
-                spec.credential().map(Credential::maskedAccessKeyId).map(CredentialDocument::new).getOrNull(),
-                new AutoStopDocument(autoStop.enabled(),
+                spec.credential().map(Credential::maskedAccessKeyId).map(CredentialView::new).getOrNull(),
+                new AutoStopView(autoStop.enabled(),
                         autoStop.duration().map(Duration::getSeconds).getOrNull(),
                         autoStop.prompt(),
                         lease.map(AutoStopLease::stopAt).map(Instant::toEpochMilli).getOrNull(),
@@ -110,8 +110,8 @@ public final class InstanceDocuments {
                 nullIfEmpty(spec.extendParams()));
     }
 
-    private static StorageDocument storage(Storage storage) {
-        return new StorageDocument(storage.type().wireName(), new Location(
+    private static StorageView storage(Storage storage) {
+        return new StorageView(storage.type().wireName(), new Location(
                 storage.path().getOrNull(),
                 storage.volumeSizeGb().getOrNull(),
                 storage.mountPath().getOrNull(),
