@@ -24,7 +24,7 @@ import java.util.Random;
 
 /**
  * The standalone server, wired by hand from its {@link Configuration}: the database (embedded, or external), its
- * migrations, the store, the engine (use cases, simulated runtime, auto-stop worker), the metrics and the HTTP API.
+ * migrations, the store, the {@link Assembly} (services, simulated runtime, auto-stop worker), the metrics and the HTTP API.
  * {@link #close()} takes it down in the reverse order: no new request is taken and those in flight are answered
  * (for up to {@link HttpApi#STOP_TIMEOUT}), the auto-stop worker finishes its batch, the pool closes, and the embedded
  * PostgreSQL stops.
@@ -68,11 +68,11 @@ public final class Server implements AutoCloseable {
         var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Engine engine = startedHere(new Engine(store, configuration.catalog(), new Engine.Settings(configuration.autoStopPolicy(),
-                configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
+        Assembly assembly = startedHere(new Assembly(store.stores(), configuration.catalog(), new Assembly.Settings(
+                configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
-        engine.start();
-        Javalin api = HttpApi.create(engine.useCases(), configuration.identities(), new Operations(database::isReady, metrics::scrape, metrics),
+        assembly.start();
+        Javalin api = HttpApi.create(assembly.useCases(), configuration.identities(), new Operations(database::isReady, metrics::scrape, metrics),
                 configuration.httpLimits());
         listen(api, configuration);
         if (configuration.callers().isDevelopment()) {

@@ -1,10 +1,10 @@
 package io.demanager.bootstrap;
 
-import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.Storage;
+import io.demanager.testkit.InstanceBuilder;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;

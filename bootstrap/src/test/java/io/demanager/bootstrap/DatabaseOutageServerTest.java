@@ -1,6 +1,7 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
+import io.demanager.adapter.persistence.postgres.EmbeddedDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class DatabaseOutageServerTest {
     @Test
     void requestsFailFastWith503WhileTheDatabaseIsDownAndSucceedAgainWhenItIsBack(@TempDir Path data) {
         int databasePort = FreePorts.any();
-        EmbeddedDatabase database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), databasePort);
+        EmbeddedDatabase database = EmbeddedDatabases.startPersistent(data.resolve("postgres"), databasePort);
         try (Server server = TestServers.start(database, Map.of(
                 "DEMANAGER_AUTO_STOP_MIN_SECONDS", "1",
                 "DEMANAGER_AUTO_STOP_INTERVAL_MS", "100",
@@ -50,7 +51,7 @@ class DatabaseOutageServerTest {
             assertThat(readiness.join().status()).isEqualTo(503);
             assertThat(client.get("/health/live").status()).isEqualTo(200);
 
-            database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), databasePort);
+            database = EmbeddedDatabases.startPersistent(data.resolve("postgres"), databasePort);
 
             long back = System.nanoTime();
             waitUntil("a request succeeds again", () -> client.get(instance).status() == 200);

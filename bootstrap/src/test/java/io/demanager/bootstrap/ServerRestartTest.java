@@ -27,10 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.CreateRequests.PAID_CPU;
 import static io.demanager.bootstrap.CreateRequests.create;
 import static io.demanager.bootstrap.Eventually.waitUntil;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server stops while work is in flight, and another one starts on the same PostgreSQL database. */
@@ -57,14 +57,14 @@ class ServerRestartTest {
         InstanceRef creating;
         InstanceRef stopping;
         try (PostgresDatabase pool = database.connectAnotherPool("first-server");
-             Engine first = node(pool, Duration.ofHours(1))) {
+             Assembly first = node(pool, Duration.ofHours(1))) {
             creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
             stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
             first.useCases().manage().manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
         }
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             Engine next = node(pool, Duration.ZERO)) {
+             Assembly next = node(pool, Duration.ZERO)) {
             assertThat(next.resumeRuntimeWork()).isEqualTo(2);
 
             waitUntil("the creation is done", () -> status(next, creating) == InstanceStatus.RUNNING);
@@ -81,7 +81,7 @@ class ServerRestartTest {
                 .build()).get());
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
-             Engine next = node(pool, Duration.ZERO)) {
+             Assembly next = node(pool, Duration.ZERO)) {
             next.start();
 
             waitUntil("the overdue instance is stopped", () -> status(next, overdue) == InstanceStatus.STOPPED);
@@ -90,20 +90,21 @@ class ServerRestartTest {
         }
     }
 
-    private Engine node(PostgresDatabase pool, Duration runtimeDelay) {
-        return Engines.engine(PostgresInstanceStore.create(pool.dataSource(), credentialKey), JsonCatalog.fromClasspath(),
-                AutoStopPolicy.DEFAULT, new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
+    private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {
+        var store = PostgresInstanceStore.create(pool.dataSource(), credentialKey);
+        return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT,
+                new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }
 
     private static InstanceRef refOf(Instance instance) {
         return new InstanceRef(instance.projectId(), instance.id());
     }
 
-    private static InstanceStatus status(Engine node, InstanceRef ref) {
+    private static InstanceStatus status(Assembly node, InstanceRef ref) {
         return node.useCases().get().get(ref).get().instance().status();
     }
 
-    private static List<LifecycleEvent> events(Engine node, InstanceRef ref) {
+    private static List<LifecycleEvent> events(Assembly node, InstanceRef ref) {
         return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
     }
 }

@@ -1,5 +1,6 @@
 package io.demanager.adapter.http;
 
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.application.port.out.StoreUnavailable;
 import io.javalin.Javalin;

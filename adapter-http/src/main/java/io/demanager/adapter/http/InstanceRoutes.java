@@ -14,6 +14,7 @@ import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.ProjectId;

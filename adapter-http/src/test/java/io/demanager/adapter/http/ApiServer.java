@@ -1,27 +1,19 @@
 package io.demanager.adapter.http;
 
-import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
-import io.demanager.application.service.CreateInstanceService;
-import io.demanager.application.service.DeleteInstanceService;
-import io.demanager.application.service.FreeFlavorCapacity;
-import io.demanager.application.service.GetAccessTokenService;
-import io.demanager.application.service.GetInstanceService;
-import io.demanager.application.service.ListInstanceEventsService;
-import io.demanager.application.service.ListInstancesService;
-import io.demanager.application.service.ManageInstanceService;
-import io.demanager.application.service.ModifyInstanceService;
-import io.demanager.application.service.RecordRuntimeProgressService;
-import io.demanager.domain.autostop.AutoStopPolicy;
-import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.application.port.out.Caller;
+import io.demanager.application.service.ApplicationServices;
+import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.javalin.Javalin;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
@@ -29,16 +21,14 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real API on a free port, wired to the real services over the in-memory store and the test catalog
- * ({@code http-test-catalog.json}), with a client that checks every exchange against the served OpenAPI document.
+ * The real API on a free port, its services wired by {@link ApplicationServices} as the server's are, over the
+ * in-memory store and the sample catalog ({@link SampleCatalog}), with a client that checks every exchange against the served OpenAPI document.
  * Tests share one server per class and keep apart by each using projects of their own ({@link #newProject}).
  * Two tokens are issued: {@link #TOKEN} names {@link #CALLER}, {@link #OTHER_TOKEN} names {@link #OTHER_USER}; both
  * allow project {@code p} and every project {@link #newProject} makes, and no other.
@@ -69,20 +59,11 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     private final Javalin app;
 
     private ApiServer() {
-        var store = new InMemoryInstanceStore();
-        var catalog = JsonCatalog.fromFile(resource("http-test-catalog.json"));
-        var capacity = new FreeFlavorCapacity(store, FREE_CAPACITY);
-        var policy = AutoStopPolicy.DEFAULT;
-        useCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, new SequentialInstanceIds(), policy, clock),
-                new ListInstancesService(store, clock),
-                new GetInstanceService(store, clock),
-                new ModifyInstanceService(store, policy, clock),
-                new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
-                new GetAccessTokenService(store, runtime),
-                new ListInstanceEventsService(store, store));
-        progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
+        var services = new ApplicationServices(new InMemoryInstanceStore().stores(), SampleCatalog.catalog(), runtime,
+                new SequentialInstanceIds(), lateness -> { }, new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY),
+                clock);
+        progress = services.runtimeProgress();
+        useCases = services.instanceUseCases();
         app = app(useCases, operations.operations());
         client = new ApiClient(app.port(), TOKEN);
     }
@@ -171,14 +152,6 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     public void afterAll(ExtensionContext context) {
         if (context.getRequiredTestClass().getEnclosingClass() == null) {
             close();
-        }
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(ApiServer.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -1,14 +1,16 @@
 package io.demanager.adapter.http;
 
-/** Request bodies and catalog names of the test catalog ({@code http-test-catalog.json}). */
+import io.demanager.testkit.SampleCatalog;
+
+/** Request bodies and the names of the test server's catalog ({@link SampleCatalog}). */
 final class Bodies {
 
-    static final String CPU_FLAVOR = "modelarts.vm.cpu.2u";
-    static final String CPU_PROFILE = "Python3";
-    static final String GPU_FLAVOR = "modelarts.bm.gpu.v100NV32";
-    static final String GPU_PROFILE = "Python3-gpu";
-    static final String FREE_FLAVOR = "modelarts.vm.cpu.free";
-    static final String SOLD_OUT_FLAVOR = "modelarts.vm.cpu.8u";
+    static final String CPU_FLAVOR = SampleCatalog.CPU.name();
+    static final String CPU_PROFILE = SampleCatalog.CPU_PROFILE.id();
+    static final String GPU_FLAVOR = SampleCatalog.GPU.name();
+    static final String GPU_PROFILE = SampleCatalog.GPU_PROFILE.id();
+    static final String FREE_FLAVOR = SampleCatalog.FREE_CPU.name();
+    static final String SOLD_OUT_FLAVOR = SampleCatalog.SOLD_OUT.name();
 
     private Bodies() {
     }

@@ -2,6 +2,7 @@ package io.demanager.adapter.http;
 
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;

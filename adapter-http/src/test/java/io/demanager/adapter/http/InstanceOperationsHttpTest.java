@@ -1,10 +1,10 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.demanager.application.fakes.RecordingRuntime;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.RuntimeEvent;
+import io.demanager.testkit.RecordingRuntime;
 import io.vavr.collection.HashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

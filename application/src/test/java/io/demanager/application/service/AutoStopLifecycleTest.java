@@ -1,10 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
@@ -18,14 +13,19 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,7 +39,7 @@ class AutoStopLifecycleTest {
     private static final int BATCH = 100;
 
     private final SettableClock clock = new SettableClock(START);
-    private final FakeInstanceStore store = new FakeInstanceStore(clock);
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore(clock);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, runtime,

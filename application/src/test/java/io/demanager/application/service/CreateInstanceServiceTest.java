@@ -1,11 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SequentialInstanceIds;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -17,6 +11,12 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.OWNER;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
-import static io.demanager.application.fakes.SequentialInstanceIds.idNumber;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static io.demanager.application.service.CreateRequestBuilder.obs;
 import static io.demanager.application.service.CreateRequestBuilder.storage;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.OWNER;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.SequentialInstanceIds.idNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -44,7 +44,7 @@ class CreateInstanceServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
     private static final int FREE_CAPACITY = 1;
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,

@@ -1,13 +1,13 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.InstanceBuilder;
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.Storage;
+import io.demanager.testkit.InstanceBuilder;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;

@@ -1,15 +1,16 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,18 +19,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeleteInstanceServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final DeleteInstanceService service = new DeleteInstanceService(store, runtime, new SettableClock(NOW));
+    private final DeleteInstanceService service = new DeleteInstanceService(racing, runtime, new SettableClock(NOW));
 
     @ParameterizedTest
     @EnumSource(names = {"STOPPED", "CREATE_QUEUING", "START_QUEUING", "START_FAILED", "CREATE_FAILED", "UNAVAILABLE",
@@ -80,7 +83,7 @@ class DeleteInstanceServiceTest {
     @Test
     void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
         Instance stored = store.given(anInstance().build());
-        store.raceNextUpdates(1, UnaryOperator.identity());
+        racing.raceNextUpdates(1, UnaryOperator.identity());
 
         assertThat(service.delete(command(stored.id(), Option.none())).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);

@@ -1,18 +1,18 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import org.junit.jupiter.api.Test;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FreeFlavorCapacityTest {
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
 
     @Test
     void aFreeFlavorHasRoomUntilItsCapacityIsHeldInAnyProject() {

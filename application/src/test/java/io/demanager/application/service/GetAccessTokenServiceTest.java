@@ -1,24 +1,24 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GetAccessTokenServiceTest {
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final GetAccessTokenService service = new GetAccessTokenService(store, runtime);
 

@@ -1,28 +1,28 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ListInstancesServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final ListInstancesService service = new ListInstancesService(store, new SettableClock(NOW));
 
     @Test

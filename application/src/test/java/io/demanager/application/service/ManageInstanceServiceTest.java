@@ -1,11 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
@@ -17,6 +11,13 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +25,20 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ManageInstanceServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final ManageInstanceService service = new ManageInstanceService(store, new FreeFlavorCapacity(store, 1), runtime,
+    private final ManageInstanceService service = new ManageInstanceService(racing, new FreeFlavorCapacity(store, 1), runtime,
             new SettableClock(NOW));
 
     @Test
@@ -145,7 +148,7 @@ class ManageInstanceServiceTest {
     @Test
     void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
         Instance stored = store.given(anInstance().build());
-        store.raceNextUpdates(1, UnaryOperator.identity());
+        racing.raceNextUpdates(1, UnaryOperator.identity());
 
         assertThat(service.manage(command(stored, Action.START)).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(InstanceStatus.STOPPED);

@@ -1,7 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -13,6 +11,9 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ModifyInstanceServiceTest {
@@ -37,8 +38,10 @@ class ModifyInstanceServiceTest {
     private static final UnaryOperator<Instance> THEIR_DESCRIPTION =
             stored -> stored.modify(Option.some(new Description("theirs")), AutoStopChange.NONE, AutoStopPolicy.DEFAULT, NOW).get();
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
-    private final ModifyInstanceService service = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, new SettableClock(NOW));
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
+    private final ModifyInstanceService service = new ModifyInstanceService(racing, AutoStopPolicy.DEFAULT, new SettableClock(NOW));
 
     @Test
     void theDescriptionAloneChangesAndTheAutoStopStays() {
@@ -138,7 +141,7 @@ class ModifyInstanceServiceTest {
     @Test
     void aLostRaceIsRetriedOnTheNewVersionSoThatBothChangesSurvive() {
         Instance stored = store.given(anInstance().description("old").build());
-        store.raceNextUpdates(2, THEIR_DESCRIPTION);
+        racing.raceNextUpdates(2, THEIR_DESCRIPTION);
 
         Instance modified = service.modify(command(stored, Option.none(), ENABLE_FOR_TWO_HOURS, Option.none())).get().instance();
 
@@ -151,7 +154,7 @@ class ModifyInstanceServiceTest {
     @Test
     void justUnderTheLimitOfLostRacesTheChangeStillSucceeds() {
         Instance stored = store.given(anInstance().build());
-        store.raceNextUpdates(ModifyInstanceService.MAX_ATTEMPTS - 1, THEIR_DESCRIPTION);
+        racing.raceNextUpdates(ModifyInstanceService.MAX_ATTEMPTS - 1, THEIR_DESCRIPTION);
 
         Either<DomainError, InstanceSnapshot> result = service.modify(command(stored, Option.none(), ENABLE_FOR_TWO_HOURS, Option.none()));
 
@@ -161,7 +164,7 @@ class ModifyInstanceServiceTest {
     @Test
     void afterTooManyLostRacesTheChangeIsRefusedWith6357AndOnlyTheWinnersWritesAreStored() {
         Instance stored = store.given(anInstance().description("old").build());
-        store.raceNextUpdates(ModifyInstanceService.MAX_ATTEMPTS, THEIR_DESCRIPTION);
+        racing.raceNextUpdates(ModifyInstanceService.MAX_ATTEMPTS, THEIR_DESCRIPTION);
 
         Either<DomainError, InstanceSnapshot> result = service.modify(command(stored, Option.none(), ENABLE_FOR_TWO_HOURS, Option.none()));
 
@@ -175,7 +178,7 @@ class ModifyInstanceServiceTest {
     @Test
     void aLostRaceAgainstAVersionTheCallerNamedIsAVersionMismatchNotARetry() {
         Instance stored = store.given(anInstance().description("old").build());
-        store.raceNextUpdates(1, THEIR_DESCRIPTION);
+        racing.raceNextUpdates(1, THEIR_DESCRIPTION);
 
         Either<DomainError, InstanceSnapshot> result = service.modify(command(stored, Option.none(), ENABLE_FOR_TWO_HOURS, Option.some(0L)));
 

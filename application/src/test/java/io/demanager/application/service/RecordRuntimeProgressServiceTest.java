@@ -1,11 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.autostop.AutoStopLease;
@@ -17,6 +11,13 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.demanager.testkit.memory.RacingInstanceStore;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordRuntimeProgressServiceTest {
@@ -39,10 +40,12 @@ class RecordRuntimeProgressServiceTest {
     /** One free instance runs at a time: a second one waits in the queue. */
     private static final int FREE_CAPACITY = 1;
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
+    /** The store the service writes through, so that a test can make its updates lose their race. */
+    private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final SettableClock clock = new SettableClock(NOW);
-    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(store, store,
+    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(racing, store,
             new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock);
 
     @Test
@@ -172,7 +175,7 @@ class RecordRuntimeProgressServiceTest {
     @Test
     void aLostRaceIsRefusedWith6357AndTheRuntimeIsNotAsked() {
         Instance queued = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).build());
-        store.raceNextUpdates(1, UnaryOperator.identity());
+        racing.raceNextUpdates(1, UnaryOperator.identity());
 
         assertThat(service.record(new InstanceRef(PROJECT, queued.id()), new RuntimeEvent.CapacityFreed()).getLeft()).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, queued.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATE_QUEUING);

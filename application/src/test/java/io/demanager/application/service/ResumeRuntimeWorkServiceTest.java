@@ -1,28 +1,28 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.SampleCatalog;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResumeRuntimeWorkServiceTest {
 
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
-    private final FakeInstanceStore store = new FakeInstanceStore();
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW));

@@ -1,14 +1,14 @@
 package io.demanager.application.service;
 
-import io.demanager.application.fakes.FakeInstanceStore;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.RecordingRuntime.Call;
-import io.demanager.application.fakes.RecordingRuntime.Operation;
-import io.demanager.application.fakes.SettableClock;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +27,7 @@ class StopExpiredLeasesServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
     private final SettableClock clock = new SettableClock(NOW);
-    private final FakeInstanceStore store = new FakeInstanceStore(clock);
+    private final InMemoryInstanceStore store = new InMemoryInstanceStore(clock);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final java.util.List<Duration> latenesses = new CopyOnWriteArrayList<>();
     private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, latenesses::add);

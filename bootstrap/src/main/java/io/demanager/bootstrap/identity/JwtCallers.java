@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -28,6 +29,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 
 /**
  * Callers named by JSON Web Tokens that an identity provider signed: the signature is checked against the provider's
@@ -43,6 +45,9 @@ public final class JwtCallers implements CallerIdentities {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
+    /** Nimbus waits half a second by default: too little for a busy identity provider. */
+    private static final Duration KEYS_TIMEOUT = Duration.ofSeconds(5);
+    private static final int KEYS_SIZE_LIMIT_BYTES = 512 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JwtCallers.class);
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -62,7 +67,8 @@ public final class JwtCallers implements CallerIdentities {
     public static Either<String, JwtCallers> of(JwtSettings settings) {
         try {
             JWKSource<SecurityContext> keys = settings.keysAtUrl()
-                    ? JWKSourceBuilder.create(URI.create(settings.keys()).toURL()).build()
+                    ? JWKSourceBuilder.create(URI.create(settings.keys()).toURL(), new DefaultResourceRetriever(
+                            (int) KEYS_TIMEOUT.toMillis(), (int) KEYS_TIMEOUT.toMillis(), KEYS_SIZE_LIMIT_BYTES)).retrying(true).build()
                     : new ImmutableJWKSet<>(JWKSet.load(Path.of(settings.keys()).toFile()));
             return Either.right(new JwtCallers(settings, keys));
         } catch (MalformedURLException | IllegalArgumentException notAUrl) {

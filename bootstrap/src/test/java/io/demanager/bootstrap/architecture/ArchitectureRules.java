@@ -42,6 +42,7 @@ final class ArchitectureRules {
                 domainDependsOnlyOnJavaAndVavr(hexagon),
                 applicationDependsOnlyOnDomainJavaAndVavr(hexagon),
                 onlyBootstrapDependsOnBootstrap(hexagon),
+                productionCodeDoesNotDependOnTheTestKit(hexagon),
                 partsAreFreeOfCycles(hexagon),
                 packagesInsidePartsAreFreeOfCycles(hexagon),
                 coreUsesNoFramework(hexagon),
@@ -79,6 +80,15 @@ final class ArchitectureRules {
                 .and().resideOutsideOfPackage(hexagon.inside(Part.BOOTSTRAP))
                 .should().dependOnClassesThat().resideInAPackage(hexagon.inside(Part.BOOTSTRAP))
                 .because("bootstrap depends on every module, so a module reaching back into it would depend on all the others");
+    }
+
+    /** Checked on the production classes, which the test kit is not among, so any dependency on it is a violation. */
+    static ArchRule productionCodeDoesNotDependOnTheTestKit(Hexagon hexagon) {
+        return noClasses().that().resideInAPackage(hexagon.insideRoot())
+                .and().resideOutsideOfPackage(hexagon.inside(Part.TEST_KIT))
+                .should().dependOnClassesThat().resideInAPackage(hexagon.inside(Part.TEST_KIT))
+                .because("the test kit's in-memory store keeps nothing across a restart and its builders make up data;"
+                        + " a server wired over them would lose what it acknowledged");
     }
 
     static ArchRule partsAreFreeOfCycles(Hexagon hexagon) {

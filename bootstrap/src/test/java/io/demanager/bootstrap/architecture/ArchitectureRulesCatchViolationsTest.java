@@ -14,6 +14,7 @@ import io.demanager.archfixture.packagecycle.domain.instance.Instance;
 import io.demanager.archfixture.partcycle.application.port.in.StartUseCase;
 import io.demanager.archfixture.persistenceuseshttp.adapter.persistence.Store;
 import io.demanager.archfixture.portisclass.application.port.out.CachingStore;
+import io.demanager.archfixture.productionusestestkit.bootstrap.DemoServer;
 import io.demanager.archfixture.strayclass.util.Helpers;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class ArchitectureRulesCatchViolationsTest {
                     new Fixture("persistenceuseshttp"), Store.class),
             new Breach("nothing but bootstrap depends on bootstrap", ArchitectureRules::onlyBootstrapDependsOnBootstrap,
                     new Fixture("adapterusesbootstrap"), Routes.class),
+            new Breach("production code does not depend on the test kit", ArchitectureRules::productionCodeDoesNotDependOnTheTestKit,
+                    new Fixture("productionusestestkit"), DemoServer.class),
             new Breach("the parts are free of cycles", ArchitectureRules::partsAreFreeOfCycles,
                     new Fixture("partcycle"), StartUseCase.class),
             new Breach("the packages inside each part are free of cycles", ArchitectureRules::packagesInsidePartsAreFreeOfCycles,

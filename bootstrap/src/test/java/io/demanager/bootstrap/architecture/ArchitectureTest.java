@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The rules hold on the production classes of every module, and none of them can pass by checking nothing. */
 class ArchitectureTest {
 
-    /** Test fakes that other modules ship in their test-jars are on this module's test class path, but are no production code. */
+    /** The test kit and the test helpers that modules ship in their test-jars are on this class path, but are no production code. */
     private static final ImportOption DO_NOT_INCLUDE_TEST_JARS = location -> !location.contains("-tests.jar");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

@@ -2,7 +2,10 @@ package io.demanager.bootstrap.architecture;
 
 import java.util.List;
 
-/** The parts of the hexagon, each a package below the root; the application module holds three of them. */
+/**
+ * The parts of the hexagon, each a package below the root; the application module holds three of them, and its
+ * test-jar the test kit.
+ */
 enum Part {
     DOMAIN("domain"),
     DRIVING_PORTS("application.port.in"),
@@ -10,7 +13,9 @@ enum Part {
     SERVICES("application.service"),
     HTTP_ADAPTER("adapter.http"),
     PERSISTENCE_ADAPTER("adapter.persistence"),
-    BOOTSTRAP("bootstrap");
+    BOOTSTRAP("bootstrap"),
+    /** The store test kit: the in-memory store, the store contracts and the test builders, for tests only. */
+    TEST_KIT("testkit");
 
     static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER);
 

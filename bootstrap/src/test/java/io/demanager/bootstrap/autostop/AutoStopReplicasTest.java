@@ -3,14 +3,14 @@ package io.demanager.bootstrap.autostop;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.application.fakes.RecordingRuntime;
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
-import io.demanager.bootstrap.Engine;
-import io.demanager.bootstrap.Engines;
+import io.demanager.bootstrap.Assemblies;
+import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import static io.demanager.application.fakes.InstanceBuilder.OTHER_PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.PROJECT;
-import static io.demanager.application.fakes.InstanceBuilder.anInstance;
 import static io.demanager.bootstrap.Eventually.waitUntil;
+import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,9 +113,9 @@ class AutoStopReplicasTest {
         assertThat(doomedStops).hasValue(0);
     }
 
-    private Engine replica(String name, AtomicInteger stops) {
+    private Assembly replica(String name, AtomicInteger stops) {
         var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
-        return closeLater(Engines.engine(store, SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
+        return closeLater(Assemblies.assembly(store.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }
 

@@ -1,14 +1,12 @@
 package io.demanager.bootstrap.runtime;
 
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
-import io.demanager.adapter.persistence.memory.InMemoryInstanceStore;
-import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ManageInstanceCommand;
 import io.demanager.application.port.in.ManageInstanceCommand.Action;
-import io.demanager.bootstrap.Engine;
-import io.demanager.bootstrap.Engines;
+import io.demanager.bootstrap.Assemblies;
+import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
@@ -17,6 +15,8 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.InstanceBuilder;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -43,7 +43,7 @@ class SimulatedNotebookRuntimeTest {
     private static final Duration DELAY = Duration.ofMillis(5);
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private Engine node;
+    private Assembly node;
 
     @AfterEach
     void stopTheNode() {
@@ -89,7 +89,7 @@ class SimulatedNotebookRuntimeTest {
         node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
-        try (Engine failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
+        try (Assembly failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
             failingServer.useCases().manage().manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
             waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
         }
@@ -164,9 +164,9 @@ class SimulatedNotebookRuntimeTest {
         }
     }
 
-    private Engine nodeWith(SimulatedRuntimeSettings settings) {
-        return Engines.engine(store, JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings, AutoStopEngineSettings.DEFAULT,
-                lateness -> { });
+    private Assembly nodeWith(SimulatedRuntimeSettings settings) {
+        return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT, settings,
+                AutoStopEngineSettings.DEFAULT, lateness -> { });
     }
 
     private InstanceRef created(String name, String flavor) {

@@ -45,22 +45,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    /** A server whose data lives in a new temporary directory, removed when it closes: for tests. */
-    public static EmbeddedDatabase startTemporary() {
-        String password = newPassword();
-        try {
-            Path passwordFile = Files.createTempFile("demanager-db", ".password");
-            try {
-                Files.writeString(passwordFile, password + "\n", StandardCharsets.US_ASCII);
-                return start(secured(EmbeddedPostgres.builder(), passwordFile, password), password);
-            } finally {
-                Files.delete(passwordFile);
-            }
-        } catch (IOException unwritable) {
-            throw new UncheckedIOException("cannot write the embedded PostgreSQL's first password", unwritable);
-        }
-    }
-
     /**
      * A server that keeps its data in {@code dataDirectory}, creating it on the first start and finding
      * it again on the next, with its superuser's password in {@code passwordFile} (made on the first start).
@@ -78,7 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * The same, listening on {@code port} of the local host (0: a free one): a server stopped and started again is
      * found where it was.
      */
-    public static EmbeddedDatabase startPersistent(Path dataDirectory, Path passwordFile, int port) {
+    static EmbeddedDatabase startPersistent(Path dataDirectory, Path passwordFile, int port) {
         String password = OwnerOnlyFile.readOrCreate(passwordFile, EmbeddedDatabase::newPassword);
         if (trustsConnections(dataDirectory)) {
             setPassword(dataDirectory, password);
@@ -100,7 +84,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * New files get the password from initdb ({@code --pwfile}, {@code --auth}); at every start the access rules are
      * written again, and the server's own readiness check logs in with the password.
      */
-    private static EmbeddedPostgres.Builder secured(EmbeddedPostgres.Builder builder, Path passwordFile, String password) {
+    static EmbeddedPostgres.Builder secured(EmbeddedPostgres.Builder builder, Path passwordFile, String password) {
         return builder
                 .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
                 .setLocaleConfig("auth", SCRAM)
@@ -145,13 +129,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Base64 without padding, in the URL alphabet: nothing that needs quoting in SQL or a file. */
-    private static String newPassword() {
+    static String newPassword() {
         byte[] random = new byte[PASSWORD_BYTES];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, String password) {
+    static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, String password) {
         try {
             return new EmbeddedDatabase(builder.start(), password);
         } catch (IOException e) {

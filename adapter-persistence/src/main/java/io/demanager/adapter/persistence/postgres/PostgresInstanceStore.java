@@ -8,6 +8,7 @@ import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.Stores;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -129,6 +130,11 @@ public final class PostgresInstanceStore implements InstanceStore, ActiveInstanc
     public static PostgresInstanceStore create(DataSource dataSource, SecretKey credentialKey) {
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         return new PostgresInstanceStore(new DatabaseCalls(jdbi), new InstanceRows(new CredentialCipher(credentialKey)));
+    }
+
+    /** This store behind every store port. */
+    public Stores stores() {
+        return new Stores(this, this, this, this, this, this);
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

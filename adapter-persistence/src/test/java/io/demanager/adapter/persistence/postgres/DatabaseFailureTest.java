@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-import static io.demanager.adapter.persistence.StoreFixtures.PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
-import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static io.demanager.testkit.StoreFixtures.PROJECT;
+import static io.demanager.testkit.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A database that cannot be reached is an unexpected failure: it is thrown, never answered as "not found". */

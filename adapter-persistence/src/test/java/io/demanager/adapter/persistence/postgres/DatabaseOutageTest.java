@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import static io.demanager.adapter.persistence.StoreFixtures.PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
-import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static io.demanager.testkit.StoreFixtures.PROJECT;
+import static io.demanager.testkit.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +32,7 @@ class DatabaseOutageTest {
     @Test
     void whileTheServerIsDownEveryCallIsUnavailableAndOnceItIsBackTheSamePoolWorksAgain(@TempDir Path data) {
         int port = freePort();
-        EmbeddedDatabase server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), port);
+        EmbeddedDatabase server = EmbeddedDatabases.startPersistent(data.resolve("postgres"), port);
         try (PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             database.migrate();
             PostgresInstanceStore store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
@@ -52,7 +52,7 @@ class DatabaseOutageTest {
             assertUnavailable(() -> store.oldestQueued(stored.flavor().name(), 1));
             assertUnavailable(() -> store.inStatus(HashSet.of(InstanceStatus.CREATING), Option.none(), 10));
 
-            server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("database.password"), port);
+            server = EmbeddedDatabases.startPersistent(data.resolve("postgres"), port);
 
             assertThat(answeredAgain(() -> store.find(PROJECT, stored.id()))).containsExactly(stored);
             assertThat(database.isReady()).isTrue();

@@ -1,7 +1,7 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.adapter.persistence.EngineQueriesContract;
-import io.demanager.adapter.persistence.InstanceStoreContract;
+import io.demanager.testkit.contract.EngineQueriesContract;
+import io.demanager.testkit.contract.InstanceStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,10 +1,10 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.adapter.persistence.StoreFixtures;
 import io.demanager.application.port.out.InstanceListing.SortField;
 import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.testkit.StoreFixtures;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.Function;
 
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
-import static io.demanager.adapter.persistence.StoreFixtures.listing;
+import static io.demanager.testkit.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

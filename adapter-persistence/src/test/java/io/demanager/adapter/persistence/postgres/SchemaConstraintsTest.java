@@ -1,9 +1,9 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.adapter.persistence.StoreFixtures;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.StoreFixtures;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.util.PSQLException;
 
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -124,7 +124,7 @@ public final class TestDatabase implements AutoCloseable {
                         environment("DEMANAGER_TEST_DB_PASSWORD", ""));
             }
             // Stopped by the server's own shutdown hook when the test run ends.
-            return EmbeddedDatabase.startTemporary().settings();
+            return EmbeddedDatabases.startTemporary().settings();
         }
 
         private static String environment(String name, String fallback) {

@@ -1,4 +1,4 @@
-package io.demanager.application.fakes;
+package io.demanager.testkit;
 
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;

@@ -1,4 +1,4 @@
-package io.demanager.application.fakes;
+package io.demanager.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.demanager.adapter.persistence;
+package io.demanager.testkit.contract;
 
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.DueLeases.AutoStopped;
 import io.demanager.application.port.out.InstanceEvents;
@@ -13,6 +12,7 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -29,11 +29,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.demanager.adapter.persistence.StoreFixtures.CREATED_AT;
-import static io.demanager.adapter.persistence.StoreFixtures.EVERYTHING_FLAVOR;
-import static io.demanager.adapter.persistence.StoreFixtures.OTHER_PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.CREATED_AT;
+import static io.demanager.testkit.StoreFixtures.EVERYTHING_FLAVOR;
+import static io.demanager.testkit.StoreFixtures.OTHER_PROJECT;
+import static io.demanager.testkit.StoreFixtures.PROJECT;
+import static io.demanager.testkit.StoreFixtures.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,5 @@
-package io.demanager.adapter.persistence;
+package io.demanager.testkit;
 
-import io.demanager.application.fakes.InstanceBuilder;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;

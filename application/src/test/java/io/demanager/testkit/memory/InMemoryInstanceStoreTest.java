@@ -1,7 +1,7 @@
-package io.demanager.adapter.persistence.memory;
+package io.demanager.testkit.memory;
 
-import io.demanager.adapter.persistence.EngineQueriesContract;
-import io.demanager.adapter.persistence.InstanceStoreContract;
+import io.demanager.testkit.contract.EngineQueriesContract;
+import io.demanager.testkit.contract.InstanceStoreContract;
 
 class InMemoryInstanceStoreTest extends InstanceStoreContract<InMemoryInstanceStore>
         implements EngineQueriesContract<InMemoryInstanceStore> {

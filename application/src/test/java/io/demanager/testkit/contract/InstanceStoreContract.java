@@ -1,6 +1,5 @@
-package io.demanager.adapter.persistence;
+package io.demanager.testkit.contract;
 
-import io.demanager.application.fakes.SampleCatalog;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceEvents.EventPage;
@@ -23,6 +22,7 @@ import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -40,14 +40,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import static io.demanager.adapter.persistence.StoreFixtures.CREATED_AT;
-import static io.demanager.adapter.persistence.StoreFixtures.OTHER_PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.PROJECT;
-import static io.demanager.adapter.persistence.StoreFixtures.anInstance;
-import static io.demanager.adapter.persistence.StoreFixtures.everythingFilled;
-import static io.demanager.adapter.persistence.StoreFixtures.failedReason;
-import static io.demanager.adapter.persistence.StoreFixtures.listing;
 import static io.demanager.domain.instance.TransitionCause.USER_REQUEST;
+import static io.demanager.testkit.StoreFixtures.CREATED_AT;
+import static io.demanager.testkit.StoreFixtures.OTHER_PROJECT;
+import static io.demanager.testkit.StoreFixtures.PROJECT;
+import static io.demanager.testkit.StoreFixtures.anInstance;
+import static io.demanager.testkit.StoreFixtures.everythingFilled;
+import static io.demanager.testkit.StoreFixtures.failedReason;
+import static io.demanager.testkit.StoreFixtures.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.demanager.application.fakes;
+package io.demanager.testkit;
 
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;

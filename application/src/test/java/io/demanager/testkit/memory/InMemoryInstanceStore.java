@@ -1,4 +1,4 @@
-package io.demanager.adapter.persistence.memory;
+package io.demanager.testkit.memory;
 
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.DueLeases;
@@ -8,6 +8,7 @@ import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.Stores;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -30,10 +31,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Instances and their lifecycle events kept in memory, for tests and for a server that needs no database. Every
- * method holds one lock, so that each check (duplicate name, version, due lease) is atomic with the write it guards,
- * and a change and its event are written together. Leases are due by the clock given here. A deleted instance is
- * dropped with its events: nothing can find it, list it or write it again.
+ * Instances and their lifecycle events kept in memory: the store of the application's, the HTTP adapter's and the
+ * server's tests, which runs the same contract as the PostgreSQL store. Every method holds one lock, so that each
+ * check (duplicate name, version, due lease) is atomic with the write it guards, and a change and its event are
+ * written together. Leases are due by the clock given here. A deleted instance is dropped with its events: nothing
+ * can find it, list it or write it again. Beside its ports, a test may set the scene with {@link #given} and read
+ * what was recorded with {@link #eventsOf}.
  */
 public final class InMemoryInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
         QueuedInstances, InstancesInStatus {
@@ -51,6 +54,25 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
         this.clock = clock;
     }
 
+    /** This store behind every store port. */
+    public Stores stores() {
+        return new Stores(this, this, this, this, this, this);
+    }
+
+    /**
+     * Keeps {@code instance} as it is, version included, as if it had been written before: no lifecycle event is
+     * recorded. A DELETED instance leaves nothing behind, as a deleted one does here.
+     */
+    public synchronized Instance given(Instance instance) {
+        keep(instance);
+        return instance;
+    }
+
+    /** Every lifecycle event recorded for the instance, oldest first. */
+    public synchronized List<LifecycleEvent> eventsOf(InstanceId instanceId) {
+        return List.ofAll(events.getOrDefault(instanceId, java.util.List.of()));
+    }
+
     @Override
     public synchronized Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
         return Option.of(liveInstances.get(instanceId)).filter(instance -> instance.projectId().equals(projectId));
@@ -58,8 +80,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public InstancePage list(InstanceListing listing) {
-        List<Instance> matches = snapshot().filter(listing::selects).sorted(listing.ordering());
-        return new InstancePage(matches.size(), InstanceListing.page(matches, listing.offset(), listing.limit()));
+        return InMemoryListing.run(listing, snapshot());
     }
 
     @Override
@@ -90,9 +111,8 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public synchronized EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
-        List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty()
-                : List.ofAll(events.getOrDefault(instanceId, java.util.List.of())).reverse();
-        return new EventPage(newestFirst.size(), InstanceListing.page(newestFirst, offset, limit));
+        List<LifecycleEvent> newestFirst = find(projectId, instanceId).isEmpty() ? List.empty() : eventsOf(instanceId).reverse();
+        return new EventPage(newestFirst.size(), InMemoryListing.page(newestFirst, offset, limit));
     }
 
     /**
@@ -134,15 +154,21 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     /** Store {@code stored} over an instance that had status {@code before} (none: a new one) with its event, if any. */
     private Instance write(Option<InstanceStatus> before, Instance stored, TransitionCause cause) {
-        if (stored.isDeleted()) {
-            liveInstances.remove(stored.id());
-            events.remove(stored.id());
-            return stored;
+        keep(stored);
+        if (!stored.isDeleted()) {
+            LifecycleEvent.ofWrite(before, stored, cause)
+                    .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
         }
-        liveInstances.put(stored.id(), stored);
-        LifecycleEvent.ofWrite(before, stored, cause)
-                .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
         return stored;
+    }
+
+    private void keep(Instance instance) {
+        if (instance.isDeleted()) {
+            liveInstances.remove(instance.id());
+            events.remove(instance.id());
+        } else {
+            liveInstances.put(instance.id(), instance);
+        }
     }
 
     private synchronized List<Instance> snapshot() {

@@ -1,17 +1,11 @@
-package io.demanager.adapter.http;
-
-import io.demanager.application.port.in.CreateInstanceUseCase;
-import io.demanager.application.port.in.DeleteInstanceUseCase;
-import io.demanager.application.port.in.GetAccessTokenUseCase;
-import io.demanager.application.port.in.GetInstanceUseCase;
-import io.demanager.application.port.in.ListInstanceEventsUseCase;
-import io.demanager.application.port.in.ListInstancesUseCase;
-import io.demanager.application.port.in.ManageInstanceUseCase;
-import io.demanager.application.port.in.ModifyInstanceUseCase;
+package io.demanager.application.port.in;
 
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls: one per operation of section 3 of {@code docs/devenviron-api.md}, and the instance's events. */
+/**
+ * The use cases a client of the instance API drives: one per operation on instances, and their lifecycle events.
+ * A driving adapter (the HTTP API) is given them all at once.
+ */
 public record InstanceUseCases(
         CreateInstanceUseCase create,
         ListInstancesUseCase list,

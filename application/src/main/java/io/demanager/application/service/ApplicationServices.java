@@ -1,0 +1,78 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.InstanceUseCases;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
+import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
+import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import io.demanager.application.port.out.AutoStopMetrics;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.InstanceIds;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.Stores;
+import io.demanager.domain.autostop.AutoStopPolicy;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Every service of the application, wired by hand over the driven ports it is given: the one place where a service
+ * meets its ports. The server builds one over its adapters, a test over the test kit's; both then hand the use cases
+ * to the adapters that drive them.
+ */
+public final class ApplicationServices {
+
+    /**
+     * @param freeFlavorCapacity how many instances of each free flavor may hold capacity at once
+     */
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity) {
+
+        public Settings {
+            Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+        }
+    }
+
+    private final InstanceUseCases instanceUseCases;
+    private final RecordRuntimeProgressUseCase runtimeProgress;
+    private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
+    private final StopExpiredLeasesUseCase stopExpiredLeases;
+
+    public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
+                               Settings settings, Clock clock) {
+        var store = stores.instances();
+        var policy = settings.autoStopPolicy();
+        var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
+        instanceUseCases = new InstanceUseCases(
+                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock),
+                new ListInstancesService(store, clock),
+                new GetInstanceService(store, clock),
+                new ModifyInstanceService(store, policy, clock),
+                new DeleteInstanceService(store, runtime, clock),
+                new ManageInstanceService(store, capacity, runtime, clock),
+                new GetAccessTokenService(store, runtime),
+                new ListInstanceEventsService(store, stores.events()));
+        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock);
+        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
+                runtime, clock);
+        stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics);
+    }
+
+    /** What a client of the instance API drives. */
+    public InstanceUseCases instanceUseCases() {
+        return instanceUseCases;
+    }
+
+    /** Where the runtime reports what became of the work it was asked for. */
+    public RecordRuntimeProgressUseCase runtimeProgress() {
+        return runtimeProgress;
+    }
+
+    /** What a starting server calls to ask the runtime again for the work lost with the last process. */
+    public ResumeRuntimeWorkUseCase resumeRuntimeWork() {
+        return resumeRuntimeWork;
+    }
+
+    /** What the auto-stop worker calls, batch by batch. */
+    public StopExpiredLeasesUseCase stopExpiredLeases() {
+        return stopExpiredLeases;
+    }
+}

@@ -1,0 +1,81 @@
+package io.demanager.bootstrap;
+
+import io.demanager.application.port.in.InstanceUseCases;
+import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
+import io.demanager.application.port.out.AutoStopMetrics;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.Stores;
+import io.demanager.application.service.ApplicationServices;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
+import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.instance.InstanceId;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
+ * with the adapters only a server has around them: random instance ids, the simulated runtime that reports progress
+ * to the services, and the auto-stop worker. The server runs one; several over one database behave as replicas.
+ */
+public final class Assembly implements AutoCloseable {
+
+    /**
+     * @param freeFlavorCapacity how many instances of each free flavor may run at once
+     */
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, SimulatedRuntimeSettings runtime,
+                           AutoStopEngineSettings autoStop) {
+
+        public Settings {
+            Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
+            Objects.requireNonNull(runtime, "runtime");
+            Objects.requireNonNull(autoStop, "autoStop");
+        }
+    }
+
+    private final InstanceUseCases useCases;
+    private final ResumeRuntimeWorkUseCase resume;
+    private final SimulatedNotebookRuntime runtime;
+    private final AutoStopWorker worker;
+
+    /**
+     * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
+     */
+    public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
+        runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
+        var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
+                new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
+        useCases = services.instanceUseCases();
+        runtime.reportTo(services.runtimeProgress());
+        resume = services.resumeRuntimeWork();
+        worker = new AutoStopWorker(services.stopExpiredLeases(), settings.autoStop());
+    }
+
+    /** The use cases the HTTP API calls. */
+    public InstanceUseCases useCases() {
+        return useCases;
+    }
+
+    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */
+    public void start() {
+        resumeRuntimeWork();
+        worker.start();
+    }
+
+    /** Asks the runtime again for every instance that waits for it; answers how many there were. */
+    public int resumeRuntimeWork() {
+        return resume.resume();
+    }
+
+    /** Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight. */
+    @Override
+    public void close() {
+        worker.close();
+        runtime.close();
+    }
+}

@@ -1,0 +1,8 @@
+package io.demanager.archfixture.productionusestestkit.testkit;
+
+public final class InMemoryThings {
+
+    public int count() {
+        return 0;
+    }
+}

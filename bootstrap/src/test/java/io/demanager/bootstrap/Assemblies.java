@@ -1,0 +1,27 @@
+package io.demanager.bootstrap;
+
+import io.demanager.application.port.out.AutoStopMetrics;
+import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.Stores;
+import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.domain.autostop.AutoStopPolicy;
+
+import java.time.Clock;
+import java.util.Random;
+
+/**
+ * The server's {@link Assembly} as the tests build it: free flavors run one instance at a time, and the simulated
+ * runtime's failures follow a fixed seed. Several over one database are several servers.
+ */
+public final class Assemblies {
+
+    private Assemblies() {
+    }
+
+    public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
+                                    AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
+        return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, runtime, autoStop), metrics, new Random(7),
+                Clock.systemUTC());
+    }
+}
