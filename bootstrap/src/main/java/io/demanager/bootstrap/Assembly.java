@@ -8,6 +8,7 @@ import io.demanager.application.port.out.Stores;
 import io.demanager.application.service.ApplicationServices;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -21,7 +22,8 @@ import java.util.random.RandomGenerator;
 /**
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the simulated runtime that reports progress
- * to the services, and the auto-stop worker. The server runs one; several over one database behave as replicas.
+ * to the services, the auto-stop worker, and the log of every status change ({@link StatusChangeLog}). The server
+ * runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class Assembly implements AutoCloseable {
     public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
         runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
         var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
+                new StatusChangeLog(),
                 new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
         useCases = services.instanceUseCases();
         runtime.reportTo(services.runtimeProgress());
@@ -59,6 +62,16 @@ public final class Assembly implements AutoCloseable {
     /** The use cases the HTTP API calls. */
     public InstanceUseCases useCases() {
         return useCases;
+    }
+
+    /** Whether the notebook runtime takes work now. */
+    public boolean runtimeTakesWork() {
+        return runtime.takesWork();
+    }
+
+    /** The auto-stop worker, whose rounds the server's readiness watches. */
+    public AutoStopWorker autoStop() {
+        return worker;
     }
 
     /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */

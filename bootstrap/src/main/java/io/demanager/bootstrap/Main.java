@@ -11,7 +11,7 @@ import java.util.List;
  * {@code java -jar demanager-server.jar}: reads the configuration from the environment, starts the server, and stops
  * it when the process is asked to (SIGTERM, Ctrl-C). {@code --help} lists the variables. A configuration that cannot
  * be used stops the process at once with exit code 2 and every problem, each naming its variable; a server that
- * cannot start exits with code 1. {@code Main} logs nothing before the configuration is read, because the
+ * cannot start exits with code 1. {@code --version} prints the version. {@code Main} logs nothing before the configuration is read, because the
  * configuration chooses the log format.
  */
 public final class Main {
@@ -30,9 +30,13 @@ public final class Main {
             printHelp(System.out);
             return;
         }
+        if (List.of(args).contains("--version")) {
+            System.out.println("demanager " + ServerVersion.current());
+            return;
+        }
         if (args.length > 0) {
             System.err.println("demanager: unknown argument " + args[0] + "; the server is configured by environment variables"
-                    + " (--help lists them)");
+                    + " (--help lists them, --version prints the version)");
             System.exit(CONFIGURATION_PROBLEM);
         }
         var configuration = Configuration.from(System.getenv());
@@ -65,7 +69,7 @@ public final class Main {
     static void printHelp(PrintStream out) {
         out.println("demanager: notebook instances over the ModelArts DevEnviron API.");
         out.println();
-        out.println("Usage: java -jar demanager-server.jar [--help]");
+        out.println("Usage: java -jar demanager-server.jar [--help | --version]");
         out.println();
         out.println("Configured by environment variables, all optional:");
         for (Variable variable : Variable.values()) {

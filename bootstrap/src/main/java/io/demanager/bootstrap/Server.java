@@ -1,11 +1,13 @@
 package io.demanager.bootstrap;
 
 import io.demanager.adapter.http.HttpApi;
-import io.demanager.adapter.http.Operations;
+import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
+import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -61,26 +63,28 @@ public final class Server implements AutoCloseable {
     }
 
     private void startAll(Configuration configuration) {
-        LOG.info("Starting demanager: {}", configuration);
+        LOG.info("Starting demanager {}: {}", ServerVersion.current(), configuration);
         PostgresDatabase database = database(configuration);
         int applied = database.migrate();
         LOG.info("The database schema is up to date ({} migrations applied now)", applied);
-        var store = PostgresInstanceStore.create(database.dataSource(), credentialKey(configuration));
+        var stores = PostgresStores.create(database.dataSource(), credentialKey(configuration));
         ServerMetrics metrics = startedHere(new ServerMetrics());
         database.publishPoolMetrics(metrics.connectionPool());
-        Assembly assembly = startedHere(new Assembly(store.stores(), configuration.catalog(), new Assembly.Settings(
+        Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
                 configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine()),
                 metrics, new Random(), Clock.systemUTC()));
         assembly.start();
-        Javalin api = HttpApi.create(assembly.useCases(), configuration.identities(), new Operations(database::isReady, metrics::scrape, metrics),
+        Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
+                new ServerReadiness(database, assembly::runtimeTakesWork, assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics),
                 configuration.httpLimits());
         listen(api, configuration);
+        metrics.publishThreadPool(api.jettyServer().server().getThreadPool());
         if (configuration.callers().isDevelopment()) {
             LOG.warn("No DEMANAGER_TOKENS_FILE: the development token '{}' lets user '{}' act in project '{}'. "
                             + "Give the server a tokens file before anybody else can reach it.",
                     ConfiguredCallers.DEVELOPMENT_TOKEN,
                     ConfiguredCallers.DEVELOPMENT_CALLER.user().id(),
-                    ConfiguredCallers.DEVELOPMENT_CALLER.projects().mkString(", "));
+                    ConfiguredCallers.DEVELOPMENT_CALLER.grants().keySet().mkString(", "));
         }
         LOG.info("demanager is listening on http://{}:{}", configuration.host(), port);
     }

@@ -1,5 +1,6 @@
 package io.demanager.bootstrap;
 
+import io.demanager.testkit.Principals;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.instance.InstanceCreation;
@@ -24,7 +25,7 @@ public final class CreateRequests {
 
     public static CreateInstanceCommand create(String name, String flavor, AutoStopChange autoStop) {
         var storage = new Storage.Request(Option.some("obs"), Option.some("/bucket/work/"), Option.none(), Option.none(), Option.none());
-        return new CreateInstanceCommand(new InstanceCreation.Request(InstanceBuilder.PROJECT, InstanceBuilder.OWNER, name,
+        return new CreateInstanceCommand(Principals.MEMBER, new InstanceCreation.Request(InstanceBuilder.PROJECT, InstanceBuilder.OWNER, name,
                 Option.none(), PROFILE, flavor, storage, List.empty(), autoStop, Option.none(), Option.none(), Option.none(),
                 Option.none(), LinkedHashMap.empty()));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The README's quickstart, run as written with bash and curl against the packaged server on a fresh data
- * directory (only the port differs: the test takes a free one instead of 8080).
+ * directory (only the port differs: the test takes a free one instead of 8080), twice in a row, as a new user may.
  */
 class QuickstartIT {
 
@@ -26,7 +27,7 @@ class QuickstartIT {
     Path work;
 
     @Test
-    void theQuickstartsCurlLinesWorkAsWritten() throws Exception {
+    void theQuickstartsCurlLinesWorkAsWrittenTwiceInARow() throws Exception {
         assumeTrue(installed("bash") && installed("curl"), "the quickstart needs bash and curl");
         String quickstart = firstShellBlock(Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8));
         int port = FreePorts.any();
@@ -38,14 +39,21 @@ class QuickstartIT {
             Client client = new Client(port, null);
             waitUntil("the server is ready", () -> isReady(client));
 
-            String printed = run(script);
+            String first = run(script, "first");
+            String second = run(script, "second");
 
-            assertThat(printed).containsPattern("(?m)^DE-[0-9a-f-]{36}$")
-                    .contains("\"status\":\"RUNNING\"")
-                    .contains("\"description\":\"machine learning python2.7 notebook\"")
-                    .contains("{\"current_status\":\"STOPPING\",\"previous_state\":\"RUNNING\"}")
-                    .contains("\"from_status\":\"STOPPING\",\"to_status\":\"STOPPED\"")
-                    .contains("\"total_count\":1,\"instances\":[");
+            for (String printed : List.of(first, second)) {
+                assertThat(printed).containsPattern("(?m)^DE-[0-9a-f-]{36}$")
+                        .contains("\"status\":\"RUNNING\"")
+                        .contains("\"description\":\"machine learning python2.7 notebook\"")
+                        .contains("{\"current_status\":\"STOPPING\",\"previous_state\":\"RUNNING\"}")
+                        .contains("\"from_status\":\"STOPPING\",\"to_status\":\"STOPPED\"");
+                assertThat(printed.lines()).as("each answer on its own line").hasSize(6)
+                        .allMatch(line -> line.matches("DE-[0-9a-f-]{36}") || line.startsWith("{") && line.endsWith("}"));
+            }
+            assertThat(first).contains("\"total_count\":1,\"instances\":[");
+            assertThat(second).as("the second run made an instance of its own").contains("\"total_count\":2,\"instances\":[");
+            assertThat(first.lines().findFirst()).isNotEqualTo(second.lines().findFirst());
         }
     }
 
@@ -55,8 +63,8 @@ class QuickstartIT {
         return block.group(1);
     }
 
-    private String run(Path script) throws IOException, InterruptedException {
-        Path output = work.resolve("quickstart.out");
+    private String run(Path script, String name) throws IOException, InterruptedException {
+        Path output = work.resolve("quickstart-" + name + ".out");
         Process bash = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(bash.waitFor(2, TimeUnit.MINUTES)).as("the quickstart ends").isTrue();
         String printed = Files.readString(output, StandardCharsets.UTF_8);

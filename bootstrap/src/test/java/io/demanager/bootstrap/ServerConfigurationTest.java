@@ -85,9 +85,18 @@ class ServerConfigurationTest {
         String instance = INSTANCES + "/" + client.post(INSTANCES, create("quick", "Python3", "modelarts.vm.cpu.2u")).json().path("id").asText();
 
         waitUntil("it runs", () -> client.get(instance).json().path("status").asText().equals("RUNNING"));
-        assertThat(client.get("/health/ready").status()).isEqualTo(200);
+        waitUntil("an auto-stop round has ended", () -> client.get("/health/ready").json().path("components").path("auto_stop").has("last_round"));
+        Answer ready = client.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("version").asText()).isEqualTo(ServerVersion.current());
+        assertThat(ready.json().path("components").path("database").path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("components").path("database").path("schema_version").asText()).isNotBlank();
+        assertThat(ready.json().path("components").path("runtime").path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("components").path("auto_stop").path("status").asText()).isEqualTo("UP");
+        assertThat(ready.json().path("components").path("auto_stop").path("last_round_age_seconds").isIntegralNumber()).isTrue();
         assertThat(client.get("/metrics").body()).contains("hikaricp_connections_active{pool=\"demanager\"}",
-                "http_server_requests_seconds_count{method=\"POST\",route=\"/v1/{project_id}/demanager/instances\",status=\"200\"} 1");
+                "http_server_requests_seconds_count{method=\"POST\",route=\"/v1/{project_id}/demanager/instances\",status=\"200\"} 1",
+                "jetty_threads_busy", "jetty_threads_config_max");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,7 @@ class ServerProcessIT {
             assertThat(answers).hasSize(IN_FLIGHT).containsOnly(200);
             assertThat(toExit).isLessThan(Duration.ofSeconds(10));
             assertThat(exitCode).as(server.errors()).isIn(0, 143);
-            assertLogsAreJsonWithRequestLinesAndNoSecret(server.output() + server.errors());
+            assertLogsAreJsonWithRequestLinesAndNoSecret(server.output() + server.errors(), first);
         }
 
         try (ServerProcess restarted = ServerProcess.start(work, environment)) {
@@ -128,19 +129,37 @@ class ServerProcessIT {
         }
     }
 
-    private static void assertLogsAreJsonWithRequestLinesAndNoSecret(String logs) throws IOException {
+    /** Flat ECS JSON: what a log pipeline reads without mapping, numbers as numbers and times in ISO 8601. */
+    private static void assertLogsAreJsonWithRequestLinesAndNoSecret(String logs, String createdId) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : logs.split("\n")) {
             if (!line.isBlank()) {
                 lines.add(JSON.readTree(line));
             }
         }
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(Instant.parse(line.path("@timestamp").asText())).isNotNull();
+            assertThat(line.path("log.level").asText()).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+            assertThat(line.path("ecs.version").asText()).isNotBlank();
+        });
         assertThat(lines).anySatisfy(line -> {
-            assertThat(line.path("loggerName").asText()).isEqualTo("io.demanager.adapter.http.RequestLog");
-            assertThat(line.path("formattedMessage").asText()).isEqualTo("POST /v1/{project_id}/demanager/instances 200 "
-                    + line.path("kvpList").findValue("duration_ms").asText() + " ms");
-            assertThat(line.path("mdc").path("request_id").asText()).isNotBlank();
-            assertThat(line.path("mdc").path("project_id").asText()).isEqualTo("ops");
+            assertThat(line.path("log.logger").asText()).isEqualTo("io.demanager.adapter.http.RequestLog");
+            assertThat(line.path("duration_ms").isIntegralNumber()).as(line.toString()).isTrue();
+            assertThat(line.path("status").intValue()).isEqualTo(200);
+            assertThat(line.path("message").asText()).isEqualTo("POST /v1/{project_id}/demanager/instances 200 "
+                    + line.path("duration_ms").asLong() + " ms");
+            assertThat(line.path("request_id").asText()).isNotBlank();
+            assertThat(line.path("project_id").asText()).isEqualTo("ops");
+        });
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
+                .startsWith("Starting demanager " + System.getProperty("demanager.version") + ": "));
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("log.logger").asText()).isEqualTo("io.demanager.bootstrap.logging.StatusChangeLog");
+            assertThat(line.path("instance_id").asText()).isEqualTo(createdId);
+            assertThat(line.path("project_id").asText()).isEqualTo("ops");
+            assertThat(line.has("from_status")).isFalse();
+            assertThat(line.path("to_status").asText()).isEqualTo("CREATING");
+            assertThat(line.path("cause").asText()).isEqualTo("USER_REQUEST");
         });
         assertThat(logs).doesNotContain(SECRET_TOKEN);
     }

@@ -1,13 +1,15 @@
 package io.demanager.bootstrap;
 
+import io.demanager.application.port.in.GetInstanceQuery;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -60,7 +62,7 @@ class ServerRestartTest {
              Assembly first = node(pool, Duration.ofHours(1))) {
             creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
             stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
-            first.useCases().manage().manage(new ManageInstanceCommand(stopping, Action.STOP, Option.none())).get();
+            first.useCases().action().act(new InstanceActionCommand(MEMBER, stopping, Action.STOP, Option.none())).get();
         }
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
@@ -91,7 +93,7 @@ class ServerRestartTest {
     }
 
     private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {
-        var store = PostgresInstanceStore.create(pool.dataSource(), credentialKey);
+        var store = PostgresStores.create(pool.dataSource(), credentialKey);
         return Assemblies.assembly(store.stores(), JsonCatalog.fromClasspath(), AutoStopPolicy.DEFAULT,
                 new SimulatedRuntimeSettings(runtimeDelay, 0, HashSet.empty()), ENGINE, lateness -> { });
     }
@@ -101,10 +103,10 @@ class ServerRestartTest {
     }
 
     private static InstanceStatus status(Assembly node, InstanceRef ref) {
-        return node.useCases().get().get(ref).get().instance().status();
+        return node.useCases().get().get(new GetInstanceQuery(MEMBER, ref)).get().instance().status();
     }
 
     private static List<LifecycleEvent> events(Assembly node, InstanceRef ref) {
-        return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+        return node.useCases().events().events(new InstanceEventsQuery(MEMBER, ref, 0, 0)).get().events();
     }
 }

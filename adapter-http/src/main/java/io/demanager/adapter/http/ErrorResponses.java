@@ -102,6 +102,18 @@ public final class ErrorResponses {
         public HttpFailure on(DomainError.BucketRootNotAllowed error) {
             return refused(BUCKET_ROOT_NOT_ALLOWED, "The path cannot be the root directory of a bucket.");
         }
+        /** No {@code X-Auth-Token}, or one that names nobody. */
+        public HttpFailure on(DomainError.Unauthenticated error) {
+            return new HttpFailure(401, TOKEN_NOT_VALID.code(), "Please refresh the user token.");
+        }
+        /** The token is valid, but not for the project of the request. */
+        public HttpFailure on(DomainError.ProjectNotAllowed error) {
+            return new HttpFailure(403, PROJECT_NOT_ALLOWED.code(), "The token does not allow acting in this project.");
+        }
+        public HttpFailure on(DomainError.PermissionNotGranted error) {
+            return new HttpFailure(403, PERMISSION_NOT_GRANTED.code(),
+                    "The token does not grant the '" + error.permission() + "' permission in this project.");
+        }
     };
 
     private static final RequestError.Cases<HttpFailure> REQUEST_ERRORS = new RequestError.Cases<>() {
@@ -146,22 +158,15 @@ public final class ErrorResponses {
         return new HttpFailure(413, invalid.errorCode(), invalid.errorMessage());
     }
 
-    /** No {@code X-Auth-Token}, or one that names nobody. */
-    public static HttpFailure unauthenticated() {
-        return new HttpFailure(401, TOKEN_NOT_VALID.code(), "Please refresh the user token.");
-    }
-
-    /** The token is valid, but not for the project of the request. */
-    public static HttpFailure forbidden() {
-        return new HttpFailure(403, PROJECT_NOT_ALLOWED.code(), "The token does not allow acting in this project.");
-    }
-
     /** The caller already runs as many requests as it may at once: it may try again after {@value #RETRY_AFTER_SECONDS} s. */
     public static HttpFailure tooManyRequests() {
         return busy(429);
     }
 
-    /** The store cannot be reached now: the client may try again after {@value #RETRY_AFTER_SECONDS} s. */
+    /**
+     * The store cannot be reached now, or the server is stopping: the client may try again after
+     * {@value #RETRY_AFTER_SECONDS} s.
+     */
     public static HttpFailure unavailable() {
         return busy(503);
     }

@@ -3,6 +3,7 @@ package io.demanager.adapter.http;
 import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.Principal;
 import io.vavr.control.Either;
 
 import static io.vavr.API.For;
@@ -15,9 +16,9 @@ final class EventsQueryReader {
     private EventsQueryReader() {
     }
 
-    static Either<RequestError, InstanceEventsQuery> read(QueryParameters query, InstanceRef instance) {
+    static Either<RequestError, InstanceEventsQuery> read(QueryParameters query, Principal principal, InstanceRef instance) {
         return For(count(query, "offset"), count(query, "limit"))
-                .yield((offset, limit) -> new InstanceEventsQuery(instance, offset, limit));
+                .yield((offset, limit) -> new InstanceEventsQuery(principal, instance, offset, limit));
     }
 
     /** 0 when absent: the first event, and all of them. */

@@ -1,8 +1,9 @@
 package io.demanager.adapter.http;
 
+import io.demanager.adapter.http.json.RequestError;
+import io.demanager.application.port.in.IdentifyCallerUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
-import io.demanager.application.port.out.CallerIdentities;
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -43,13 +45,16 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, CallerIdentities callers, Operations operations, HttpLimits limits) {
+    public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics,
+            HttpLimits limits) {
         var routes = new InstanceRoutes(useCases);
-        var authentication = new Authentication(callers, limits.concurrentRequestsPerCaller());
-        var requestLog = new RequestLog(operations.requests());
-        var operationsRoutes = new OperationsRoutes(operations);
+        var authentication = new Authentication(identifyCaller, limits.concurrentRequestsPerCaller());
+        var requestLog = new RequestLog(healthAndMetrics.requests());
+        var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
         byte[] openApi = openApiDocument();
+        AtomicBoolean stopping = new AtomicBoolean();
         return Javalin.create(config -> {
+            config.events.serverStopping(() -> stopping.set(true));
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
@@ -76,15 +81,15 @@ public final class HttpApi {
             config.routes.after("/v1/*", authentication::end);
 
             getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
-            getAndHead(config.routes, OperationsRoutes.LIVE, operationsRoutes::live);
-            getAndHead(config.routes, OperationsRoutes.READY, operationsRoutes::ready);
-            getAndHead(config.routes, OperationsRoutes.METRICS, operationsRoutes::metrics);
+            getAndHead(config.routes, HealthAndMetricsRoutes.LIVE, healthAndMetricsRoutes::live);
+            getAndHead(config.routes, HealthAndMetricsRoutes.READY, healthAndMetricsRoutes::ready);
+            getAndHead(config.routes, HealthAndMetricsRoutes.METRICS, healthAndMetricsRoutes::metrics);
             config.routes.post(InstanceRoutes.INSTANCES, answering(routes::create));
             getAndHead(config.routes, InstanceRoutes.INSTANCES, answering(routes::list));
             getAndHead(config.routes, InstanceRoutes.INSTANCE, answering(routes::get));
             config.routes.put(InstanceRoutes.INSTANCE, answering(routes::modify));
             config.routes.delete(InstanceRoutes.INSTANCE, answering(routes::delete));
-            config.routes.post(InstanceRoutes.ACTION, answering(routes::manage));
+            config.routes.post(InstanceRoutes.ACTION, answering(routes::action));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
 
@@ -93,6 +98,15 @@ public final class HttpApi {
                 LOG.warn("The store is unavailable: {}", outage.getMessage());
                 ctx.header("Retry-After", String.valueOf(ErrorResponses.RETRY_AFTER_SECONDS));
                 send(ctx, ErrorResponses.unavailable());
+            });
+            // A body cut short by the server's own stop is no fault of the client's: it may send the request again.
+            config.routes.exception(UploadCutShort.class, (cutShort, ctx) -> {
+                if (stopping.get()) {
+                    ctx.header("Retry-After", String.valueOf(ErrorResponses.RETRY_AFTER_SECONDS));
+                    send(ctx, ErrorResponses.unavailable());
+                } else {
+                    send(ctx, ErrorResponses.of(new RequestError.InvalidPayload("The body could not be read.")));
+                }
             });
             config.routes.exception(HttpResponseException.class, (refused, ctx) -> {
                 String allowed = refused.getDetails().get("availableMethods");

@@ -7,11 +7,13 @@ import io.demanager.adapter.http.document.InstanceDocumentMapper;
 import io.demanager.adapter.http.document.InstanceListDocument;
 import io.demanager.adapter.http.document.StatusChangeDocument;
 import io.demanager.adapter.http.json.CreateInstanceReader;
-import io.demanager.adapter.http.json.ManageInstanceReader;
+import io.demanager.adapter.http.json.InstanceActionReader;
 import io.demanager.adapter.http.json.ModifyInstanceReader;
 import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
+import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.GetInstanceQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.InstanceUseCases;
@@ -56,58 +58,58 @@ final class InstanceRoutes {
     Either<HttpFailure, Answer> create(Context ctx) {
         return project(ctx)
                 .flatMap(project -> RequestBodies.jsonObject(ctx)
-                        .flatMap(body -> unreadable(CreateInstanceReader.read(body, project, Authentication.user(ctx)))))
-                .flatMap(request -> refused(useCases.create().create(new CreateInstanceCommand(request))))
+                        .flatMap(body -> unreadable(CreateInstanceReader.read(body, project, Authentication.principal(ctx).user()))))
+                .flatMap(request -> refused(useCases.create().create(new CreateInstanceCommand(Authentication.principal(ctx), request))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> list(Context ctx) {
         return refused(ProjectId.of(ctx.pathParam("project_id")))
                 .flatMap(project -> unreadable(QueryParameters.parse(ctx.queryString(), ListQueryReader.PARAMETERS)
-                        .flatMap(query -> ListQueryReader.read(query, project, Authentication.user(ctx)))))
-                .flatMap(listing -> RequestBodies.none(ctx).map(noBody -> useCases.list().list(listing)))
+                        .flatMap(query -> ListQueryReader.read(query, Authentication.principal(ctx), project))))
+                .flatMap(listing -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.list().list(listing))))
                 .map(InstanceRoutes::listDocument);
     }
 
     Either<HttpFailure, Answer> get(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.get().get(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.get().get(new GetInstanceQuery(Authentication.principal(ctx), instance)))))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> modify(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> unreadable(ModifyInstanceReader.read(body, instance, version)))))
+                                .flatMap(body -> unreadable(ModifyInstanceReader.read(body, Authentication.principal(ctx), instance, version)))))
                 .flatMap(command -> refused(useCases.modify().modify(command)))
                 .map(Answer::instance);
     }
 
     Either<HttpFailure, Answer> delete(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
-                        .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(instance, version))))
+                        .flatMap(version -> RequestBodies.none(ctx).map(noBody -> new DeleteInstanceCommand(Authentication.principal(ctx), instance, version))))
                 .flatMap(command -> refused(useCases.delete().delete(command)))
                 .map(deleted -> Answer.document(new DeletedInstanceDocument(deleted.value())));
     }
 
-    Either<HttpFailure, Answer> manage(Context ctx) {
+    Either<HttpFailure, Answer> action(Context ctx) {
         return instance(ctx).flatMap(instance -> expectedVersion(ctx)
                         .flatMap(version -> RequestBodies.jsonObject(ctx)
-                                .flatMap(body -> unreadable(ManageInstanceReader.read(body, instance, version)))))
-                .flatMap(command -> refused(useCases.manage().manage(command)))
+                                .flatMap(body -> unreadable(InstanceActionReader.read(body, Authentication.principal(ctx), instance, version)))))
+                .flatMap(command -> refused(useCases.action().act(command)))
                 .map(change -> Answer.document(new StatusChangeDocument(change.current().name(), change.previous().name())));
     }
 
     Either<HttpFailure, Answer> accessToken(Context ctx) {
         return instance(ctx)
-                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.accessToken().accessToken(instance))))
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.accessToken().accessToken(new GetAccessTokenQuery(Authentication.principal(ctx), instance)))))
                 .map(token -> Answer.document(new AccessTokenDocument(token)));
     }
 
     Either<HttpFailure, Answer> events(Context ctx) {
         return refused(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id")))
                 .flatMap(instance -> unreadable(QueryParameters.parse(ctx.queryString(), EventsQueryReader.PARAMETERS)
-                        .flatMap(query -> EventsQueryReader.read(query, instance))))
+                        .flatMap(query -> EventsQueryReader.read(query, Authentication.principal(ctx), instance))))
                 .flatMap(query -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.events().events(query))))
                 .map(page -> Answer.document(EventDocuments.of(page)));
     }

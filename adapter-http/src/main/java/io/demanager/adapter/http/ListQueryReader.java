@@ -1,16 +1,16 @@
 package io.demanager.adapter.http;
 
 import io.demanager.adapter.http.json.RequestError;
-import io.demanager.application.port.out.InstanceListing;
-import io.demanager.application.port.out.InstanceListing.SortField;
-import io.demanager.application.port.out.InstanceListing.SortOrder;
+import io.demanager.application.port.in.ListInstancesQuery;
+import io.demanager.application.port.in.ListInstancesQuery.SortField;
+import io.demanager.application.port.in.ListInstancesQuery.SortOrder;
+import io.demanager.application.port.in.Principal;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
-import io.demanager.domain.instance.UserRef;
 import io.demanager.domain.instance.WorkspaceId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 import static io.vavr.API.For;
 
-/** The list query of section 3 of {@code docs/devenviron-api.md}, read into a listing of the caller's project. */
+/** The list query of section 3 of {@code docs/devenviron-api.md}, read into the list query of the caller's project. */
 final class ListQueryReader {
 
     static final String[] PARAMETERS = {"de_type", "provision_type", "status", "sortby", "order", "offset", "limit",
@@ -40,10 +40,9 @@ final class ListQueryReader {
     private record Page(SortField sortBy, SortOrder order, int offset, int limit) {
     }
 
-    static Either<RequestError, InstanceListing> read(QueryParameters query, ProjectId project, UserRef caller) {
-        return For(filters(query), page(query)).yield((filters, page) -> new InstanceListing(project, filters.status(),
-                filters.workspaceId(), filters.aiProjectId(), filters.poolId(),
-                filters.showSelf() ? Option.some(caller.id()) : Option.none(),
+    static Either<RequestError, ListInstancesQuery> read(QueryParameters query, Principal principal, ProjectId project) {
+        return For(filters(query), page(query)).yield((filters, page) -> new ListInstancesQuery(principal, project,
+                filters.status(), filters.workspaceId(), filters.aiProjectId(), filters.poolId(), filters.showSelf(),
                 page.sortBy(), page.order(), page.offset(), page.limit()));
     }
 

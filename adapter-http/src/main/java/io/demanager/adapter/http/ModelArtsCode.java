@@ -33,7 +33,8 @@ enum ModelArtsCode {
     BUCKET_ROOT_NOT_ALLOWED("ModelArts.6358"),
     INVALID_PAYLOAD("ModelArts.6400"),
     TOKEN_NOT_VALID("ModelArts.6620"),
-    PROJECT_NOT_ALLOWED("ModelArts.6621");
+    PROJECT_NOT_ALLOWED("ModelArts.6621"),
+    PERMISSION_NOT_GRANTED("ModelArts.6622");
 
     private final String code;
 

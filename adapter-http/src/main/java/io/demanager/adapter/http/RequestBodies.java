@@ -14,7 +14,8 @@ import java.util.Locale;
  * The body of a request: a JSON object of at most {@value #MAX_BODY_BYTES} bytes sent as
  * {@code application/json} for the operations that take one, and nothing at all for the others.
  * The size is checked while reading, so a body sent without a length is bounded too. {@link BufferedBodies} has
- * read the body from the network before, so reading it here never waits for the client.
+ * read the body from the network before, so reading it here never waits for the client; a body that stopped arriving
+ * before its end is an {@link UploadCutShort}.
  */
 final class RequestBodies {
 
@@ -54,7 +55,7 @@ final class RequestBodies {
                     ? Either.right(body)
                     : Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         } catch (IOException brokenUpload) {
-            return unreadable("The body could not be read.");
+            throw new UploadCutShort(brokenUpload);
         }
     }
 

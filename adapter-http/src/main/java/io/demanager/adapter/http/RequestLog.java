@@ -60,7 +60,7 @@ final class RequestLog {
             }
             long millis = Math.round(durationMillis);
             // Probes and scrapes come every few seconds: worth a line only when looking closely.
-            Level level = OperationsRoutes.serves(route) ? Level.DEBUG : Level.INFO;
+            Level level = HealthAndMetricsRoutes.serves(route) ? Level.DEBUG : Level.INFO;
             LOG.atLevel(level)
                     .addKeyValue("method", method)
                     .addKeyValue("route", route)

@@ -3,8 +3,10 @@ package io.demanager.adapter.http;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Principal;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.ApplicationServices;
+import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.RuntimeEvent;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     private static final AtomicInteger PROJECTS = new AtomicInteger();
     private static final Set<ProjectId> GRANTED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Principal> ISSUED = new ConcurrentHashMap<>();
 
     static {
         GRANTED.add(new ProjectId("p"));
@@ -52,7 +56,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     final SettableClock clock = new SettableClock(START);
     final RecordingRuntime runtime = new RecordingRuntime();
-    final TestOperations operations = new TestOperations();
+    final TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
     private final InstanceUseCases useCases;
@@ -60,28 +64,35 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     private ApiServer() {
         var services = new ApplicationServices(new InMemoryInstanceStore().stores(), SampleCatalog.catalog(), runtime,
-                new SequentialInstanceIds(), lateness -> { }, new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY),
-                clock);
+                new SequentialInstanceIds(), lateness -> { }, StatusChangePublisher.NONE,
+                new ApplicationServices.Settings(AutoStopPolicy.DEFAULT, FREE_CAPACITY), clock);
         progress = services.runtimeProgress();
         useCases = services.instanceUseCases();
-        app = app(useCases, operations.operations());
+        app = app(useCases, healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);
     }
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
-    static Javalin app(InstanceUseCases useCases, Operations operations) {
-        return app(useCases, operations, HttpLimits.DEFAULT);
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
+        return app(useCases, healthAndMetrics, HttpLimits.DEFAULT);
     }
 
     /** The same, with the given limits. */
-    static Javalin app(InstanceUseCases useCases, Operations operations, HttpLimits limits) {
-        return HttpApi.create(useCases, ApiServer::caller, operations, limits).start("127.0.0.1", 0);
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics, HttpLimits limits) {
+        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), healthAndMetrics, limits).start("127.0.0.1", 0);
     }
 
-    private static Option<Caller> caller(String token) {
-        return token.equals(TOKEN) ? Option.some(new Caller(CALLER, HashSet.ofAll(GRANTED)))
-                : token.equals(OTHER_TOKEN) ? Option.some(new Caller(OTHER_USER, HashSet.ofAll(GRANTED)))
-                : Option.none();
+    private static Option<Principal> principal(String token) {
+        return token.equals(TOKEN) ? Option.some(Principal.withEverythingIn(CALLER, HashSet.ofAll(GRANTED)))
+                : token.equals(OTHER_TOKEN) ? Option.some(Principal.withEverythingIn(OTHER_USER, HashSet.ofAll(GRANTED)))
+                : Option.of(ISSUED.get(token));
+    }
+
+    /** A new token that names {@code principal}. */
+    static String tokenFor(Principal principal) {
+        String token = "token-" + PROJECTS.incrementAndGet();
+        ISSUED.put(token, principal);
+        return token;
     }
 
     /** The running API itself. */

@@ -1,6 +1,6 @@
 package io.demanager.adapter.http;
 
-import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.GetInstanceQuery;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.domain.error.DomainError;
@@ -35,9 +35,9 @@ class CallerConcurrencyHttpTest {
         var held = new Semaphore(0);
         var release = new CountDownLatch(1);
         InstanceUseCases real = server.useCases();
-        var holding = new InstanceUseCases(real.create(), real.list(), ref -> hold(real, ref, held, release), real.modify(),
-                real.delete(), real.manage(), real.accessToken(), real.events());
-        Javalin api = ApiServer.app(holding, server.operations.operations(), new HttpLimits(Duration.ofSeconds(30), 0, LIMIT));
+        var holding = new InstanceUseCases(real.create(), real.list(), query -> hold(real, query, held, release), real.modify(),
+                real.delete(), real.action(), real.accessToken(), real.events());
+        Javalin api = ApiServer.app(holding, server.healthAndMetrics.healthAndMetrics(), new HttpLimits(Duration.ofSeconds(30), 0, LIMIT));
         var client = new ApiClient(api.port(), ApiServer.TOKEN);
         try {
             List<CompletableFuture<ApiResponse>> running = new ArrayList<>();
@@ -69,7 +69,7 @@ class CallerConcurrencyHttpTest {
         }
     }
 
-    private static Either<DomainError, InstanceSnapshot> hold(InstanceUseCases real, InstanceRef instance, Semaphore held,
+    private static Either<DomainError, InstanceSnapshot> hold(InstanceUseCases real, GetInstanceQuery query, Semaphore held,
                                                               CountDownLatch release) {
         held.release();
         try {
@@ -77,6 +77,6 @@ class CallerConcurrencyHttpTest {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        return real.get().get(instance);
+        return real.get().get(query);
     }
 }

@@ -43,7 +43,14 @@ class ErrorResponsesTest {
             new DomainError.DurationOutOfRange(3_600, 86_400),
             new DomainError.OperationNotAllowed("RUNNING", "queue"),
             new DomainError.VersionMismatch(3, 4),
-            new DomainError.BucketRootNotAllowed("/bucket/"));
+            new DomainError.BucketRootNotAllowed("/bucket/"),
+            new DomainError.Unauthenticated(),
+            new DomainError.ProjectNotAllowed("another-project"),
+            new DomainError.PermissionNotGranted("update"));
+
+    /** The refusals of who may do what, which are no business errors. */
+    private static final List<Class<?>> ACCESS_REFUSALS = List.of(DomainError.Unauthenticated.class,
+            DomainError.ProjectNotAllowed.class, DomainError.PermissionNotGranted.class);
 
     /** One of each request that cannot be read. */
     private static final List<RequestError> ONE_OF_EACH_UNREADABLE = List.of(
@@ -64,7 +71,8 @@ class ErrorResponsesTest {
 
     @Test
     void every_business_error_answers_400_for_compatibility() {
-        ONE_OF_EACH_REFUSAL.stream().filter(error -> !(error instanceof DomainError.VersionMismatch))
+        ONE_OF_EACH_REFUSAL.stream()
+                .filter(error -> !(error instanceof DomainError.VersionMismatch) && !ACCESS_REFUSALS.contains(error.getClass()))
                 .forEach(error -> assertThat(ErrorResponses.of(error).status()).as(error.toString()).isEqualTo(400));
         ONE_OF_EACH_UNREADABLE.forEach(error -> assertThat(ErrorResponses.of(error).status()).as(error.toString()).isEqualTo(400));
     }
@@ -88,6 +96,16 @@ class ErrorResponsesTest {
         assertThat(failure.status()).isEqualTo(412);
         assertThat(failure.errorCode()).isEqualTo("ModelArts.6357");
         assertThat(failure.errorMessage()).isEqualTo("The instance has changed since version 3: read it again before changing it.");
+    }
+
+    @Test
+    void who_may_do_what_answers_401_for_nobody_and_403_for_a_project_or_a_permission_not_granted() {
+        assertThat(ErrorResponses.of(new DomainError.Unauthenticated()))
+                .isEqualTo(new HttpFailure(401, "ModelArts.6620", "Please refresh the user token."));
+        assertThat(ErrorResponses.of(new DomainError.ProjectNotAllowed("p")))
+                .isEqualTo(new HttpFailure(403, "ModelArts.6621", "The token does not allow acting in this project."));
+        assertThat(ErrorResponses.of(new DomainError.PermissionNotGranted("update")))
+                .isEqualTo(new HttpFailure(403, "ModelArts.6622", "The token does not grant the 'update' permission in this project."));
     }
 
     @Test

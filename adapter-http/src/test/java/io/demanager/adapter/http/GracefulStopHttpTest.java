@@ -4,10 +4,13 @@ import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
-import io.vavr.collection.List;
 import io.vavr.control.Either;
+import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stopping the server lets the requests in flight finish and be answered. */
+/**
+ * Stopping the server lets the requests in flight finish and be answered; one it cannot finish because its body
+ * never arrived is answered 503 with {@code Retry-After}, never as the client's fault.
+ */
 class GracefulStopHttpTest {
 
     @Test
@@ -25,11 +31,11 @@ class GracefulStopHttpTest {
         ListInstancesUseCase slowList = query -> {
             listing.countDown();
             awaitQuietly(mayFinish);
-            return new ListInstancesUseCase.InstanceList(0, List.empty());
+            return Either.right(new ListInstancesUseCase.InstanceList(0, List.empty()));
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
-        Javalin app = ApiServer.app(useCases, new TestOperations().operations());
+        Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         ApiClient client = new ApiClient(app.port(), ApiServer.TOKEN);
 
         CompletableFuture<ApiResponse> inFlight = CompletableFuture.supplyAsync(() -> client.get(instancesPath("p") + "?de_type=Notebook"));
@@ -44,6 +50,36 @@ class GracefulStopHttpTest {
         assertThat(stoppedBeforeTheAnswer).isFalse();
         assertThat(inFlight.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
         stopped.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_request_whose_body_is_still_arriving_when_the_stop_begins_gets_503_with_Retry_After() throws Exception {
+        TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
+        ListInstancesUseCase unusedList = query -> {
+            throw new AssertionError("not called by this test");
+        };
+        InstanceUseCases useCases = new InstanceUseCases(command -> unused(), unusedList, instance -> unused(),
+                command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
+        Javalin app = ApiServer.app(useCases, healthAndMetrics.healthAndMetrics());
+        String body = "{\"name\": \"cut-short\", \"profile_id\": \"Python3\", \"flavor\": \"modelarts.vm.cpu.2u\"}";
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + instancesPath("p") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: " + ApiServer.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body.substring(0, body.length() / 2)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            while (healthAndMetrics.inFlight.get() == 0) {
+                Thread.onSpinWait();
+            }
+
+            app.stop();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 503 ").containsIgnoringCase("\r\nRetry-After: 1\r\n")
+                    .contains("\"error_code\":\"ModelArts.6101\"");
+        }
+        assertThat(healthAndMetrics.reported).containsExactly(new TestHealthAndMetrics.Reported("POST", InstanceRoutes.INSTANCES, 503));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -2,7 +2,7 @@ package io.demanager.adapter.http;
 
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase;
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;
@@ -20,7 +20,7 @@ import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Everything outside the operations: unknown routes, wrong methods, requests the server cannot read, bugs. */
+/** Everything outside the instance operations: unknown routes, wrong methods, requests the server cannot read, bugs. */
 class RoutingHttpTest {
 
     private static final String SOME_ID = "DE-00000000-0000-0000-0000-000000000001";
@@ -142,7 +142,7 @@ class RoutingHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused());
-        Javalin app = ApiServer.app(useCases, new TestOperations().operations());
+        Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         try {
             return new ApiClient(app.port(), ApiServer.TOKEN).get(instancesPath("p") + "?de_type=Notebook");
         } finally {

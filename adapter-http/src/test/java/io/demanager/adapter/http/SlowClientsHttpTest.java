@@ -32,7 +32,7 @@ class SlowClientsHttpTest {
     @Test
     void a_thousand_slow_bodies_leave_health_and_reads_answering_at_once() throws Exception {
         // No minimum rate: only reading bodies without a waiting worker keeps the server free here.
-        Javalin lenient = ApiServer.app(server.useCases(), server.operations.operations(),
+        Javalin lenient = ApiServer.app(server.useCases(), server.healthAndMetrics.healthAndMetrics(),
                 new HttpLimits(Duration.ofSeconds(60), 0, HttpLimits.DEFAULT.concurrentRequestsPerCaller()));
         String project = ApiServer.newProject();
         String id = server.create(project, Bodies.create("read-me"));
@@ -78,7 +78,7 @@ class SlowClientsHttpTest {
 
     @Test
     void a_body_slower_than_the_minimum_rate_is_refused_with_408() throws Exception {
-        Javalin strict = ApiServer.app(server.useCases(), server.operations.operations(),
+        Javalin strict = ApiServer.app(server.useCases(), server.healthAndMetrics.healthAndMetrics(),
                 new HttpLimits(Duration.ofSeconds(30), 1024, 4));
         String instance = ApiServer.instancePath(ApiServer.newProject(), "DE-00000000-0000-0000-0000-000000000001");
         try (Socket socket = new Socket("127.0.0.1", strict.port())) {
@@ -102,7 +102,7 @@ class SlowClientsHttpTest {
 
     @Test
     void a_body_that_stops_coming_is_refused_with_408_after_the_idle_timeout() throws Exception {
-        Javalin strict = ApiServer.app(server.useCases(), server.operations.operations(),
+        Javalin strict = ApiServer.app(server.useCases(), server.healthAndMetrics.healthAndMetrics(),
                 new HttpLimits(Duration.ofMillis(500), 0, 4));
         String instance = ApiServer.instancePath(ApiServer.newProject(), "DE-00000000-0000-0000-0000-000000000001");
         try (Socket socket = new Socket("127.0.0.1", strict.port())) {

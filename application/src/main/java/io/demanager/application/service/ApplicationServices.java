@@ -8,6 +8,7 @@ import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.Stores;
 import io.demanager.domain.autostop.AutoStopPolicy;
 
@@ -37,23 +38,23 @@ public final class ApplicationServices {
     private final StopExpiredLeasesUseCase stopExpiredLeases;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
-                               Settings settings, Clock clock) {
+                               StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
         instanceUseCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock),
+                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock, statusChanges),
                 new ListInstancesService(store, clock),
                 new GetInstanceService(store, clock),
                 new ModifyInstanceService(store, policy, clock),
-                new DeleteInstanceService(store, runtime, clock),
-                new ManageInstanceService(store, capacity, runtime, clock),
+                new DeleteInstanceService(store, runtime, clock, statusChanges),
+                new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store, runtime),
                 new ListInstanceEventsService(store, stores.events()));
-        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock);
+        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
-                runtime, clock);
-        stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics);
+                runtime, clock, statusChanges);
+        stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
     }
 
     /** What a client of the instance API drives. */

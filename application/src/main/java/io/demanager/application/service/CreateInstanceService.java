@@ -3,16 +3,20 @@ package io.demanager.application.service;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.CreateInstanceUseCase;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.Catalog;
 
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 
@@ -25,9 +29,11 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
     private final InstanceIds ids;
     private final AutoStopPolicy policy;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
     public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                                 InstanceIds ids, AutoStopPolicy policy, Clock clock) {
+                                 InstanceIds ids, AutoStopPolicy policy, Clock clock,
+                                 StatusChangePublisher statusChanges) {
         this.store = store;
         this.catalog = catalog;
         this.freeCapacity = freeCapacity;
@@ -35,11 +41,17 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
         this.ids = ids;
         this.policy = policy;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     @Override
     public Either<DomainError, InstanceSnapshot> create(CreateInstanceCommand command) {
         InstanceCreation.Request request = command.request();
+        return AccessPolicy.permit(command.principal(), request.projectId(), Permission.CREATE)
+                .flatMap(grant -> create(request));
+    }
+
+    private Either<DomainError, InstanceSnapshot> create(InstanceCreation.Request request) {
         var flavor = catalog.flavor(request.flavorName());
         var context = new InstanceCreation.Context(
                 catalog.profile(request.profileId()),
@@ -50,6 +62,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
                 clock.instant());
         return InstanceCreation.create(request, context)
                 .flatMap(store::insert)
+                .peek(created -> statusChanges.publishWrite(Option.none(), created, TransitionCause.USER_REQUEST))
                 .peek(created -> {
                     if (created.status() == InstanceStatus.CREATING) {
                         runtime.create(created);

@@ -1,7 +1,8 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.GetAccessTokenUseCase;
-import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.error.DomainError;
@@ -19,8 +20,8 @@ public final class GetAccessTokenService implements GetAccessTokenUseCase {
     }
 
     @Override
-    public Either<DomainError, String> accessToken(InstanceRef instance) {
-        return lookup.find(instance)
+    public Either<DomainError, String> accessToken(GetAccessTokenQuery query) {
+        return lookup.find(query.principal(), query.instance(), Permission.ACCESS)
                 .filterOrElse(found -> found.status() == InstanceStatus.RUNNING, found -> new DomainError.NotRunning())
                 .map(runtime::accessToken);
     }

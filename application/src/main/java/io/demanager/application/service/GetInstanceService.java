@@ -1,8 +1,9 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.GetInstanceUseCase;
-import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.in.GetInstanceQuery;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
@@ -20,7 +21,7 @@ public final class GetInstanceService implements GetInstanceUseCase {
     }
 
     @Override
-    public Either<DomainError, InstanceSnapshot> get(InstanceRef instance) {
-        return lookup.find(instance).map(found -> new InstanceSnapshot(found, clock.instant()));
+    public Either<DomainError, InstanceSnapshot> get(GetInstanceQuery query) {
+        return lookup.find(query.principal(), query.instance(), Permission.GET).map(found -> new InstanceSnapshot(found, clock.instant()));
     }
 }

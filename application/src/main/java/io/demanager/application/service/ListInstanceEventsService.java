@@ -2,7 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.ListInstanceEventsUseCase;
-import io.demanager.application.port.out.InstanceEvents.EventPage;
+import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.error.DomainError;
@@ -19,8 +19,9 @@ public final class ListInstanceEventsService implements ListInstanceEventsUseCas
     }
 
     @Override
-    public Either<DomainError, EventPage> events(InstanceEventsQuery query) {
-        return lookup.find(query.instance()).map(found ->
-                events.events(found.projectId(), found.id(), query.offset(), query.limit()));
+    public Either<DomainError, EventList> events(InstanceEventsQuery query) {
+        return lookup.find(query.principal(), query.instance(), Permission.GET)
+                .map(found -> events.events(found.projectId(), found.id(), query.offset(), query.limit()))
+                .map(page -> new EventList(page.totalCount(), page.events()));
     }
 }

@@ -1,9 +1,15 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.ListInstancesQuery;
 import io.demanager.application.port.in.ListInstancesUseCase;
+import io.demanager.application.port.in.Permission;
+import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstanceStore;
+import io.demanager.domain.error.DomainError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 
@@ -18,9 +24,34 @@ public final class ListInstancesService implements ListInstancesUseCase {
     }
 
     @Override
-    public InstanceList list(InstanceListing query) {
-        var page = store.list(query);
-        var now = clock.instant();
-        return new InstanceList(page.totalCount(), page.instances().map(instance -> new InstanceSnapshot(instance, now)));
+    public Either<DomainError, InstanceList> list(ListInstancesQuery query) {
+        return AccessPolicy.permit(query.principal(), query.projectId(), Permission.LIST).map(grant -> {
+            var page = store.list(listing(query, grant));
+            var now = clock.instant();
+            return new InstanceList(page.totalCount(), page.instances().map(instance -> new InstanceSnapshot(instance, now)));
+        });
+    }
+
+    /** The store's listing for the query; a principal restricted to its own instances lists only those. */
+    private static InstanceListing listing(ListInstancesQuery query, ProjectGrant grant) {
+        Option<String> owner = query.showSelf() || grant.ownInstancesOnly()
+                ? Option.some(query.principal().user().id())
+                : Option.none();
+        return new InstanceListing(query.projectId(), query.status(), query.workspaceId(), query.aiProjectId(),
+                query.poolId(), owner, sortField(query.sortBy()), sortOrder(query.order()), query.offset(), query.limit());
+    }
+
+    private static InstanceListing.SortField sortField(ListInstancesQuery.SortField field) {
+        return switch (field) {
+            case NAME -> InstanceListing.SortField.NAME;
+            case CREATION_TIMESTAMP -> InstanceListing.SortField.CREATION_TIMESTAMP;
+        };
+    }
+
+    private static InstanceListing.SortOrder sortOrder(ListInstancesQuery.SortOrder order) {
+        return switch (order) {
+            case ASC -> InstanceListing.SortOrder.ASC;
+            case DESC -> InstanceListing.SortOrder.DESC;
+        };
     }
 }

@@ -6,6 +6,7 @@ import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.control.Either;
@@ -21,8 +22,8 @@ public final class RecordRuntimeProgressService implements RecordRuntimeProgress
     private final RuntimeProgress progress;
 
     public RecordRuntimeProgressService(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity,
-                                        NotebookRuntime runtime, Clock clock) {
-        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock);
+                                        NotebookRuntime runtime, Clock clock, StatusChangePublisher statusChanges) {
+        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock, statusChanges);
     }
 
     @Override

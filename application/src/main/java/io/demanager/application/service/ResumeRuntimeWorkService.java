@@ -6,6 +6,7 @@ import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
@@ -35,11 +36,12 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
     private final RuntimeProgress progress;
 
     public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, QueuedInstances queues, Catalog catalog,
-                                    FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock) {
+                                    FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
+                                    StatusChangePublisher statusChanges) {
         this.instances = instances;
         this.catalog = catalog;
         this.runtime = runtime;
-        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock);
+        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock, statusChanges);
     }
 
     @Override

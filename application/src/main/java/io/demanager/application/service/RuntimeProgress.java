@@ -5,6 +5,7 @@ import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
@@ -24,35 +25,42 @@ import java.time.Clock;
 final class RuntimeProgress {
 
     /**
-     * Admitting from a queue gives up after this many lost races; the winners move the queue on. Unrelated to
-     * modify's attempts: it only bounds a loop that another writer keeps beating.
+     * Admitting from a queue gives up after this many lost races: the writers that won them move the queue on
+     * themselves, so the bound only stops a loop that others keep beating.
      */
     private static final int MAX_LOST_RACES = 8;
 
-    private final InstanceLookup lookup;
+    private final InstanceStore store;
+    private final TransitionWriter writer;
     private final QueuedInstances queues;
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
+    private final StatusChangePublisher statusChanges;
 
     RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                    Clock clock) {
-        this.lookup = new InstanceLookup(store);
+                    Clock clock, StatusChangePublisher statusChanges) {
+        this.store = store;
+        this.writer = new TransitionWriter(store);
         this.queues = queues;
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     Either<DomainError, InstanceSnapshot> record(InstanceRef ref, RuntimeEvent event) {
-        return lookup.find(ref).flatMap(current -> record(current, event));
+        return store.find(ref.projectId(), ref.instanceId())
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(ref.instanceId().value()))
+                .flatMap(current -> record(current, event));
     }
 
     /** Apply {@code event} to {@code current} as read; if it has changed since, the write loses with 6357. */
     Either<DomainError, InstanceSnapshot> record(Instance current, RuntimeEvent event) {
         var now = clock.instant();
         return current.onRuntimeEvent(event, now)
-                .flatMap(changed -> lookup.save(changed, event.wireName(), TransitionCause.of(event)))
+                .flatMap(changed -> writer.write(changed, event.wireName(), TransitionCause.of(event)))
+                .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.of(event)))
                 .peek(this::askRuntime)
                 .peek(saved -> {
                     if (gaveItsPlaceBack(current, saved)) {

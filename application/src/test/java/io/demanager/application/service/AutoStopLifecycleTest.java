@@ -2,9 +2,10 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -26,6 +27,7 @@ import java.time.Instant;
 
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,12 +45,12 @@ class AutoStopLifecycleTest {
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, runtime,
-            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock);
+            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
     private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, clock);
-    private final ManageInstanceService manage = new ManageInstanceService(store, capacity, runtime, clock);
-    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock);
+    private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
+    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final ListInstanceEventsService events = new ListInstanceEventsService(store, store);
-    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { });
+    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { }, StatusChangePublisher.NONE);
 
     @Test
     void aRunWhoseLeaseRunsOutGoesFromRunningThroughStoppingToStoppedAndItsEventsSayItWasAutoStopped() {
@@ -68,7 +70,7 @@ class AutoStopLifecycleTest {
         report(ref, new RuntimeEvent.Stopped());
         assertThat(status(ref)).isEqualTo(InstanceStatus.STOPPED);
 
-        assertThat(events.events(new InstanceEventsQuery(ref, 0, 0)).get().events()).containsExactly(
+        assertThat(events.events(new InstanceEventsQuery(MEMBER, ref, 0, 0)).get().events()).containsExactly(
                 event(ref, InstanceStatus.STOPPING, InstanceStatus.STOPPED, TransitionCause.RUNTIME_PROGRESS,
                         ranAt.plus(ONE_HOUR).plusSeconds(5), 3),
                 event(ref, InstanceStatus.RUNNING, InstanceStatus.STOPPING, TransitionCause.AUTO_STOP,
@@ -85,7 +87,7 @@ class AutoStopLifecycleTest {
         Instant firstStop = START.plus(ONE_HOUR);
 
         clock.advance(Duration.ofMinutes(10));
-        modify.modify(new ModifyInstanceCommand(ref, Option.none(),
+        modify.modify(new ModifyInstanceCommand(MEMBER, ref, Option.none(),
                 new AutoStopChange(Option.some(true), Option.some(7_200L), Option.none()), Option.none())).get();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(firstStop));
 
@@ -94,7 +96,7 @@ class AutoStopLifecycleTest {
         report(ref, new RuntimeEvent.Stopped());
 
         clock.advance(Duration.ofMinutes(5));
-        manage.manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
+        actions.act(new InstanceActionCommand(MEMBER, ref, Action.START, Option.none())).get();
         report(ref, new RuntimeEvent.Started());
         Instant secondRun = clock.instant();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(secondRun.plus(Duration.ofHours(2))));
@@ -111,7 +113,7 @@ class AutoStopLifecycleTest {
         report(ref, new RuntimeEvent.Created());
 
         clock.advance(Duration.ofMinutes(40));
-        manage.manage(new ManageInstanceCommand(ref, Action.RESTART, Option.none())).get();
+        actions.act(new InstanceActionCommand(MEMBER, ref, Action.RESTART, Option.none())).get();
         clock.advance(Duration.ofMinutes(1));
         report(ref, new RuntimeEvent.Started());
         Instant restartedAt = clock.instant();
@@ -130,11 +132,11 @@ class AutoStopLifecycleTest {
         report(ref, new RuntimeEvent.Created());
 
         clock.advance(Duration.ofMinutes(10));
-        manage.manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        actions.act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         clock.set(START.plus(Duration.ofHours(2)));
 
         assertThat(engine.stopExpiredLeases(BATCH)).isZero();
-        assertThat(events.events(new InstanceEventsQuery(ref, 0, 1)).get().events().map(LifecycleEvent::cause))
+        assertThat(events.events(new InstanceEventsQuery(MEMBER, ref, 0, 1)).get().events().map(LifecycleEvent::cause))
                 .containsExactly(TransitionCause.USER_REQUEST);
     }
 

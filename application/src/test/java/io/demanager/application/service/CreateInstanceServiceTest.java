@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
@@ -11,8 +12,9 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SequentialInstanceIds;
 import io.demanager.testkit.SettableClock;
@@ -46,9 +48,10 @@ class CreateInstanceServiceTest {
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
-            new SettableClock(NOW));
+            new SettableClock(NOW), statusChanges);
 
     @Test
     void aNewInstanceIsStoredCreatingAsRequestedAndTheRuntimeIsAskedToCreateIt() {
@@ -72,6 +75,8 @@ class CreateInstanceServiceTest {
         assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.CREATE, created.id(), InstanceStatus.CREATING));
         assertThat(store.eventsOf(created.id())).containsExactly(new LifecycleEvent(created.id(), Option.none(),
                 InstanceStatus.CREATING, TransitionCause.USER_REQUEST, NOW, 0));
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(created.id()).head(),
+                Option.none()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.Principal;
+import io.demanager.testkit.Principals;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.catalog.Flavor;
@@ -73,7 +75,12 @@ final class CreateRequestBuilder {
     }
 
     CreateInstanceCommand command() {
-        return new CreateInstanceCommand(new InstanceCreation.Request(InstanceBuilder.PROJECT, InstanceBuilder.OWNER, name, description,
+        return commandBy(Principals.MEMBER);
+    }
+
+    /** The request of {@code principal}, who owns what it creates. */
+    CreateInstanceCommand commandBy(Principal principal) {
+        return new CreateInstanceCommand(principal, new InstanceCreation.Request(InstanceBuilder.PROJECT, principal.user(), name, description,
                 profileId, flavorName, storage, List.empty(), autoStop, Option.none(), Option.none(), Option.none(),
                 Option.none(), LinkedHashMap.empty()));
     }

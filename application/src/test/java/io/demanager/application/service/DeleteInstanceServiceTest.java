@@ -6,8 +6,11 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
-import io.demanager.testkit.RecordingRuntime;
+import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.RecordingRuntime.Call;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.demanager.testkit.memory.RacingInstanceStore;
@@ -22,6 +25,7 @@ import java.util.function.UnaryOperator;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeleteInstanceServiceTest {
@@ -32,7 +36,8 @@ class DeleteInstanceServiceTest {
     /** The store the service writes through, so that a test can make its updates lose their race. */
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
-    private final DeleteInstanceService service = new DeleteInstanceService(racing, runtime, new SettableClock(NOW));
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
+    private final DeleteInstanceService service = new DeleteInstanceService(racing, runtime, new SettableClock(NOW), statusChanges);
 
     @ParameterizedTest
     @EnumSource(names = {"STOPPED", "CREATE_QUEUING", "START_QUEUING", "START_FAILED", "CREATE_FAILED", "UNAVAILABLE",
@@ -44,6 +49,8 @@ class DeleteInstanceServiceTest {
 
         assertThat(store.find(PROJECT, stored.id())).isEmpty();
         assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.DELETE, stored.id(), InstanceStatus.DELETED));
+        assertThat(statusChanges.events()).containsExactly(new LifecycleEvent(stored.id(), Option.some(status),
+                InstanceStatus.DELETED, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
     }
 
     @Test
@@ -99,6 +106,6 @@ class DeleteInstanceServiceTest {
     }
 
     private static DeleteInstanceCommand command(InstanceId id, Option<Long> ifMatch) {
-        return new DeleteInstanceCommand(new InstanceRef(PROJECT, id), ifMatch);
+        return new DeleteInstanceCommand(MEMBER, new InstanceRef(PROJECT, id), ifMatch);
     }
 }

@@ -1,5 +1,7 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.GetInstanceQuery;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.domain.error.DomainError;
@@ -31,7 +33,7 @@ class GetInstanceServiceTest {
     void anInstanceIsAnsweredAsStoredWithTheMomentItWasRead() {
         Instance stored = store.given(anInstance().description("mine").version(3).build());
 
-        assertThat(service.get(new InstanceRef(PROJECT, stored.id()))).containsExactly(new InstanceSnapshot(stored, NOW));
+        assertThat(service.get(new GetInstanceQuery(MEMBER, new InstanceRef(PROJECT, stored.id())))).containsExactly(new InstanceSnapshot(stored, NOW));
     }
 
     @Test
@@ -39,16 +41,16 @@ class GetInstanceServiceTest {
         Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(90)).build());
         InstanceRef ref = new InstanceRef(PROJECT, running.id());
 
-        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(90L);
+        assertThat(service.get(new GetInstanceQuery(MEMBER, ref)).get().remainTimeSeconds()).containsExactly(90L);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(service.get(ref).get().remainTimeSeconds()).containsExactly(60L);
+        assertThat(service.get(new GetInstanceQuery(MEMBER, ref)).get().remainTimeSeconds()).containsExactly(60L);
     }
 
     @Test
     void anUnknownInstanceIs6309() {
         InstanceId unknown = new InstanceId(UUID.randomUUID());
 
-        DomainError error = service.get(new InstanceRef(PROJECT, unknown)).getLeft();
+        DomainError error = service.get(new GetInstanceQuery(MEMBER, new InstanceRef(PROJECT, unknown))).getLeft();
 
         assertThat(error).isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
         assertThat(error).isInstanceOf(DomainError.InstanceNotFound.class);
@@ -58,7 +60,7 @@ class GetInstanceServiceTest {
     void anInstanceOfAnotherProjectIs6309() {
         Instance theirs = store.given(anInstance().project(OTHER_PROJECT).build());
 
-        assertThat(service.get(new InstanceRef(PROJECT, theirs.id())).getLeft())
+        assertThat(service.get(new GetInstanceQuery(MEMBER, new InstanceRef(PROJECT, theirs.id()))).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
     }
 
@@ -66,7 +68,7 @@ class GetInstanceServiceTest {
     void aDeletedInstanceIs6309() {
         Instance deleted = store.given(anInstance().status(InstanceStatus.DELETED).build());
 
-        assertThat(service.get(new InstanceRef(PROJECT, deleted.id())).getLeft())
+        assertThat(service.get(new GetInstanceQuery(MEMBER, new InstanceRef(PROJECT, deleted.id()))).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(deleted.id().value()));
     }
 }

@@ -2,7 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.out.InstanceEvents.EventPage;
+import io.demanager.application.port.in.ListInstanceEventsUseCase.EventList;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -20,6 +20,7 @@ import java.util.UUID;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,22 +35,22 @@ class ListInstanceEventsServiceTest {
     void theEventsOfAnInstanceComeNewestFirstPageByPageWithTheirTotal() {
         Instance stopped = startedAndStopped();
 
-        EventPage all = events(stopped, 0, 0);
-        EventPage secondPage = events(stopped, 2, 2);
+        EventList all = events(stopped, 0, 0);
+        EventList secondPage = events(stopped, 2, 2);
 
         assertThat(all.totalCount()).isEqualTo(5);
         assertThat(all.events().map(LifecycleEvent::to)).containsExactly(InstanceStatus.STOPPED, InstanceStatus.STOPPING,
                 InstanceStatus.RUNNING, InstanceStatus.STARTING, InstanceStatus.STOPPED);
         assertThat(all.events().map(LifecycleEvent::version)).containsExactly(4L, 3L, 2L, 1L, 0L);
-        assertThat(secondPage).isEqualTo(new EventPage(5, all.events().drop(2).take(2)));
-        assertThat(events(stopped, 5, 2)).isEqualTo(new EventPage(5, List.empty()));
+        assertThat(secondPage).isEqualTo(new EventList(5, all.events().drop(2).take(2)));
+        assertThat(events(stopped, 5, 2)).isEqualTo(new EventList(5, List.empty()));
     }
 
     @Test
     void anInstanceOfAnotherProjectIs6309() {
         Instance theirs = store.insert(anInstance().project(OTHER_PROJECT).build()).get();
 
-        assertThat(service.events(new InstanceEventsQuery(new InstanceRef(PROJECT, theirs.id()), 0, 0)).getLeft())
+        assertThat(service.events(new InstanceEventsQuery(MEMBER, new InstanceRef(PROJECT, theirs.id()), 0, 0)).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
     }
 
@@ -57,7 +58,7 @@ class ListInstanceEventsServiceTest {
     void anUnknownInstanceIs6309() {
         InstanceId unknown = new InstanceId(UUID.randomUUID());
 
-        assertThat(service.events(new InstanceEventsQuery(new InstanceRef(PROJECT, unknown), 0, 0)).getLeft())
+        assertThat(service.events(new InstanceEventsQuery(MEMBER, new InstanceRef(PROJECT, unknown), 0, 0)).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(unknown.value()));
     }
 
@@ -65,8 +66,8 @@ class ListInstanceEventsServiceTest {
     void aNegativeOffsetOrLimitIsNoQuery() {
         InstanceRef ref = new InstanceRef(PROJECT, new InstanceId(UUID.randomUUID()));
 
-        assertThatThrownBy(() -> new InstanceEventsQuery(ref, -1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new InstanceEventsQuery(ref, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InstanceEventsQuery(MEMBER, ref, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InstanceEventsQuery(MEMBER, ref, 0, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** An instance stored STOPPED, then started, run and stopped: five events. */
@@ -80,7 +81,7 @@ class ListInstanceEventsServiceTest {
                 NOW.plusSeconds(3)).get(), TransitionCause.RUNTIME_PROGRESS).get();
     }
 
-    private EventPage events(Instance instance, int offset, int limit) {
-        return service.events(new InstanceEventsQuery(new InstanceRef(PROJECT, instance.id()), offset, limit)).get();
+    private EventList events(Instance instance, int offset, int limit) {
+        return service.events(new InstanceEventsQuery(MEMBER, new InstanceRef(PROJECT, instance.id()), offset, limit)).get();
     }
 }

@@ -2,7 +2,9 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
-import io.demanager.application.port.out.InstanceListing;
+import io.demanager.application.port.in.ListInstancesQuery;
+import io.demanager.application.port.in.ListInstancesQuery.SortField;
+import io.demanager.application.port.in.ListInstancesQuery.SortOrder;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.testkit.SettableClock;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
+import static io.demanager.testkit.Principals.MEMBER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +35,8 @@ class ListInstancesServiceTest {
         store.given(anInstance().name("c").build());
         store.given(anInstance().name("theirs").project(OTHER_PROJECT).build());
 
-        InstanceList page = service.list(new InstanceListing(PROJECT, Option.none(), Instance.DEFAULT_WORKSPACE,
-                Option.none(), Option.none(), Option.none(), InstanceListing.SortField.NAME, InstanceListing.SortOrder.ASC, 0, 2));
+        InstanceList page = service.list(new ListInstancesQuery(MEMBER, PROJECT, Option.none(), Instance.DEFAULT_WORKSPACE,
+                Option.none(), Option.none(), false, SortField.NAME, SortOrder.ASC, 0, 2)).get();
 
         assertThat(page.totalCount()).isEqualTo(3);
         assertThat(page.instances()).containsExactly(new InstanceSnapshot(first, NOW), new InstanceSnapshot(second, NOW));
@@ -45,9 +48,9 @@ class ListInstancesServiceTest {
         Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
         store.given(anInstance().status(InstanceStatus.STOPPED).build());
 
-        InstanceList page = service.list(new InstanceListing(PROJECT, Option.some(InstanceStatus.RUNNING),
-                Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(), Option.none(),
-                InstanceListing.SortField.CREATION_TIMESTAMP, InstanceListing.SortOrder.DESC, 0, 0));
+        InstanceList page = service.list(new ListInstancesQuery(MEMBER, PROJECT, Option.some(InstanceStatus.RUNNING),
+                Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(), false,
+                SortField.CREATION_TIMESTAMP, SortOrder.DESC, 0, 0)).get();
 
         assertThat(page.totalCount()).isEqualTo(1);
         assertThat(page.instances().map(InstanceSnapshot::instance)).isEqualTo(List.of(running));

@@ -11,9 +11,10 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
@@ -45,8 +46,9 @@ class RecordRuntimeProgressServiceTest {
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final SettableClock clock = new SettableClock(NOW);
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(racing, store,
-            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock);
+            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock, statusChanges);
 
     @Test
     void aQueuedCreationGrantedCapacityGoesOnToCreatingAndTheRuntimeIsAskedToCreate() {
@@ -128,6 +130,9 @@ class RecordRuntimeProgressServiceTest {
                 .containsExactly("READY_TO_START by RUNTIME_PROGRESS", "STARTING by RUNTIME_PROGRESS");
         assertThat(store.find(PROJECT, queuedLater.id())).containsExactly(queuedLater);
         assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queuedFirst.id(), InstanceStatus.STARTING));
+        assertThat(statusChanges.events().map(event -> event.instanceId() + " " + event.to() + " by " + event.cause()))
+                .containsExactly(stopping.id() + " STOPPED by RUNTIME_PROGRESS",
+                        queuedFirst.id() + " READY_TO_START by RUNTIME_PROGRESS", queuedFirst.id() + " STARTING by RUNTIME_PROGRESS");
     }
 
     @Test

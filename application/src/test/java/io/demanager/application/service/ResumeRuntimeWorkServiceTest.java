@@ -2,9 +2,10 @@ package io.demanager.application.service;
 
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
-import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
@@ -24,8 +25,9 @@ class ResumeRuntimeWorkServiceTest {
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
-            new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW));
+            new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW), statusChanges);
 
     @Test
     void everyInstanceWaitingForTheRuntimeInEveryProjectIsAskedForAgain() {

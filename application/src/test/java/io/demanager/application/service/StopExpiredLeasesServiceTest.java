@@ -1,12 +1,14 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime.Operation;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.control.Option;
@@ -30,7 +32,8 @@ class StopExpiredLeasesServiceTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore(clock);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final java.util.List<Duration> latenesses = new CopyOnWriteArrayList<>();
-    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, latenesses::add);
+    private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
+    private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, latenesses::add, statusChanges);
 
     @Test
     void anInstanceWhoseLeaseHasRunOutIsStoppedWithAnAutoStopEventAndTheRuntimeIsAskedToStopIt() {
@@ -45,6 +48,16 @@ class StopExpiredLeasesServiceTest {
         assertThat(store.eventsOf(running.id())).containsExactly(new LifecycleEvent(running.id(),
                 Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING, TransitionCause.AUTO_STOP, NOW, 5));
         assertThat(runtime.calls()).containsExactly(new Call(Operation.STOP, running.id(), InstanceStatus.STOPPING));
+    }
+
+    @Test
+    void eachAutomaticStopIsPublishedWithHowLateItCame() {
+        Instance running = store.given(anInstance().runningUntil(NOW.minusSeconds(3)).build());
+
+        engine.stopExpiredLeases(10);
+
+        assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(running.id()).head(),
+                Option.some(Duration.ofSeconds(3))));
     }
 
     @Test

@@ -281,6 +281,68 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         assertThat(last.description().value()).isEqualTo(String.valueOf(writes));
     }
 
+    // ---- changes of settings, one writer at a time ---------------------------------------------------
+
+    @Test
+    void aChangeOfSettingsIsAppliedToTheStoredStateStoredAtTheNextVersionAndRecordsNoEvent() {
+        Instance read = insert(anInstance().description("old").build());
+        Instance described = update(describedAs(read, "between"));
+
+        Either<DomainError, Instance> changed = store.modifySettings(PROJECT, read.id(), current -> {
+            assertThat(current).as("the change is given the latest stored state").isEqualTo(described);
+            return Either.right(describedAs(current, "new"));
+        });
+
+        assertThat(changed.map(Instance::version)).containsExactly(2L);
+        assertThat(changed.map(instance -> instance.description().value())).containsExactly("new");
+        assertThat(store.find(PROJECT, read.id())).containsExactly(changed.get());
+        assertThat(store.events(PROJECT, read.id(), 0, 0).totalCount()).as("only the creation").isEqualTo(1);
+    }
+
+    @Test
+    void aChangeOfSettingsThatAnswersAnErrorIsAnsweredAndStoresNothing() {
+        Instance read = insert(anInstance().description("old").build());
+        DomainError refusal = new DomainError.VersionMismatch(7, 0);
+
+        assertThat(store.modifySettings(PROJECT, read.id(), current -> Either.left(refusal))).isEqualTo(Either.left(refusal));
+        assertThat(store.find(PROJECT, read.id())).containsExactly(read);
+        assertThat(update(describedAs(read, "after"))).as("the instance is not left locked").isNotNull();
+    }
+
+    @Test
+    void aChangeOfSettingsOfAnUnknownDeletedOrOtherProjectsInstanceIsNotFoundAndNotAsked() {
+        Instance theirs = insert(anInstance().project(OTHER_PROJECT).build());
+        Instance deleted = update(insert(anInstance().name("deleted").build()).delete(CREATED_AT.plusSeconds(1)).get());
+        InstanceId unknown = new InstanceId(UUID.randomUUID());
+
+        for (InstanceId id : List.of(theirs.id(), deleted.id(), unknown)) {
+            assertThat(store.modifySettings(PROJECT, id, current -> {
+                throw new AssertionError("the change of a missing instance is not asked");
+            })).isEqualTo(Either.left(new DomainError.InstanceNotFound(id.value())));
+        }
+        assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
+    }
+
+    @Test
+    void concurrentChangesOfSettingsAllSucceedEachOnTheLatestStateAndTheVersionCountsEveryWrite() throws Exception {
+        int writesPerThread = 25;
+        Instance counter = insert(anInstance().description("0").build());
+
+        List<List<Instance>> acknowledged = inParallel(() -> List.fill(writesPerThread, () ->
+                store.modifySettings(PROJECT, counter.id(), current -> Either.right(describedAs(current,
+                        String.valueOf(Integer.parseInt(current.description().value()) + 1)))).get()));
+
+        int writes = THREADS * writesPerThread;
+        List<Instance> answers = acknowledged.flatMap(answersOfOneThread -> answersOfOneThread);
+        assertThat(answers.map(Instance::version))
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, writes).boxed().toList());
+        assertThat(answers).as("each write was applied to the state the one before it left")
+                .allSatisfy(answer -> assertThat(answer.description().value()).isEqualTo(String.valueOf(answer.version())));
+        Instance last = store.find(PROJECT, counter.id()).get();
+        assertThat(last).as("the last write is what is stored").isEqualTo(answers.maxBy(Instance::version).get());
+        assertThat(last.version()).isEqualTo(writes);
+    }
+
     // ---- deleted instances -------------------------------------------------------------------------
 
     @Test

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Instances and their lifecycle events kept in memory: the store of the application's, the HTTP adapter's and the
@@ -102,6 +103,17 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
         return current.isDefined()
                 ? Either.right(write(current.map(Instance::status), changed.atVersion(changed.version() + 1), cause))
                 : Either.left(new StaleWrite(changed.id(), changed.version()));
+    }
+
+    /** Writers wait for the store's one lock, so each change is applied to the state the one before it left. */
+    @Override
+    public synchronized Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                                     Function<Instance, Either<DomainError, Instance>> change) {
+        return find(projectId, instanceId)
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
+                .flatMap(current -> change.apply(current)
+                        .map(changed -> write(Option.some(current.status()), changed.atVersion(current.version() + 1),
+                                TransitionCause.USER_REQUEST)));
     }
 
     @Override

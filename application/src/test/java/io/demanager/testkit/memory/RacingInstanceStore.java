@@ -13,11 +13,13 @@ import io.vavr.control.Option;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * A store whose next updates a test can make lose their race, as they would when another client writes first:
- * {@link #raceNextUpdates}. Everything else goes to the store it wraps, unchanged.
+ * {@link #raceNextUpdates}. A change of settings loses no race but waits for its turn: the racing writes still
+ * queued are stored before it. Everything else goes to the store it wraps, unchanged.
  */
 public final class RacingInstanceStore implements InstanceStore {
 
@@ -46,6 +48,17 @@ public final class RacingInstanceStore implements InstanceStore {
                     .peek(stored -> store.update(otherWrite.apply(stored), TransitionCause.USER_REQUEST).get());
         }
         return store.update(changed, cause);
+    }
+
+    @Override
+    public Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                        Function<Instance, Either<DomainError, Instance>> change) {
+        for (UnaryOperator<Instance> otherWrite = racingWrites.poll(); otherWrite != null; otherWrite = racingWrites.poll()) {
+            UnaryOperator<Instance> write = otherWrite;
+            store.find(projectId, instanceId)
+                    .peek(stored -> store.update(write.apply(stored), TransitionCause.USER_REQUEST).get());
+        }
+        return store.modifySettings(projectId, instanceId, change);
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.demanager.application.port.in.StopExpiredLeasesUseCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
  * due instance to one of them.
+ * <p>
+ * The worker remembers how its last round ended ({@link #lastRound()}), for the server's readiness.
  */
 public final class AutoStopWorker implements AutoCloseable {
 
@@ -26,11 +31,17 @@ public final class AutoStopWorker implements AutoCloseable {
     /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 
+    /** A round that ended: when, and whether it failed. */
+    public record Round(Instant endedAt, boolean failed) {
+    }
+
     private final StopExpiredLeasesUseCase engine;
     private final AutoStopEngineSettings settings;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
     private volatile boolean closing;
+    private volatile Round lastRound;
 
     public AutoStopWorker(StopExpiredLeasesUseCase engine, AutoStopEngineSettings settings) {
         this.engine = engine;
@@ -48,6 +59,15 @@ public final class AutoStopWorker implements AutoCloseable {
             throw new IllegalStateException("the auto-stop worker is already started");
         }
         thread.scheduleWithFixedDelay(this::round, 0, settings.interval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How the last round ended; empty before the first one ends. */
+    public Optional<Round> lastRound() {
+        return Optional.ofNullable(lastRound);
+    }
+
+    public Duration interval() {
+        return settings.interval();
     }
 
     /**
@@ -69,13 +89,16 @@ public final class AutoStopWorker implements AutoCloseable {
     }
 
     private void round() {
+        boolean failed = false;
         try {
             int stopped;
             do {
                 stopped = engine.stopExpiredLeases(settings.batchSize());
             } while (stopped == settings.batchSize() && !closing);
         } catch (RuntimeException e) {
+            failed = true;
             LOG.warn("An auto-stop round failed; the next one begins in {}", settings.interval(), e);
         }
+        lastRound = new Round(clock.instant(), failed);
     }
 }

@@ -1,6 +1,6 @@
 package io.demanager.bootstrap.identity;
 
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
@@ -15,25 +15,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The tokens an operator configured, each naming its caller. Only a digest of each token is kept, and a token is
+ * The tokens an operator configured, each naming its principal. Only a digest of each token is kept, and a token is
  * looked up by its digest, so the tokens themselves stay in the file and a lookup takes no longer for a near miss.
  */
 public final class ConfiguredCallers implements CallerIdentities {
 
     public static final String DEVELOPMENT_TOKEN = "dev-token";
-    public static final Caller DEVELOPMENT_CALLER =
-            new Caller(new UserRef("dev", "dev"), HashSet.of(new ProjectId("demo-project")));
+    public static final Principal DEVELOPMENT_CALLER =
+            Principal.withEverythingIn(new UserRef("dev", "dev"), HashSet.of(new ProjectId("demo-project")));
 
-    private final Map<String, Caller> callersByDigest;
+    private final Map<String, Principal> callersByDigest;
     private final boolean development;
 
-    private ConfiguredCallers(Map<String, Caller> callersByDigest, boolean development) {
+    private ConfiguredCallers(Map<String, Principal> callersByDigest, boolean development) {
         this.callersByDigest = callersByDigest;
         this.development = development;
     }
 
-    /** Each token and the caller it names. */
-    public static ConfiguredCallers of(Map<String, Caller> callersByToken) {
+    /** Each token and the principal it names. */
+    public static ConfiguredCallers of(Map<String, Principal> callersByToken) {
         return new ConfiguredCallers(callersByToken.mapKeys(ConfiguredCallers::digest), false);
     }
 
@@ -48,7 +48,7 @@ public final class ConfiguredCallers implements CallerIdentities {
     }
 
     @Override
-    public Option<Caller> byToken(String token) {
+    public Option<Principal> byToken(String token) {
         return callersByDigest.get(digest(token));
     }
 

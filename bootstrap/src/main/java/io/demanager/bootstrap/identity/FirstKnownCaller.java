@@ -1,6 +1,6 @@
 package io.demanager.bootstrap.identity;
 
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.out.CallerIdentities;
 import io.vavr.control.Option;
 
@@ -8,7 +8,7 @@ import io.vavr.control.Option;
 public record FirstKnownCaller(CallerIdentities first, CallerIdentities second) implements CallerIdentities {
 
     @Override
-    public Option<Caller> byToken(String token) {
+    public Option<Principal> byToken(String token) {
         return first.byToken(token).orElse(() -> second.byToken(token));
     }
 }

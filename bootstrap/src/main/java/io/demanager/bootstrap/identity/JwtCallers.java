@@ -12,12 +12,15 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Permission;
+import io.demanager.application.port.in.Principal;
+import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.HashSet;
-import io.vavr.collection.List;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -34,7 +37,8 @@ import java.time.Duration;
 /**
  * Callers named by JSON Web Tokens that an identity provider signed: the signature is checked against the provider's
  * public keys (a JWKS file, or a URL whose keys are fetched and cached), then the issuer, the audience, the expiry and
- * the not-before time (with the configured clock skew), and the claims that name the user and the projects. Only
+ * the not-before time (with the configured clock skew), and the claims that name the user and the projects with the
+ * actions granted in each. Only
  * asymmetric signatures are accepted (RSA, RSA-PSS, ECDSA): an unsigned token ({@code alg: none}) or one
  * signed with a shared secret is refused, whatever its claims.
  */
@@ -81,50 +85,70 @@ public final class JwtCallers implements CallerIdentities {
     }
 
     @Override
-    public Option<Caller> byToken(String token) {
+    public Option<Principal> byToken(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            Either<String, Caller> caller = caller(claims);
-            caller.orElseRun(problem -> LOG.debug("A signed token was refused: {}", problem));
-            return caller.toOption();
+            Either<String, Principal> principal = principal(claims);
+            principal.orElseRun(problem -> LOG.debug("A signed token was refused: {}", problem));
+            return principal.toOption();
         } catch (ParseException | BadJOSEException | com.nimbusds.jose.JOSEException refused) {
             LOG.debug("A token was refused: {}", refused.getMessage());
             return Option.none();
         }
     }
 
-    private Either<String, Caller> caller(JWTClaimsSet claims) {
+    private Either<String, Principal> principal(JWTClaimsSet claims) {
         Object id = claims.getClaim(settings.userClaim());
         Object name = claims.getClaim(settings.userNameClaim());
         if (!(id instanceof String userId) || userId.isBlank()) {
             return Either.left(settings.userClaim() + " is not a user id");
         }
         String userName = name instanceof String given && !given.isBlank() ? given : userId;
-        return projects(claims.getClaim(settings.projectsClaim()))
-                .map(projects -> new Caller(new UserRef(userId, userName), projects));
+        return grants(claims.getClaim(settings.projectsClaim()))
+                .map(grants -> new Principal(new UserRef(userId, userName), grants));
     }
 
-    /** An array of project ids, or an object whose keys are project ids (each with the array of actions granted there). */
-    private Either<String, Set<ProjectId>> projects(Object grants) {
-        List<?> projects;
-        if (grants instanceof java.util.List<?> list) {
-            projects = List.ofAll(list);
-        } else if (grants instanceof java.util.Map<?, ?> map && map.values().stream().allMatch(JwtCallers::actions)) {
-            projects = List.ofAll(map.keySet());
+    /**
+     * An array of project ids (every action in each), or an object whose keys are project ids, each with the array
+     * of the actions granted there (the IAM names of {@link Permission}).
+     */
+    private Either<String, Map<ProjectId, ProjectGrant>> grants(Object claim) {
+        java.util.Map<?, ?> actionsByProject;
+        if (claim instanceof java.util.List<?> list) {
+            java.util.Map<Object, Object> everything = new java.util.LinkedHashMap<>();
+            list.forEach(project -> everything.put(project, null));
+            actionsByProject = everything;
+        } else if (claim instanceof java.util.Map<?, ?> map) {
+            actionsByProject = map;
         } else {
             return Either.left(settings.projectsClaim() + " is neither an array of projects nor an object of projects and actions");
         }
-        Set<ProjectId> ids = HashSet.empty();
-        for (Object project : projects) {
-            if (!(project instanceof String text) || ProjectId.of(text).isLeft()) {
+        Map<ProjectId, ProjectGrant> grants = HashMap.empty();
+        for (var entry : actionsByProject.entrySet()) {
+            if (!(entry.getKey() instanceof String text) || ProjectId.of(text).isLeft()) {
                 return Either.left(settings.projectsClaim() + " holds something that is not a project id");
             }
-            ids = ids.add(new ProjectId(text));
+            Option<Set<Permission>> permissions = entry.getValue() == null ? Option.some(Permission.ALL) : permissions(entry.getValue());
+            if (permissions.isEmpty()) {
+                return Either.left(settings.projectsClaim() + "." + text + " is not an array of actions");
+            }
+            grants = grants.put(new ProjectId(text), new ProjectGrant(permissions.get(), false));
         }
-        return Either.right(ids);
+        return Either.right(grants);
     }
 
-    private static boolean actions(Object granted) {
-        return granted instanceof java.util.List<?> list && list.stream().allMatch(String.class::isInstance);
+    private static Option<Set<Permission>> permissions(Object granted) {
+        if (!(granted instanceof java.util.List<?> actions)) {
+            return Option.none();
+        }
+        Set<Permission> permissions = HashSet.empty();
+        for (Object action : actions) {
+            Option<Permission> permission = action instanceof String name ? Permission.ofIamName(name) : Option.none();
+            if (permission.isEmpty()) {
+                return Option.none();
+            }
+            permissions = permissions.add(permission.get());
+        }
+        return Option.some(permissions);
     }
 }

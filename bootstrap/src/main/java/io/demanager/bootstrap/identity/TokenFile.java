@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Permission;
+import io.demanager.application.port.in.Principal;
+import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,12 +23,16 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * The tokens file: every token, the user it names and the projects that user may act in.
+ * The tokens file: every token, the user it names, the projects that user may act in and what it is granted in each.
+ * A project is its id (every permission, on every instance of the project), or an object that narrows the grant:
  * <pre>
  * {"tokens": [
- *   {"token": "a long random secret", "user": {"id": "u-42", "name": "alice"}, "projects": ["demo-project"]}
+ *   {"token": "a long random secret", "user": {"id": "u-42", "name": "alice"}, "projects": ["demo-project",
+ *     {"id": "shared", "actions": ["list", "get", "access"], "own_instances_only": true}]}
  * ]}
  * </pre>
+ * {@code actions} are the IAM names of {@link Permission} (all of them when absent); {@code own_instances_only}
+ * (false when absent) limits the user to the instances it owns in that project.
  * The whole file is checked when it is read; the first problem found is answered, naming where it is, and never a
  * token's value.
  */
@@ -48,11 +56,11 @@ public final class TokenFile {
         return callers(document).mapLeft(problem -> file + ": " + problem).map(ConfiguredCallers::of);
     }
 
-    private static Either<String, Map<String, Caller>> callers(JsonNode document) {
+    private static Either<String, Map<String, Principal>> callers(JsonNode document) {
         if (document == null || !document.isObject() || !onlyFields(document, "tokens") || !document.path("tokens").isArray()) {
             return Either.left("the file is an object with one field, \"tokens\", an array");
         }
-        Map<String, Caller> callers = LinkedHashMap.empty();
+        Map<String, Principal> callers = LinkedHashMap.empty();
         for (int i = 0; i < document.get("tokens").size(); i++) {
             String where = "tokens[" + i + "]";
             JsonNode entry = document.get("tokens").get(i);
@@ -66,8 +74,8 @@ public final class TokenFile {
             if (callers.containsKey(token.get())) {
                 return Either.left(where + ".token is the same as an earlier one");
             }
-            Either<String, Caller> caller = user(entry.path("user"), where + ".user")
-                    .flatMap(user -> projects(entry.path("projects"), where + ".projects").map(projects -> new Caller(user, projects)));
+            Either<String, Principal> caller = user(entry.path("user"), where + ".user")
+                    .flatMap(user -> projects(entry.path("projects"), where + ".projects").map(grants -> new Principal(user, grants)));
             if (caller.isLeft()) {
                 return Either.left(caller.getLeft());
             }
@@ -84,20 +92,65 @@ public final class TokenFile {
                 .flatMap(id -> text(user.path("name"), where + ".name").map(name -> new UserRef(id, name)));
     }
 
-    private static Either<String, Set<ProjectId>> projects(JsonNode projects, String where) {
+    private static Either<String, Map<ProjectId, ProjectGrant>> projects(JsonNode projects, String where) {
         if (!projects.isArray() || projects.isEmpty()) {
             return Either.left(where + " is an array of at least one project id");
         }
-        Set<ProjectId> ids = HashSet.empty();
+        Map<ProjectId, ProjectGrant> grants = LinkedHashMap.empty();
         for (int i = 0; i < projects.size(); i++) {
             JsonNode project = projects.get(i);
             String at = where + "[" + i + "]";
-            if (!project.isTextual() || ProjectId.of(project.asText()).isLeft()) {
-                return Either.left(at + " is not a project id (1 to 64 letters, digits, '-' or '_')");
+            Either<String, ProjectId> id = project.isObject() ? projectId(project.path("id"), at + ".id") : projectId(project, at);
+            if (id.isLeft()) {
+                return Either.left(id.getLeft());
             }
-            ids = ids.add(new ProjectId(project.asText()));
+            if (grants.containsKey(id.get())) {
+                return Either.left(at + " names the same project as an earlier one");
+            }
+            Either<String, ProjectGrant> grant = project.isObject() ? grant(project, at) : Either.right(ProjectGrant.EVERYTHING);
+            if (grant.isLeft()) {
+                return Either.left(grant.getLeft());
+            }
+            grants = grants.put(id.get(), grant.get());
         }
-        return Either.right(ids);
+        return Either.right(grants);
+    }
+
+    private static Either<String, ProjectId> projectId(JsonNode id, String where) {
+        return id.isTextual() && ProjectId.of(id.asText()).isRight()
+                ? Either.right(new ProjectId(id.asText()))
+                : Either.left(where + " is not a project id (1 to 64 letters, digits, '-' or '_')");
+    }
+
+    /** {@code {"id", "actions", "own_instances_only"}}: the actions default to all of them, the restriction to none. */
+    private static Either<String, ProjectGrant> grant(JsonNode project, String where) {
+        if (!onlyFields(project, "id", "actions", "own_instances_only")) {
+            return Either.left(where + " is a project id or an object with the fields id, actions and own_instances_only");
+        }
+        JsonNode ownOnly = project.path("own_instances_only");
+        if (!ownOnly.isMissingNode() && !ownOnly.isBoolean()) {
+            return Either.left(where + ".own_instances_only is true or false");
+        }
+        JsonNode actions = project.path("actions");
+        return (actions.isMissingNode() ? Either.<String, Set<Permission>>right(Permission.ALL) : permissions(actions, where + ".actions"))
+                .map(permissions -> new ProjectGrant(permissions, ownOnly.asBoolean(false)));
+    }
+
+    private static Either<String, Set<Permission>> permissions(JsonNode actions, String where) {
+        String known = List.of(Permission.values()).map(Permission::iamName).mkString(", ");
+        if (!actions.isArray()) {
+            return Either.left(where + " is an array of actions among " + known);
+        }
+        Set<Permission> permissions = HashSet.empty();
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode action = actions.get(i);
+            var permission = action.isTextual() ? Permission.ofIamName(action.asText()) : Option.<Permission>none();
+            if (permission.isEmpty()) {
+                return Either.left(where + "[" + i + "] is not an action; the actions are " + known);
+            }
+            permissions = permissions.add(permission.get());
+        }
+        return Either.right(permissions);
     }
 
     private static Either<String, String> text(JsonNode value, String where) {

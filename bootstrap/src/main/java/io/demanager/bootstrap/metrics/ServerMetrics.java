@@ -7,21 +7,27 @@ import io.demanager.application.port.out.AutoStopMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 import java.time.Duration;
 
 /**
  * The server's metrics, served at {@code GET /metrics} in the Prometheus text format: HTTP requests by route, method
- * and status (count and latency histogram, and those in flight), the connection pool, the JVM, and the auto-stop
- * engine's stops and their lateness (how long after its lease ended an instance was stopped).
+ * and status (count and latency histogram, and those in flight), the web server's thread pool, the connection pool,
+ * the JVM ({@code jvm_info} with its version), the process's file descriptors, and the auto-stop engine's stops and
+ * their lateness (how long after its lease ended an instance was stopped).
  */
 public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, AutoCloseable {
 
@@ -38,6 +44,8 @@ public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, Aut
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
         requestsInFlight = LongTaskTimer.builder("http.server.requests.active")
                 .description("HTTP requests being answered")
                 .register(registry);
@@ -68,6 +76,11 @@ public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, Aut
     public void autoStopped(Duration lateness) {
         autoStops.increment();
         autoStopLateness.record(lateness);
+    }
+
+    /** The web server's threads: busy, idle, the most there may be, and the jobs waiting for one. */
+    public void publishThreadPool(ThreadPool threads) {
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
     }
 
     /** For the connection pool to publish its figures here. */

@@ -93,6 +93,11 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         return "simulated-" + UUID.randomUUID();
     }
 
+    /** Whether it takes work: until {@link #close()}. */
+    public boolean takesWork() {
+        return !work.isShutdown();
+    }
+
     /** Drops the work in flight, as a process that stops would. */
     @Override
     public void close() {

@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -49,6 +50,8 @@ final class ArchitectureRules {
                 coreUsesNoJdbc(hexagon),
                 portsAreInterfacesRecordsOrEnums(hexagon),
                 drivingPortsAreImplementedOnlyByServices(hexagon),
+                drivingPortsDoNotDependOnDrivenPorts(hexagon),
+                drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication(hexagon),
                 everyClassBelongsToAPart(hexagon)));
         Part.ADAPTERS.forEach(adapter -> rules.add(adapterIsUsedOnlyByItselfAndBootstrap(hexagon, adapter)));
         return List.copyOf(rules);
@@ -128,6 +131,21 @@ final class ArchitectureRules {
                 .and().implement(resideInAPackage(hexagon.inside(Part.DRIVING_PORTS)))
                 .should().resideInAPackage(hexagon.inside(Part.SERVICES))
                 .because("each use case is carried out by one service; adapters drive use cases, they do not implement them");
+    }
+
+    static ArchRule drivingPortsDoNotDependOnDrivenPorts(Hexagon hexagon) {
+        return noClasses().that().resideInAPackage(hexagon.inside(Part.DRIVING_PORTS))
+                .should().dependOnClassesThat().resideInAPackage(hexagon.inside(Part.DRIVEN_PORTS))
+                .because("the driving side speaks its own language: what a caller sends and receives must not change"
+                        + " when a store or a runtime does");
+    }
+
+    static ArchRule drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication(Hexagon hexagon) {
+        return noClasses().that().resideInAnyPackage(hexagon.insideEvery(Part.DRIVING_ADAPTERS))
+                .should().dependOnClassesThat(resideInAPackage(hexagon.insideApplication())
+                        .and(not(resideInAPackage(hexagon.inside(Part.DRIVING_PORTS)))))
+                .because("a driving adapter drives use cases through their ports and the domain's values; the driven"
+                        + " ports and the services behind them are the application's business");
     }
 
     static ArchRule everyClassBelongsToAPart(Hexagon hexagon) {

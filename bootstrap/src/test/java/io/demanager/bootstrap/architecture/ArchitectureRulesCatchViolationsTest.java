@@ -8,11 +8,14 @@ import io.demanager.archfixture.applicationusesdatasource.application.port.out.U
 import io.demanager.archfixture.applicationusesjdbi.application.service.UsesJdbi;
 import io.demanager.archfixture.domainusesjavalin.domain.UsesJavalin;
 import io.demanager.archfixture.domainusesjdbc.domain.UsesJdbc;
+import io.demanager.archfixture.httpusesdrivenport.adapter.http.Authentication;
 import io.demanager.archfixture.httpusespersistence.adapter.http.InstanceRoutes;
 import io.demanager.archfixture.httpusespersistence.bootstrap.Wiring;
+import io.demanager.archfixture.httpusesservice.adapter.http.ThingRoutes;
 import io.demanager.archfixture.packagecycle.domain.instance.Instance;
 import io.demanager.archfixture.partcycle.application.port.in.StartUseCase;
 import io.demanager.archfixture.persistenceuseshttp.adapter.persistence.Store;
+import io.demanager.archfixture.portinusesportout.application.port.in.ListThingsUseCase;
 import io.demanager.archfixture.portisclass.application.port.out.CachingStore;
 import io.demanager.archfixture.productionusestestkit.bootstrap.DemoServer;
 import io.demanager.archfixture.strayclass.util.Helpers;
@@ -66,6 +69,14 @@ class ArchitectureRulesCatchViolationsTest {
                     new Fixture("portisclass"), CachingStore.class),
             new Breach("driving ports are implemented only by services", ArchitectureRules::drivingPortsAreImplementedOnlyByServices,
                     new Fixture("adapterimplementsusecase"), StopHandler.class),
+            new Breach("driving ports do not depend on driven ports", ArchitectureRules::drivingPortsDoNotDependOnDrivenPorts,
+                    new Fixture("portinusesportout"), ListThingsUseCase.class),
+            new Breach("driving adapters use no driven port",
+                    ArchitectureRules::drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication,
+                    new Fixture("httpusesdrivenport"), Authentication.class),
+            new Breach("driving adapters use no service",
+                    ArchitectureRules::drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication,
+                    new Fixture("httpusesservice"), ThingRoutes.class),
             new Breach("every class belongs to a part", ArchitectureRules::everyClassBelongsToAPart,
                     new Fixture("strayclass"), Helpers.class));
 

@@ -3,6 +3,7 @@ package io.demanager.bootstrap.architecture;
 import com.tngtech.archunit.core.domain.JavaClass;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,11 @@ record Hexagon(String root) {
     }
 
     String[] insideEveryPart() {
-        return Arrays.stream(Part.values()).map(this::inside).toArray(String[]::new);
+        return insideEvery(List.of(Part.values()));
+    }
+
+    String[] insideEvery(List<Part> parts) {
+        return parts.stream().map(this::inside).toArray(String[]::new);
     }
 
     Optional<Part> partOf(JavaClass javaClass) {

@@ -19,6 +19,9 @@ enum Part {
 
     static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER);
 
+    /** The adapters that drive use cases. */
+    static final List<Part> DRIVING_ADAPTERS = List.of(HTTP_ADAPTER);
+
     private final String packageBelowRoot;
 
     Part(String packageBelowRoot) {

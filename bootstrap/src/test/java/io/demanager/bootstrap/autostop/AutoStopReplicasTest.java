@@ -1,7 +1,9 @@
 package io.demanager.bootstrap.autostop;
 
+import io.demanager.application.port.out.StatusChangePublisher;
+
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.PostgresInstanceStore;
+import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
@@ -87,14 +89,15 @@ class AutoStopReplicasTest {
         var killed = new CountDownLatch(1);
         var doomedStops = new AtomicInteger();
         PostgresDatabase doomedPool = closeLater(database.connectAnotherPool("doomed-replica"));
-        var doomedStore = PostgresInstanceStore.create(doomedPool.dataSource(), credentialKey);
+        var doomedStore = PostgresStores.create(doomedPool.dataSource(), credentialKey).leaseClaims();
         DueLeases pausedInTheMiddleOfItsBatch = (limit, stop) -> doomedStore.stopDue(limit, (running, now) -> {
             claimed.countDown();
             awaitQuietly(killed);
             return stop.apply(running, now);
         });
         var doomed = closeLater(new AutoStopWorker(
-                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet()),
+                new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet(),
+                        StatusChangePublisher.NONE),
                 new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1))));
         doomed.start();
         assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
@@ -114,7 +117,7 @@ class AutoStopReplicasTest {
     }
 
     private Assembly replica(String name, AtomicInteger stops) {
-        var store = PostgresInstanceStore.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
+        var store = PostgresStores.create(closeLater(database.connectAnotherPool(name)).dataSource(), credentialKey);
         return closeLater(Assemblies.assembly(store.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT, INSTANT_RUNTIME, ENGINE,
                 lateness -> stops.incrementAndGet()));
     }

@@ -4,6 +4,7 @@ import io.demanager.application.port.in.StopExpiredLeasesUseCase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,28 @@ class AutoStopWorkerTest {
 
         assertThat(batchFinished).isTrue();
         assertThat(batches).as("a full batch, but the worker was closing").hasValue(1);
+    }
+
+    @Test
+    void theLastRoundSaysWhenItEndedAndWhetherItFailed() {
+        var fail = new AtomicBoolean(true);
+        StopExpiredLeasesUseCase engine = batchSize -> {
+            if (fail.get()) {
+                throw new IllegalStateException("the database is away");
+            }
+            return 0;
+        };
+
+        try (var worker = new AutoStopWorker(engine, new AutoStopEngineSettings(BATCH, Duration.ofMillis(10)))) {
+            assertThat(worker.lastRound()).isEmpty();
+            Instant started = Instant.now();
+            worker.start();
+            waitUntil("a failed round", () -> worker.lastRound().filter(AutoStopWorker.Round::failed).isPresent());
+            fail.set(false);
+            waitUntil("a round that succeeds", () -> worker.lastRound().filter(round -> !round.failed()).isPresent());
+
+            assertThat(worker.lastRound().get().endedAt()).isAfterOrEqualTo(started).isBeforeOrEqualTo(Instant.now());
+        }
     }
 
     @Test

@@ -98,7 +98,7 @@ class ConfigurationTest {
                 good("DEMANAGER_CATALOG_FILE", catalog.toString(),
                         configuration -> configuration.catalog().flavors().map(flavor -> flavor.name()), List.of("only.flavor")),
                 good("DEMANAGER_TOKENS_FILE", tokens.toString(),
-                        configuration -> configuration.callers().byToken("t-1").get().projects(),
+                        configuration -> configuration.callers().byToken("t-1").get().grants().keySet(),
                         HashSet.of(new ProjectId("p-1"), new ProjectId("p-2"))),
                 good("DEMANAGER_FREE_FLAVOR_CAPACITY", "0", Configuration::freeFlavorCapacity, 0),
                 good("DEMANAGER_AUTO_STOP_MIN_SECONDS", "60", configuration -> configuration.autoStopPolicy().minimum(), Duration.ofMinutes(1)),

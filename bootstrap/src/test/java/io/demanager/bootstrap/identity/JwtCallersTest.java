@@ -18,7 +18,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import io.demanager.application.port.out.Caller;
+import io.demanager.application.port.in.Permission;
+import io.demanager.application.port.in.Principal;
+import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.vavr.collection.HashSet;
@@ -45,8 +47,8 @@ class JwtCallersTest {
 
     private static final String ISSUER = "https://id.example.test";
     private static final String AUDIENCE = "demanager";
-    private static final Caller ALICE = new Caller(new UserRef("u-42", "alice"),
-            HashSet.of(new ProjectId("team-a"), new ProjectId("team-b")));
+    private static final UserRef ALICE_USER = new UserRef("u-42", "alice");
+    private static final Principal ALICE = Principal.withEverythingIn(ALICE_USER, HashSet.of(new ProjectId("team-a"), new ProjectId("team-b")));
 
     private static RSAKey rsa;
     private static ECKey ec;
@@ -70,11 +72,20 @@ class JwtCallersTest {
     }
 
     @Test
-    void projectsMayBeGrantedAsAnObjectOfProjectAndActions() throws Exception {
+    void projectsMayBeGrantedAsAnObjectOfProjectsAndTheActionsGrantedInEach() throws Exception {
         JWTClaimsSet claims = valid(builder -> builder.claim("projects",
                 Map.of("team-a", List.of("get", "list"), "team-b", List.of("create"))));
 
-        assertThat(callers.byToken(signed(rsa, JWSAlgorithm.RS256, claims))).contains(ALICE);
+        assertThat(callers.byToken(signed(rsa, JWSAlgorithm.RS256, claims))).contains(new Principal(ALICE_USER, io.vavr.collection.HashMap.of(
+                new ProjectId("team-a"), new ProjectGrant(HashSet.of(Permission.GET, Permission.LIST), false),
+                new ProjectId("team-b"), new ProjectGrant(HashSet.of(Permission.CREATE), false))));
+    }
+
+    @Test
+    void aTokenGrantingAnActionNobodyKnowsIsRefused() throws Exception {
+        JWTClaimsSet claims = valid(builder -> builder.claim("projects", Map.of("team-a", List.of("get", "launch"))));
+
+        assertThat(callers.byToken(signed(rsa, JWSAlgorithm.RS256, claims))).isEmpty();
     }
 
     @Test

@@ -55,6 +55,7 @@ class ServerMetricsTest {
 
     @Test
     void theJvmIsMeasured() {
-        assertThat(metrics.scrape()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds");
+        assertThat(metrics.scrape()).contains("jvm_memory_used_bytes", "jvm_threads_live_threads", "process_uptime_seconds",
+                "jvm_info{", "vendor=\"", "process_files_open_files", "process_files_max_files");
     }
 }

@@ -1,10 +1,13 @@
 package io.demanager.bootstrap.runtime;
 
+import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.GetInstanceQuery;
+import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.ManageInstanceCommand;
-import io.demanager.application.port.in.ManageInstanceCommand.Action;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.bootstrap.Assemblies;
 import io.demanager.bootstrap.Assembly;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
@@ -59,7 +62,7 @@ class SimulatedNotebookRuntimeTest {
         assertThat(status(ref)).isEqualTo(InstanceStatus.CREATING);
 
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
         assertThat(events(ref).map(event -> event.to() + " by " + event.cause())).containsExactly(
@@ -86,11 +89,11 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("unlucky", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
 
         try (Assembly failingServer = nodeWith(new SimulatedRuntimeSettings(DELAY, 1, HashSet.empty()))) {
-            failingServer.useCases().manage().manage(new ManageInstanceCommand(ref, Action.START, Option.none())).get();
+            failingServer.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.START, Option.none())).get();
             waitUntil("the start fails", () -> status(ref) == InstanceStatus.START_FAILED);
         }
 
@@ -114,7 +117,7 @@ class SimulatedNotebookRuntimeTest {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("twice", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
-        node.useCases().manage().manage(new ManageInstanceCommand(ref, Action.STOP, Option.none())).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();
 
         int askedAgain = node.resumeRuntimeWork();
         waitUntil("it stops", () -> status(ref) == InstanceStatus.STOPPED);
@@ -131,8 +134,8 @@ class SimulatedNotebookRuntimeTest {
         InstanceRef ref = created("token", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
 
-        String first = node.useCases().accessToken().accessToken(ref).get();
-        String second = node.useCases().accessToken().accessToken(ref).get();
+        String first = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
+        String second = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
 
         assertThat(first).isNotBlank().isNotEqualTo(second);
     }
@@ -175,7 +178,7 @@ class SimulatedNotebookRuntimeTest {
     }
 
     private Instance instance(InstanceRef ref) {
-        return node.useCases().get().get(ref).get().instance();
+        return node.useCases().get().get(new GetInstanceQuery(MEMBER, ref)).get().instance();
     }
 
     private InstanceStatus status(InstanceRef ref) {
@@ -183,6 +186,6 @@ class SimulatedNotebookRuntimeTest {
     }
 
     private List<LifecycleEvent> events(InstanceRef ref) {
-        return node.useCases().events().events(new InstanceEventsQuery(ref, 0, 0)).get().events();
+        return node.useCases().events().events(new InstanceEventsQuery(MEMBER, ref, 0, 0)).get().events();
     }
 }

@@ -36,6 +36,9 @@ public sealed interface DomainError {
         R on(OperationNotAllowed error);
         R on(VersionMismatch error);
         R on(BucketRootNotAllowed error);
+        R on(Unauthenticated error);
+        R on(ProjectNotAllowed error);
+        R on(PermissionNotGranted error);
     }
 
     record InstanceAlreadyExists(String name) implements DomainError {
@@ -121,6 +124,21 @@ public sealed interface DomainError {
     }
 
     record BucketRootNotAllowed(String path) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
+    }
+
+    /** No credentials, or credentials that name nobody (or no longer anybody). */
+    record Unauthenticated() implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
+    }
+
+    /** The caller may not act in the project it named at all (a project id that cannot exist included). */
+    record ProjectNotAllowed(String project) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
+    }
+
+    /** The caller may act in the project, but is not granted {@code permission} (for example {@code update}) there. */
+    record PermissionNotGranted(String permission) implements DomainError {
         public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 }

@@ -1,6 +1,6 @@
 package io.demanager.adapter.http.document;
 
-import io.demanager.application.port.out.InstanceEvents.EventPage;
+import io.demanager.application.port.in.ListInstanceEventsUseCase.EventList;
 import io.demanager.domain.instance.LifecycleEvent;
 
 import java.util.List;
@@ -22,7 +22,7 @@ public final class EventDocuments {
     public record EventDocument(String fromStatus, String toStatus, String cause, long timestamp, long version) {
     }
 
-    public static EventListDocument of(EventPage page) {
+    public static EventListDocument of(EventList page) {
         return new EventListDocument(page.totalCount(), page.events().map(EventDocuments::event).toJavaList());
     }
 

@@ -3,6 +3,7 @@ package io.demanager.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ModifyInstanceCommand;
+import io.demanager.application.port.in.Principal;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.instance.Description;
 import io.vavr.control.Either;
@@ -16,12 +17,12 @@ public final class ModifyInstanceReader {
     private ModifyInstanceReader() {
     }
 
-    public static Either<RequestError, ModifyInstanceCommand> read(ObjectNode body, InstanceRef instance,
+    public static Either<RequestError, ModifyInstanceCommand> read(ObjectNode body, Principal principal, InstanceRef instance,
                                                                    Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("description", "spec").flatMap(fields -> For(
                 fields.string("description").flatMap(ModifyInstanceReader::description),
                 fields.object("spec").flatMap(ModifyInstanceReader::autoStopOfSpec)
-        ).yield((description, autoStop) -> new ModifyInstanceCommand(instance, description, autoStop, expectedVersion)));
+        ).yield((description, autoStop) -> new ModifyInstanceCommand(principal, instance, description, autoStop, expectedVersion)));
     }
 
     private static Either<RequestError, Option<Description>> description(Option<String> text) {

@@ -1,6 +1,6 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.StoreUnavailable;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;

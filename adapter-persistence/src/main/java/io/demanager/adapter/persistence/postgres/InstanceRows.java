@@ -14,6 +14,7 @@ import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.UserRef;
 import io.demanager.domain.instance.WorkspaceId;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -27,118 +28,201 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** An instance as a row of the {@code instance} table, and back: each column is bound by its own name. */
+/**
+ * An instance as a row of the {@code instance} table, and back. Each column is defined once, below: its name, its
+ * Java type, its form, how its value comes from an instance and which writes set it. The column lists of SELECT,
+ * INSERT and UPDATE, the bindings and the reads of {@link #map} all come from those definitions.
+ */
 final class InstanceRows implements RowMapper<Instance> {
 
-    static final String COLUMNS = """
-            id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
-            pool_id, pool_name, pool_owner_project_id, owner_id, owner_name, created_at, updated_at, version,
-            auto_stop_enabled, auto_stop_duration_seconds, auto_stop_prompt, lease_stop_at, queued_since,
-            profile, flavor_details, spec, failure, credential""";
+    /** Which writes set a column; each kind of write also sets the columns of the kinds after it. */
+    enum Written {
+        /** On insert only: the identity, and what never changes after creation. */
+        ON_INSERT,
+        /** By a transition: the status and what moves with it. */
+        ON_TRANSITION,
+        /** By every write, a change of settings included. */
+        ON_EVERY_WRITE
+    }
 
-    /** The values of {@link #COLUMNS}, in that order, as named parameters. */
-    static final String VALUES = """
-            :id, :project_id, :name, :description, :status, :flavor, :workspace_id, :ai_project_id,
-            :pool_id, :pool_name, :pool_owner_project_id, :owner_id, :owner_name, :created_at, :updated_at, :version,
-            :auto_stop_enabled, :auto_stop_duration_seconds, :auto_stop_prompt, :lease_stop_at, :queued_since,
-            CAST(:profile AS jsonb), CAST(:flavor_details AS jsonb), CAST(:spec AS jsonb), CAST(:failure AS jsonb), :credential""";
+    /** How a column's value is kept. */
+    enum Form {
+        PLAIN,
+        JSONB,
+        /** Sealed with the store's key (see {@link CredentialCipher}), bound to the row's id; read back sealed. */
+        SEALED
+    }
 
-    /** Every column but the row's identity (id, project), set from the parameters of the same names. */
-    static final String ASSIGNMENTS = """
-            name = :name, description = :description, status = :status, flavor = :flavor,
-            workspace_id = :workspace_id, ai_project_id = :ai_project_id, pool_id = :pool_id, pool_name = :pool_name,
-            pool_owner_project_id = :pool_owner_project_id, owner_id = :owner_id, owner_name = :owner_name,
-            created_at = :created_at, updated_at = :updated_at, auto_stop_enabled = :auto_stop_enabled,
-            auto_stop_duration_seconds = :auto_stop_duration_seconds, auto_stop_prompt = :auto_stop_prompt,
-            lease_stop_at = :lease_stop_at, queued_since = :queued_since, profile = CAST(:profile AS jsonb),
-            flavor_details = CAST(:flavor_details AS jsonb), spec = CAST(:spec AS jsonb),
-            failure = CAST(:failure AS jsonb), credential = :credential""";
+    /** One column, bound as the parameter of its name and read back as {@code type}. */
+    record Column<T>(String name, Class<T> type, Form form, Written written, Function<Instance, T> value) {
 
-    private final InstanceDocuments documents = new InstanceDocuments();
+        String parameter() {
+            return form == Form.JSONB ? "CAST(:" + name + " AS jsonb)" : ":" + name;
+        }
+
+        String assignment() {
+            return name + " = " + parameter();
+        }
+
+        /** The driver converts no JSONB to a String through {@code getObject}, so text is read as text. */
+        T read(ResultSet row) throws SQLException {
+            return type == String.class ? type.cast(row.getString(name)) : row.getObject(name, type);
+        }
+
+        boolean writtenBy(Written write) {
+            return written.compareTo(write) >= 0;
+        }
+    }
+
+    private static final InstanceJsonbCodec CODEC = new InstanceJsonbCodec();
+
+    private static final Column<UUID> ID = plain("id", UUID.class, Written.ON_INSERT, instance -> instance.id().uuid());
+    private static final Column<String> PROJECT_ID = plain("project_id", String.class, Written.ON_INSERT,
+            instance -> instance.projectId().value());
+    private static final Column<String> NAME = plain("name", String.class, Written.ON_INSERT, instance -> instance.name().value());
+    private static final Column<String> DESCRIPTION = plain("description", String.class, Written.ON_EVERY_WRITE,
+            instance -> instance.description().value());
+    private static final Column<String> STATUS = plain("status", String.class, Written.ON_TRANSITION,
+            instance -> instance.status().name());
+    private static final Column<String> FLAVOR = plain("flavor", String.class, Written.ON_INSERT, instance -> instance.flavor().name());
+    private static final Column<String> WORKSPACE_ID = plain("workspace_id", String.class, Written.ON_INSERT,
+            instance -> instance.workspaceId().value());
+    private static final Column<String> AI_PROJECT_ID = plain("ai_project_id", String.class, Written.ON_INSERT,
+            instance -> instance.aiProjectId().value());
+    private static final Column<String> POOL_ID = plain("pool_id", String.class, Written.ON_INSERT,
+            instance -> instance.pool().map(pool -> pool.id().value()).getOrNull());
+    private static final Column<String> POOL_NAME = plain("pool_name", String.class, Written.ON_INSERT,
+            instance -> instance.pool().map(Pool::name).getOrNull());
+    private static final Column<String> POOL_OWNER = plain("pool_owner_project_id", String.class, Written.ON_INSERT,
+            instance -> instance.pool().map(pool -> pool.owner().value()).getOrNull());
+    private static final Column<String> OWNER_ID = plain("owner_id", String.class, Written.ON_INSERT, instance -> instance.owner().id());
+    private static final Column<String> OWNER_NAME = plain("owner_name", String.class, Written.ON_INSERT,
+            instance -> instance.owner().name());
+    private static final Column<OffsetDateTime> CREATED_AT = plain("created_at", OffsetDateTime.class, Written.ON_INSERT,
+            instance -> timestamp(instance.createdAt()));
+    private static final Column<OffsetDateTime> UPDATED_AT = plain("updated_at", OffsetDateTime.class, Written.ON_EVERY_WRITE,
+            instance -> timestamp(instance.updatedAt()));
+    /** Set on insert; every later write adds one to it ({@link #NEXT_VERSION}). */
+    private static final Column<Long> VERSION = plain("version", Long.class, Written.ON_INSERT, Instance::version);
+    private static final Column<Boolean> AUTO_STOP_ENABLED = plain("auto_stop_enabled", Boolean.class, Written.ON_EVERY_WRITE,
+            instance -> instance.autoStop().enabled());
+    private static final Column<Long> AUTO_STOP_SECONDS = plain("auto_stop_duration_seconds", Long.class, Written.ON_EVERY_WRITE,
+            instance -> instance.autoStop().duration().map(Duration::getSeconds).getOrNull());
+    private static final Column<Boolean> AUTO_STOP_PROMPT = plain("auto_stop_prompt", Boolean.class, Written.ON_EVERY_WRITE,
+            instance -> instance.autoStop().prompt());
+    private static final Column<OffsetDateTime> LEASE_STOP_AT = plain("lease_stop_at", OffsetDateTime.class, Written.ON_TRANSITION,
+            instance -> instance.lease().map(lease -> timestamp(lease.stopAt())).getOrNull());
+    private static final Column<OffsetDateTime> QUEUED_SINCE = plain("queued_since", OffsetDateTime.class, Written.ON_TRANSITION,
+            instance -> instance.queuedSince().map(InstanceRows::timestamp).getOrNull());
+    private static final Column<String> PROFILE = jsonb("profile", Written.ON_INSERT, instance -> CODEC.profile(instance.profile()));
+    private static final Column<String> FLAVOR_DETAILS = jsonb("flavor_details", Written.ON_INSERT,
+            instance -> CODEC.flavorDetails(instance.flavor()));
+    private static final Column<String> SPEC = jsonb("spec", Written.ON_TRANSITION, instance -> CODEC.spec(instance.spec()));
+    private static final Column<String> FAILURE = jsonb("failure", Written.ON_TRANSITION,
+            instance -> instance.failure().map(CODEC::failure).getOrNull());
+    /** Its value is the credential's document, sealed when bound. */
+    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_INSERT,
+            instance -> instance.spec().credential().map(credential -> CODEC.credential(credential).getBytes(StandardCharsets.UTF_8))
+                    .getOrNull());
+
+    private static final List<Column<?>> COLUMNS = List.of(ID, PROJECT_ID, NAME, DESCRIPTION, STATUS, FLAVOR, WORKSPACE_ID,
+            AI_PROJECT_ID, POOL_ID, POOL_NAME, POOL_OWNER, OWNER_ID, OWNER_NAME, CREATED_AT, UPDATED_AT, VERSION,
+            AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
+            FAILURE, CREDENTIAL);
+
+    /** Every column, for a SELECT or a RETURNING. */
+    static final String NAMES = COLUMNS.map(Column::name).mkString(", ");
+
+    /** The columns and values of an INSERT of every column; bound by {@link #bind(SqlStatement, Instance)}. */
+    static final String INSERT_COLUMNS_AND_VALUES = "(" + NAMES + ") VALUES (" + COLUMNS.map(Column::parameter).mkString(", ") + ")";
+
+    /** The assignment every write after the insert makes. */
+    private static final String NEXT_VERSION = "version = version + 1";
+
     private final CredentialCipher cipher;
 
     InstanceRows(CredentialCipher cipher) {
         this.cipher = cipher;
     }
 
-    /** Binds every column of {@code instance}, including {@code version}. */
+    /** The SET list of a write of this kind, the next version included; bound by {@link #bind(SqlStatement, Instance, Written)}. */
+    static String assignments(Written write) {
+        return written(write).map(Column::assignment).append(NEXT_VERSION).mkString(", ");
+    }
+
+    /** Binds every column, for an insert. */
     <S extends SqlStatement<S>> S bind(S statement, Instance instance) {
-        Option<Pool> pool = instance.pool();
-        return statement
-                .bind("id", instance.id().uuid())
-                .bind("project_id", instance.projectId().value())
-                .bind("name", instance.name().value())
-                .bind("description", instance.description().value())
-                .bind("status", instance.status().name())
-                .bind("flavor", instance.flavor().name())
-                .bind("workspace_id", instance.workspaceId().value())
-                .bind("ai_project_id", instance.aiProjectId().value())
-                .bind("pool_id", pool.map(Pool::id).map(PoolId::value).getOrNull())
-                .bind("pool_name", pool.map(Pool::name).getOrNull())
-                .bind("pool_owner_project_id", pool.map(p -> p.owner().value()).getOrNull())
-                .bind("owner_id", instance.owner().id())
-                .bind("owner_name", instance.owner().name())
-                .bind("created_at", timestamp(instance.createdAt()))
-                .bind("updated_at", timestamp(instance.updatedAt()))
-                .bind("version", instance.version())
-                .bind("auto_stop_enabled", instance.autoStop().enabled())
-                .bind("auto_stop_duration_seconds", instance.autoStop().duration().map(Duration::getSeconds).getOrNull())
-                .bind("auto_stop_prompt", instance.autoStop().prompt())
-                .bindByType("lease_stop_at", instance.lease().map(lease -> timestamp(lease.stopAt())).getOrNull(), OffsetDateTime.class)
-                .bindByType("queued_since", instance.queuedSince().map(InstanceRows::timestamp).getOrNull(), OffsetDateTime.class)
-                .bind("profile", documents.profile(instance.profile()))
-                .bind("flavor_details", documents.flavorDetails(instance.flavor()))
-                .bind("spec", documents.spec(instance.spec()))
-                .bind("failure", instance.failure().map(documents::failure).getOrNull())
-                .bindByType("credential", instance.spec().credential().map(c -> seal(c, instance.id())).getOrNull(), byte[].class);
+        return bindAll(COLUMNS, statement, instance);
+    }
+
+    /** Binds the columns a write of this kind sets. */
+    <S extends SqlStatement<S>> S bind(S statement, Instance instance, Written write) {
+        return bindAll(written(write), statement, instance);
+    }
+
+    /** Binds the row's key, {@code :id} and {@code :project_id}. */
+    <S extends SqlStatement<S>> S bindKey(S statement, Instance instance) {
+        return bindAll(List.of(ID, PROJECT_ID), statement, instance);
     }
 
     @Override
     public Instance map(ResultSet row, StatementContext context) throws SQLException {
-        InstanceId id = new InstanceId(row.getObject("id", UUID.class));
-        InstanceStatus status = InstanceStatus.valueOf(row.getString("status"));
-        Option<Credential> credential = Option.of(row.getBytes("credential")).map(sealed -> open(sealed, id));
+        InstanceId id = new InstanceId(ID.read(row));
+        Option<Credential> credential = Option.of(CREDENTIAL.read(row))
+                .map(sealed -> CODEC.credential(new String(cipher.open(sealed, associatedData(id)), StandardCharsets.UTF_8)));
+        String poolId = POOL_ID.read(row);
+        Long autoStopSeconds = AUTO_STOP_SECONDS.read(row);
         return new Instance(
                 id,
-                new ProjectId(row.getString("project_id")),
-                new InstanceName(row.getString("name")),
-                new Description(row.getString("description")),
-                status,
-                instant(row, "created_at").get(),
-                instant(row, "updated_at").get(),
-                documents.profile(row.getString("profile")),
-                documents.flavor(row.getString("flavor"), row.getString("flavor_details")),
-                pool(row),
-                documents.spec(row.getString("spec"), credential),
-                autoStop(row),
-                instant(row, "lease_stop_at").map(AutoStopLease::new),
-                Option.of(row.getString("failure")).map(documents::failure),
-                instant(row, "queued_since"),
-                new WorkspaceId(row.getString("workspace_id")),
-                new AiProjectId(row.getString("ai_project_id")),
-                new UserRef(row.getString("owner_id"), row.getString("owner_name")),
-                row.getLong("version"));
+                new ProjectId(PROJECT_ID.read(row)),
+                new InstanceName(NAME.read(row)),
+                new Description(DESCRIPTION.read(row)),
+                InstanceStatus.valueOf(STATUS.read(row)),
+                CREATED_AT.read(row).toInstant(),
+                UPDATED_AT.read(row).toInstant(),
+                CODEC.profile(PROFILE.read(row)),
+                CODEC.flavor(FLAVOR.read(row), FLAVOR_DETAILS.read(row)),
+                poolId == null ? Option.none() : Option.some(new Pool(new PoolId(poolId), POOL_NAME.read(row), new ProjectId(POOL_OWNER.read(row)))),
+                CODEC.spec(SPEC.read(row), credential),
+                new AutoStopSettings(AUTO_STOP_ENABLED.read(row), Option.of(autoStopSeconds).map(Duration::ofSeconds),
+                        AUTO_STOP_PROMPT.read(row)),
+                instant(LEASE_STOP_AT, row).map(AutoStopLease::new),
+                Option.of(FAILURE.read(row)).map(CODEC::failure),
+                instant(QUEUED_SINCE, row),
+                new WorkspaceId(WORKSPACE_ID.read(row)),
+                new AiProjectId(AI_PROJECT_ID.read(row)),
+                new UserRef(OWNER_ID.read(row), OWNER_NAME.read(row)),
+                VERSION.read(row));
     }
 
-    private static Option<Pool> pool(ResultSet row) throws SQLException {
-        String poolId = row.getString("pool_id");
-        return poolId == null ? Option.none()
-                : Option.some(new Pool(new PoolId(poolId), row.getString("pool_name"), new ProjectId(row.getString("pool_owner_project_id"))));
+    private <S extends SqlStatement<S>> S bindAll(List<Column<?>> columns, S statement, Instance instance) {
+        S bound = statement;
+        for (Column<?> column : columns) {
+            bound = bindOne(column, bound, instance);
+        }
+        return bound;
     }
 
-    private static AutoStopSettings autoStop(ResultSet row) throws SQLException {
-        long seconds = row.getLong("auto_stop_duration_seconds");
-        Option<Duration> duration = row.wasNull() ? Option.none() : Option.some(Duration.ofSeconds(seconds));
-        return new AutoStopSettings(row.getBoolean("auto_stop_enabled"), duration, row.getBoolean("auto_stop_prompt"));
+    private <T, S extends SqlStatement<S>> S bindOne(Column<T> column, S statement, Instance instance) {
+        T value = column.value().apply(instance);
+        Object bound = column.form() == Form.SEALED && value != null
+                ? cipher.seal((byte[]) value, associatedData(instance.id()))
+                : value;
+        return statement.bindByType(column.name(), bound, column.type());
     }
 
-    private byte[] seal(Credential credential, InstanceId owner) {
-        return cipher.seal(documents.credential(credential).getBytes(StandardCharsets.UTF_8), associatedData(owner));
+    private static List<Column<?>> written(Written write) {
+        return COLUMNS.filter(column -> column.writtenBy(write));
     }
 
-    private Credential open(byte[] sealed, InstanceId owner) {
-        return documents.credential(new String(cipher.open(sealed, associatedData(owner)), StandardCharsets.UTF_8));
+    private static <T> Column<T> plain(String name, Class<T> type, Written written, Function<Instance, T> value) {
+        return new Column<>(name, type, Form.PLAIN, written, value);
+    }
+
+    private static Column<String> jsonb(String name, Written written, Function<Instance, String> value) {
+        return new Column<>(name, String.class, Form.JSONB, written, value);
     }
 
     private static byte[] associatedData(InstanceId owner) {
@@ -149,7 +233,7 @@ final class InstanceRows implements RowMapper<Instance> {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Option<Instant> instant(ResultSet row, String column) throws SQLException {
-        return Option.of(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    private static Option<Instant> instant(Column<OffsetDateTime> column, ResultSet row) throws SQLException {
+        return Option.of(column.read(row)).map(OffsetDateTime::toInstant);
     }
 }

@@ -41,7 +41,7 @@ final class ListingQuery {
 
     /** The instances of the page, in order; bound by {@link #bindPage}. */
     String pageSql() {
-        return "SELECT " + InstanceRows.COLUMNS + " FROM instance WHERE " + where()
+        return "SELECT " + InstanceRows.NAMES + " FROM instance WHERE " + where()
                 + " ORDER BY " + order()
                 + " OFFSET :offset"
                 + (listing.limit() > 0 ? " LIMIT :limit" : "");

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A pool of connections to one PostgreSQL database, and the migrations that give it its schema. A connection that
@@ -95,6 +96,11 @@ public final class PostgresDatabase implements AutoCloseable {
         } catch (SQLException unreachable) {
             return false;
         }
+    }
+
+    /** The schema version {@link #migrate()} brought the database to; empty before that. */
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(migratedTo);
     }
 
     /** Publishes the pool's figures (connections in use, idle, awaited, timeouts...) through {@code metrics}; once. */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CredentialAtRestTest {
 
     private TestDatabase database;
-    private PostgresInstanceStore store;
+    private PostgresPorts store;
     private Instance stored;
     private Credential credential;
 
@@ -59,7 +59,7 @@ class CredentialAtRestTest {
 
     @Test
     void aStoreWithAnotherKeyCannotReadTheInstanceAndSaysSoRatherThanNotFindingIt() {
-        PostgresInstanceStore withAnotherKey = database.newStore();
+        PostgresPorts withAnotherKey = database.newStore();
 
         assertThatThrownBy(() -> withAnotherKey.find(stored.projectId(), stored.id()))
                 .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);

@@ -21,7 +21,7 @@ class DatabaseFailureTest {
     @Test
     void everyCallOfAStoreWhoseDatabaseIsGoneThrows() {
         TestDatabase database = TestDatabase.migrated();
-        PostgresInstanceStore store = database.newStore();
+        PostgresPorts store = database.newStore();
         Instance stored = store.insert(anInstance().build()).get();
         database.close();
 

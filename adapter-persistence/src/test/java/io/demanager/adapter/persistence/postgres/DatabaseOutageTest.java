@@ -1,6 +1,6 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.application.port.out.StoreUnavailable;
+import io.demanager.application.port.in.StoreUnavailable;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
@@ -35,7 +35,7 @@ class DatabaseOutageTest {
         EmbeddedDatabase server = EmbeddedDatabases.startPersistent(data.resolve("postgres"), port);
         try (PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             database.migrate();
-            PostgresInstanceStore store = PostgresInstanceStore.create(database.dataSource(), TestDatabase.newCredentialKey());
+            PostgresPorts store = new PostgresPorts(PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey()));
             Instance stored = store.insert(anInstance().build()).get();
             assertThat(database.isReady()).isTrue();
 

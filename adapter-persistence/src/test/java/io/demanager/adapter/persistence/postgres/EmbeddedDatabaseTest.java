@@ -29,13 +29,13 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("password"));
              PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             assertThat(database.migrate()).isPositive();
-            stored = PostgresInstanceStore.create(database.dataSource(), key).insert(anInstance().build()).get();
+            stored = new PostgresPorts(PostgresStores.create(database.dataSource(), key)).insert(anInstance().build()).get();
         }
 
         try (EmbeddedDatabase server = EmbeddedDatabase.startPersistent(data.resolve("postgres"), data.resolve("password"));
              PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             assertThat(database.migrate()).isZero();
-            assertThat(PostgresInstanceStore.create(database.dataSource(), key).find(stored.projectId(), stored.id()))
+            assertThat(new PostgresPorts(PostgresStores.create(database.dataSource(), key)).find(stored.projectId(), stored.id()))
                     .containsExactly(stored);
         }
     }

@@ -78,14 +78,14 @@ class QueryPlanTest {
 
     @Test
     void theClaimOfDueLeasesReadsOnlyThePartialIndexOfRunningInstancesWithALease() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.CLAIM_DUE).bind("limit", 50));
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresLeaseClaims.CLAIM_DUE).bind("limit", 50));
 
         assertThat(plan).contains("LockRows").contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
     }
 
     @Test
     void aFreeFlavorsQueueIsReadInOrderFromTheQueueIndex() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.OLDEST_QUEUED)
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresQueues.OLDEST_QUEUED)
                 .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
                 .bind("limit", 1));
 
@@ -124,9 +124,9 @@ class QueryPlanTest {
 
     @Test
     void instancesHoldingCapacityAreCountedFromTheFlavorIndex() {
-        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstanceStore.COUNT_HOLDING_CAPACITY)
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresQueues.COUNT_HOLDING_CAPACITY)
                 .bind("flavor", StoreFixtures.EVERYTHING_FLAVOR.name())
-                .bind("statuses", PostgresInstanceStore.STATUSES_HOLDING_CAPACITY));
+                .bind("statuses", PostgresQueues.STATUSES_HOLDING_CAPACITY));
 
         assertThat(plan).contains("instance_by_flavor_and_status").doesNotContain("Seq Scan");
     }

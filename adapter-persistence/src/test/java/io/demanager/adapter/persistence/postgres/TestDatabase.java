@@ -50,9 +50,9 @@ public final class TestDatabase implements AutoCloseable {
         return test;
     }
 
-    /** A store over this schema, sealing credentials with a key of its own. */
-    public PostgresInstanceStore newStore() {
-        return PostgresInstanceStore.create(dataSource(), newCredentialKey());
+    /** The stores over this schema, as one object, sealing credentials with a key of their own. */
+    public PostgresPorts newStore() {
+        return new PostgresPorts(PostgresStores.create(dataSource(), newCredentialKey()));
     }
 
     PostgresDatabase database() {

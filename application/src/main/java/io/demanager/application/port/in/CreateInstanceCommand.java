@@ -4,10 +4,17 @@ import io.demanager.domain.instance.InstanceCreation;
 
 import java.util.Objects;
 
-/** Create an instance as requested; the rules are the domain's {@link InstanceCreation}. */
-public record CreateInstanceCommand(InstanceCreation.Request request) {
+/**
+ * {@code principal} creates an instance as requested, which it owns; the rules are the domain's
+ * {@link InstanceCreation}.
+ */
+public record CreateInstanceCommand(Principal principal, InstanceCreation.Request request) {
 
     public CreateInstanceCommand {
+        Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(request, "request");
+        if (!request.owner().equals(principal.user())) {
+            throw new IllegalArgumentException("the owner of a new instance is the principal who creates it");
+        }
     }
 }

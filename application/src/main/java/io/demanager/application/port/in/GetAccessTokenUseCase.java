@@ -6,5 +6,5 @@ import io.vavr.control.Either;
 /** A token that opens the notebook; only while it is RUNNING (else 6327). */
 public interface GetAccessTokenUseCase {
 
-    Either<DomainError, String> accessToken(InstanceRef instance);
+    Either<DomainError, String> accessToken(GetAccessTokenQuery query);
 }

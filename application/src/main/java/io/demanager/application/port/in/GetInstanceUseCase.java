@@ -5,5 +5,5 @@ import io.vavr.control.Either;
 
 public interface GetInstanceUseCase {
 
-    Either<DomainError, InstanceSnapshot> get(InstanceRef instance);
+    Either<DomainError, InstanceSnapshot> get(GetInstanceQuery query);
 }

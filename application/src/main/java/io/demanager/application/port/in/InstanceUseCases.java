@@ -12,7 +12,7 @@ public record InstanceUseCases(
         GetInstanceUseCase get,
         ModifyInstanceUseCase modify,
         DeleteInstanceUseCase delete,
-        ManageInstanceUseCase manage,
+        InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events) {
 
@@ -22,7 +22,7 @@ public record InstanceUseCases(
         Objects.requireNonNull(get, "get");
         Objects.requireNonNull(modify, "modify");
         Objects.requireNonNull(delete, "delete");
-        Objects.requireNonNull(manage, "manage");
+        Objects.requireNonNull(action, "action");
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
     }

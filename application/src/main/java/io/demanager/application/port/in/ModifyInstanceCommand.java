@@ -12,12 +12,14 @@ import java.util.Objects;
  * @param expectedVersion the version the caller last saw (If-Match); none to change whatever is current
  */
 public record ModifyInstanceCommand(
+        Principal principal,
         InstanceRef instance,
         Option<Description> description,
         AutoStopChange autoStop,
         Option<Long> expectedVersion) {
 
     public ModifyInstanceCommand {
+        Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(autoStop, "autoStop");

@@ -8,14 +8,18 @@ import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.util.function.Function;
+
 /**
- * Where instances are kept. Every read and write is scoped by project, and every write is optimistic:
- * it succeeds only if the stored version is still the one the instance was read at. A DELETED
+ * Where instances are kept. Every read and write is scoped by project. A transition ({@link #update}) is
+ * optimistic: it succeeds only if the stored version is still the one the instance was read at. A change of
+ * settings ({@link #modifySettings}) waits for its turn instead: writers of one instance are applied one after the
+ * other, each on the latest state. Every write bumps the version. A DELETED
  * instance is gone: it is never found nor listed, and its name may be used again.
  * Every write that changes the status records a {@link io.demanager.domain.instance.LifecycleEvent} in the same
  * transaction (see {@link InstanceEvents}): the change and its event are stored together or not at all.
  * Failures of the store itself are thrown, never answered as "not found": a store that cannot be reached now
- * throws {@link StoreUnavailable}, anything else (a bug) whatever it is.
+ * throws {@link io.demanager.application.port.in.StoreUnavailable}, anything else (a bug) whatever it is.
  */
 public interface InstanceStore {
 
@@ -35,6 +39,17 @@ public interface InstanceStore {
      * If another write came first, answer {@link StaleWrite} and store nothing.
      */
     Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause);
+
+    /**
+     * Change the description or the auto-stop settings of a live instance of {@code projectId}, one writer at a
+     * time: {@code change} is given the latest stored state, no other write comes between that read and this write,
+     * and what it answers is stored at the next version and answered. {@code change} may alter only the description,
+     * the auto-stop settings and the update time: only those are written, and no event, since the status stays.
+     * An error {@code change} answers is answered and stores nothing; an unknown, deleted or other project's
+     * instance is {@link DomainError.InstanceNotFound}.
+     */
+    Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                 Function<Instance, Either<DomainError, Instance>> change);
 
     /** The write lost a race: the instance was changed (or deleted) since it was read. */
     record StaleWrite(InstanceId instanceId, long readVersion) {

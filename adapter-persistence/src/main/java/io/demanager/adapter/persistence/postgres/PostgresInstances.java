@@ -1,0 +1,148 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.adapter.persistence.postgres.InstanceRows.Written;
+import io.demanager.application.port.out.InstanceListing;
+import io.demanager.application.port.out.InstancePage;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+import java.util.function.Function;
+
+/**
+ * The instances on PostgreSQL (schema: {@code db/migration}). Every statement names the project. A transition names
+ * the version it read ({@link Transitions}), so of two writers that read the same version exactly one changes the
+ * row; a change of settings locks the row instead, so that writers of one instance take turns and none is refused.
+ * Each write sets only the columns it may change: the catalog snapshot and the credential are written on insert only.
+ */
+public final class PostgresInstances implements InstanceStore, InstancesInStatus {
+
+    private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
+
+    /** The new row and its creation event (from no status), in one statement. */
+    private static final String INSERT = """
+            WITH inserted AS (
+                INSERT INTO instance %1$s
+                RETURNING %2$s),
+            event AS (
+                INSERT INTO instance_event (%3$s)
+                SELECT id, version, NULL, status, 'USER_REQUEST', updated_at FROM inserted)
+            SELECT * FROM inserted""".formatted(InstanceRows.INSERT_COLUMNS_AND_VALUES, InstanceRows.NAMES, EventRows.COLUMNS);
+
+    private static final String FIND = "SELECT " + InstanceRows.NAMES + " FROM instance"
+            + " WHERE project_id = :project_id AND id = :id AND status <> 'DELETED'";
+
+    private static final String LOCK_LIVE = FIND + " FOR UPDATE";
+
+    private static final String CHANGE_SETTINGS = "UPDATE instance SET " + InstanceRows.assignments(Written.ON_EVERY_WRITE)
+            + " WHERE id = :id";
+
+    private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
+
+    private final DatabaseCalls database;
+    private final InstanceRows rows;
+    private final Transitions transitions;
+    private final WriterTurns turns = new WriterTurns();
+
+    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions) {
+        this.database = database;
+        this.rows = rows;
+        this.transitions = transitions;
+    }
+
+    @Override
+    public Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
+        return database.withHandle(handle -> find(handle, FIND, projectId, instanceId));
+    }
+
+    /** The count and the page are read in one snapshot, so that {@code total_count} agrees with the page. */
+    @Override
+    public InstancePage list(InstanceListing listing) {
+        ListingQuery query = new ListingQuery(listing);
+        return database.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            long total = query.bindCount(handle.createQuery(query.countSql())).mapTo(Long.class).one();
+            List<Instance> page = List.ofAll(query.bindPage(handle.createQuery(query.pageSql())).map(rows).list());
+            return new InstancePage(total, page);
+        });
+    }
+
+    @Override
+    public Either<DomainError, Instance> insert(Instance instance) {
+        try {
+            return Either.right(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT), instance.atVersion(0))
+                    .map(rows)
+                    .one()));
+        } catch (UnableToExecuteStatementException e) {
+            if (violates(e, LIVE_NAME_CONSTRAINT)) {
+                return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
+        return database.withHandle(handle -> transitions.write(handle, changed, cause))
+                .toEither(() -> new StaleWrite(changed.id(), changed.version()));
+    }
+
+    /**
+     * One transaction: lock the live row ({@code FOR UPDATE}: a writer of another process waits here for its turn;
+     * one of this process waits before it, see {@link WriterTurns}), apply {@code change} to it, and write the
+     * settings; the lock goes with the commit.
+     */
+    @Override
+    public Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                        Function<Instance, Either<DomainError, Instance>> change) {
+        return turns.inTurn(instanceId, () -> database.inTransaction(handle -> find(handle, LOCK_LIVE, projectId, instanceId)
+                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
+                .flatMap(current -> change.apply(current).map(changed -> {
+                    rows.bind(handle.createUpdate(CHANGE_SETTINGS), changed, Written.ON_EVERY_WRITE)
+                            .bind("id", current.id().uuid())
+                            .execute();
+                    return changed.atVersion(current.version() + 1);
+                }))));
+    }
+
+    /** A uuid sorts by its bytes, which is the order of its text form. */
+    @Override
+    public List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
+        String sql = IN_STATUS + (after.isDefined() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit";
+        return database.withHandle(handle -> {
+            var query = handle.createQuery(sql)
+                    .bind("statuses", statuses.map(Enum::name).toJavaArray(String[]::new))
+                    .bind("limit", limit);
+            after.peek(last -> query.bind("after", last.uuid()));
+            return List.ofAll(query.map(rows).list());
+        });
+    }
+
+    private Option<Instance> find(Handle handle, String sql, ProjectId projectId, InstanceId instanceId) {
+        return Option.ofOptional(handle.createQuery(sql)
+                .bind("project_id", projectId.value())
+                .bind("id", instanceId.uuid())
+                .map(rows)
+                .findOne());
+    }
+
+    private static boolean violates(UnableToExecuteStatementException e, String constraint) {
+        return e.getCause() instanceof PSQLException cause
+                && PSQLState.UNIQUE_VIOLATION.getState().equals(cause.getSQLState())
+                && cause.getServerErrorMessage() != null
+                && constraint.equals(cause.getServerErrorMessage().getConstraint());
+    }
+}

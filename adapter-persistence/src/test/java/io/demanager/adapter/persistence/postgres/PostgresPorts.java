@@ -1,0 +1,91 @@
+package io.demanager.adapter.persistence.postgres;
+
+import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.InstanceEvents;
+import io.demanager.application.port.out.InstanceListing;
+import io.demanager.application.port.out.InstancePage;
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.InstancesInStatus;
+import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.function.Function;
+
+/**
+ * The PostgreSQL stores of one database seen as one object offering every store port, so that the store contracts,
+ * written against one store, run on them as they run on the in-memory store.
+ */
+public final class PostgresPorts implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases, QueuedInstances,
+        InstancesInStatus {
+
+    private final PostgresStores stores;
+
+    public PostgresPorts(PostgresStores stores) {
+        this.stores = stores;
+    }
+
+    public PostgresStores stores() {
+        return stores;
+    }
+
+    @Override
+    public Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
+        return stores.instances().find(projectId, instanceId);
+    }
+
+    @Override
+    public InstancePage list(InstanceListing listing) {
+        return stores.instances().list(listing);
+    }
+
+    @Override
+    public Either<DomainError, Instance> insert(Instance instance) {
+        return stores.instances().insert(instance);
+    }
+
+    @Override
+    public Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause) {
+        return stores.instances().update(changed, cause);
+    }
+
+    @Override
+    public Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
+                                                        Function<Instance, Either<DomainError, Instance>> change) {
+        return stores.instances().modifySettings(projectId, instanceId, change);
+    }
+
+    @Override
+    public List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
+        return stores.instances().inStatus(statuses, after, limit);
+    }
+
+    @Override
+    public EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
+        return stores.events().events(projectId, instanceId, offset, limit);
+    }
+
+    @Override
+    public List<AutoStopped> stopDue(int limit, LeaseStop stop) {
+        return stores.leaseClaims().stopDue(limit, stop);
+    }
+
+    @Override
+    public List<Instance> oldestQueued(String flavorName, int limit) {
+        return stores.queues().oldestQueued(flavorName, limit);
+    }
+
+    @Override
+    public long countHoldingCapacity(String flavorName) {
+        return stores.queues().countHoldingCapacity(flavorName);
+    }
+}

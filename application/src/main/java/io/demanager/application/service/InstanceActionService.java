@@ -1,0 +1,72 @@
+package io.demanager.application.service;
+
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionUseCase;
+import io.demanager.application.port.in.Permission;
+
+import io.demanager.application.port.out.InstanceStore;
+import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.StatusChangePublisher;
+import io.demanager.domain.error.DomainError;
+import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+public final class InstanceActionService implements InstanceActionUseCase {
+
+    private final InstanceLookup lookup;
+    private final TransitionWriter writer;
+    private final FreeFlavorCapacity freeCapacity;
+    private final NotebookRuntime runtime;
+    private final Clock clock;
+    private final StatusChangePublisher statusChanges;
+
+    public InstanceActionService(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
+                                 StatusChangePublisher statusChanges) {
+        this.lookup = new InstanceLookup(store);
+        this.writer = new TransitionWriter(store);
+        this.freeCapacity = freeCapacity;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.statusChanges = statusChanges;
+    }
+
+    @Override
+    public Either<DomainError, StatusChange> act(InstanceActionCommand command) {
+        var now = clock.instant();
+        return lookup.findAt(command.principal(), command.instance(), Permission.ACTION, command.expectedVersion())
+                .flatMap(current -> apply(command.action(), current, now)
+                        .flatMap(changed -> writer.write(changed, command.action().name().toLowerCase(Locale.ROOT),
+                                TransitionCause.USER_REQUEST))
+                        .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.USER_REQUEST))
+                        .peek(this::askRuntime)
+                        .map(saved -> new StatusChange(current.status(), saved.status())));
+    }
+
+    private Either<DomainError, Instance> apply(InstanceActionCommand.Action action, Instance instance, Instant now) {
+        return switch (action) {
+            case START -> instance.start(freeCapacity.hasRoomFor(instance.flavor()), now);
+            case STOP -> instance.stop(now);
+            case RESTART -> instance.restart(now);
+            case QUEUE -> instance.queue(now);
+            case DEQUEUE -> instance.dequeue(now);
+        };
+    }
+
+    /** The runtime only hears of work it has to do: queuing and dequeuing are bookkeeping. */
+    private void askRuntime(Instance saved) {
+        if (saved.status() == InstanceStatus.STARTING) {
+            runtime.start(saved);
+        } else if (saved.status() == InstanceStatus.STOPPING) {
+            runtime.stop(saved);
+        } else if (saved.status() == InstanceStatus.RESTARTING) {
+            runtime.restart(saved);
+        }
+    }
+}

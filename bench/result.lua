@@ -1,0 +1,13 @@
+-- Shared by the wrk scripts: one machine-readable line per run (latencies in ms; non2xx counts answers that were
+-- neither 2xx nor 3xx, plus socket errors and timeouts).
+local result = {}
+
+function result.done(summary, latency)
+  local errors = summary.errors
+  io.write(string.format("RESULT requests=%d rps=%.0f p50=%.2f p99=%.2f max=%.2f non2xx=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000,
+    errors.status + errors.connect + errors.read + errors.write + errors.timeout))
+end
+
+return result
