@@ -37,6 +37,8 @@ import java.util.function.Function;
 public final class HttpApi {
 
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stop waits for the bodies still arriving; the rest of the stop lets the routes answer them. */
+    static final Duration BODY_DRAIN_TIMEOUT = STOP_TIMEOUT.minusSeconds(2);
 
     static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String OPENAPI_RESOURCE = "openapi.yaml";
@@ -69,7 +71,7 @@ public final class HttpApi {
                 var minimumRate = new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0);
                 graceful.setHandler(methodOverrides);
                 methodOverrides.setHandler(minimumRate);
-                minimumRate.setHandler(new BufferedBodies());
+                minimumRate.setHandler(new BufferedBodies(BODY_DRAIN_TIMEOUT));
                 server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.addEventListener(idleTimeoutOnEveryConnector(limits.idleTimeout()));
