@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that is not read at all: the routes refuse it by its length.
  * <p>
  * When the server stops, the bodies still arriving are read on: each one that completes is routed as usual. One that
- * breaks off meanwhile (Jetty closes a connection silent for a second during a stop), or is still arriving
+ * breaks off meanwhile (a connection silent for {@link HttpApi#STOP_SILENCE_TIMEOUT} is closed during a stop), or is still arriving
  * {@code drainTimeout} after the stop began, is routed cut short, which the routes answer 503 with
  * {@code Retry-After}: the stop, not the client, ended it.
  */

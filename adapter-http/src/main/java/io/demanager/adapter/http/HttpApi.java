@@ -39,6 +39,11 @@ public final class HttpApi {
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** How long a stop waits for the bodies still arriving; the rest of the stop lets the routes answer them. */
     static final Duration BODY_DRAIN_TIMEOUT = STOP_TIMEOUT.minusSeconds(2);
+    /**
+     * During a stop, a connection silent this long is closed: long enough for a body still arriving to pause (Jetty's
+     * second is not, on a loaded host), short enough that idle keep-alive connections do not hold the stop long.
+     */
+    static final Duration STOP_SILENCE_TIMEOUT = Duration.ofSeconds(3);
 
     static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String OPENAPI_RESOURCE = "openapi.yaml";
@@ -64,9 +69,10 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 // Javalin puts its own handler inside the innermost of these. The outermost holds the stop until
-                // requests in flight are answered; meanwhile a connection that stays silent for a second is closed
-                // (Jetty's default), so that idle keep-alive connections do not hold the stop.
+                // requests in flight are answered; meanwhile a connection that stays silent for
+                // STOP_SILENCE_TIMEOUT is closed, so that idle keep-alive connections do not hold the stop.
                 var graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(STOP_SILENCE_TIMEOUT.toMillis());
                 var methodOverrides = new MethodOverrides();
                 var minimumRate = new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0);
                 graceful.setHandler(methodOverrides);
