@@ -12,6 +12,7 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.ProjectId;
@@ -55,6 +56,7 @@ public final class InstanceBuilder {
     private Option<AutoStopLease> lease = Option.none();
     private Option<FailedReason> failure = Option.none();
     private Option<Instant> queuedSince = Option.none();
+    private Option<NotebookAccess> access = Option.none();
     private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
     private AiProjectId aiProjectId = Instance.DEFAULT_AI_PROJECT;
     private UserRef owner = OWNER;
@@ -140,6 +142,12 @@ public final class InstanceBuilder {
         return this;
     }
 
+    /** How the notebook is opened if the instance is RUNNING, where it defaults to {@link TestNotebooks#ACCESS}. */
+    public InstanceBuilder access(NotebookAccess value) {
+        access = Option.some(value);
+        return this;
+    }
+
     public InstanceBuilder queuedSince(Instant value) {
         queuedSince = Option.some(value);
         return this;
@@ -171,6 +179,7 @@ public final class InstanceBuilder {
                 description, status, createdAt, updatedAt.getOrElse(createdAt), profile, flavor, pool, spec,
                 autoStop, lease, failure,
                 queuedSince.orElse(status.isQueued() ? Option.some(createdAt) : Option.none()),
+                status == InstanceStatus.RUNNING ? access.orElse(Option.some(TestNotebooks.ACCESS)) : Option.none(),
                 workspaceId, aiProjectId, owner, version);
     }
 }

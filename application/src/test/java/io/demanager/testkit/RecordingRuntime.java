@@ -1,64 +1,51 @@
 package io.demanager.testkit;
 
+import io.demanager.application.port.out.DesiredState;
+import io.demanager.application.port.out.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Does nothing but remember what it was asked, in order; an access token names the instance it opens. */
+/** Does nothing but remember what it was asked, in order; it knows of no activity. */
 public final class RecordingRuntime implements NotebookRuntime {
 
-    public enum Operation { CREATE, START, STOP, RESTART, DELETE, ACCESS_TOKEN }
-
-    /** One request: what was asked, of which instance, and the status that instance had when asked. */
-    public record Call(Operation operation, InstanceId instanceId, InstanceStatus status) {
+    /** One request: the state asked for, of which instance, and the status that instance had when asked. */
+    public record Call(DesiredState desired, InstanceId instanceId, InstanceStatus status) {
     }
 
     private final java.util.List<Call> calls = new CopyOnWriteArrayList<>();
+    private final boolean notebooksOutliveTheServer;
+
+    public RecordingRuntime() {
+        this(true);
+    }
+
+    /** @param notebooksOutliveTheServer what {@link #notebooksOutliveTheServer()} answers */
+    public RecordingRuntime(boolean notebooksOutliveTheServer) {
+        this.notebooksOutliveTheServer = notebooksOutliveTheServer;
+    }
 
     public List<Call> calls() {
         return List.ofAll(calls);
     }
 
-    public static String tokenFor(InstanceId instanceId) {
-        return "token-" + instanceId.value();
+    @Override
+    public void ensure(Instance instance, DesiredState desired) {
+        calls.add(new Call(desired, instance.id(), instance.status()));
     }
 
     @Override
-    public void create(Instance instance) {
-        record(Operation.CREATE, instance);
+    public Option<NotebookActivity> activity(Instance instance) {
+        return Option.none();
     }
 
     @Override
-    public void start(Instance instance) {
-        record(Operation.START, instance);
-    }
-
-    @Override
-    public void stop(Instance instance) {
-        record(Operation.STOP, instance);
-    }
-
-    @Override
-    public void restart(Instance instance) {
-        record(Operation.RESTART, instance);
-    }
-
-    @Override
-    public void delete(Instance instance) {
-        record(Operation.DELETE, instance);
-    }
-
-    @Override
-    public String accessToken(Instance instance) {
-        record(Operation.ACCESS_TOKEN, instance);
-        return tokenFor(instance.id());
-    }
-
-    private void record(Operation operation, Instance instance) {
-        calls.add(new Call(operation, instance.id(), instance.status()));
+    public boolean notebooksOutliveTheServer() {
+        return notebooksOutliveTheServer;
     }
 }

@@ -13,6 +13,7 @@ import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.PoolId;
@@ -76,6 +77,7 @@ public final class StoreFixtures {
                         LinkedHashMap.of("team", "vision", "cost-center", "42"),
                         LinkedHashMap.of("gpu_driver", "470")))
                 .autoStop(new AutoStopSettings(true, Option.some(Duration.ofSeconds(3_600)), false))
+                .access(new NotebookAccess("http://127.0.0.1:47123/", "notebook-token+with/signs="))
                 .workspace("workspace-9")
                 .aiProject("ai-project-3")
                 .owner(new UserRef("user-42", "Zoë"));

@@ -1,36 +1,46 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.runtime.process.ProcessNotebookRuntime;
+import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
 import io.demanager.application.port.in.InstanceUseCases;
+import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.Stores;
 import io.demanager.application.service.ApplicationServices;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.logging.StatusChangeLog;
-import io.demanager.bootstrap.runtime.SimulatedNotebookRuntime;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.InstanceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
- * with the adapters only a server has around them: random instance ids, the simulated runtime that reports progress
- * to the services, the auto-stop worker, and the log of every status change ({@link StatusChangeLog}). The server
+ * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
+ * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, and the log
+ * of every status change ({@link StatusChangeLog}). The server
  * runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
+
     /**
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
-    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, SimulatedRuntimeSettings runtime,
+    public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
                            AutoStopEngineSettings autoStop) {
 
         public Settings {
@@ -42,19 +52,38 @@ public final class Assembly implements AutoCloseable {
 
     private final InstanceUseCases useCases;
     private final ResumeRuntimeWorkUseCase resume;
-    private final SimulatedNotebookRuntime runtime;
+    private final AutoCloseable runtimeWork;
+    private final RuntimeSelection.Kind runtimeKind;
+    private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
 
     /**
      * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
      */
     public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
-        runtime = new SimulatedNotebookRuntime(settings.runtime(), random);
+        NotebookRuntime runtime;
+        Consumer<RecordRuntimeProgressUseCase> reportTo;
+        if (settings.runtime().process().isDefined()) {
+            var processes = new ProcessNotebookRuntime(settings.runtime().process().get());
+            runtime = processes;
+            runtimeWork = processes;
+            runtimeKind = RuntimeSelection.Kind.PROCESS;
+            runtimeTakesWork = processes::takesWork;
+            reportTo = processes::reportTo;
+        } else {
+            settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
+            var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);
+            runtime = simulated;
+            runtimeWork = simulated;
+            runtimeKind = RuntimeSelection.Kind.SIMULATED;
+            runtimeTakesWork = simulated::takesWork;
+            reportTo = simulated::reportTo;
+        }
         var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
                 new StatusChangeLog(),
                 new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity()), clock);
         useCases = services.instanceUseCases();
-        runtime.reportTo(services.runtimeProgress());
+        reportTo.accept(services.runtimeProgress());
         resume = services.resumeRuntimeWork();
         worker = new AutoStopWorker(services.stopExpiredLeases(), settings.autoStop());
     }
@@ -66,7 +95,12 @@ public final class Assembly implements AutoCloseable {
 
     /** Whether the notebook runtime takes work now. */
     public boolean runtimeTakesWork() {
-        return runtime.takesWork();
+        return runtimeTakesWork.getAsBoolean();
+    }
+
+    /** Which runtime runs the notebooks: the one chosen, or the simulation it fell back to. */
+    public RuntimeSelection.Kind runtimeKind() {
+        return runtimeKind;
     }
 
     /** The auto-stop worker, whose rounds the server's readiness watches. */
@@ -85,10 +119,17 @@ public final class Assembly implements AutoCloseable {
         return resume.resume();
     }
 
-    /** Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight. */
+    /**
+     * Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight;
+     * running notebooks keep running, for the next server to find again.
+     */
     @Override
     public void close() {
         worker.close();
-        runtime.close();
+        try {
+            runtimeWork.close();
+        } catch (Exception e) {
+            LOG.warn("The runtime did not close cleanly", e);
+        }
     }
 }

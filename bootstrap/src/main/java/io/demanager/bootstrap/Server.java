@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -75,7 +76,8 @@ public final class Server implements AutoCloseable {
                 metrics, new Random(), Clock.systemUTC()));
         assembly.start();
         Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
-                new ServerReadiness(database, assembly::runtimeTakesWork, assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics),
+                new ServerReadiness(database, assembly::runtimeTakesWork,
+                        assembly.runtimeKind().name().toLowerCase(Locale.ROOT), assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics),
                 configuration.httpLimits());
         listen(api, configuration);
         metrics.publishThreadPool(api.jettyServer().server().getThreadPool());

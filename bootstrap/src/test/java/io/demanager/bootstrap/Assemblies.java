@@ -1,10 +1,11 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.Stores;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.domain.autostop.AutoStopPolicy;
 
 import java.time.Clock;
@@ -21,7 +22,7 @@ public final class Assemblies {
 
     public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                                     AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
-        return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, runtime, autoStop), metrics, new Random(7),
+        return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop), metrics, new Random(7),
                 Clock.systemUTC());
     }
 }

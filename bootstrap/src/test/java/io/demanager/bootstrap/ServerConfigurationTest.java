@@ -142,7 +142,7 @@ class ServerConfigurationTest {
 
     private static Configuration embeddedIn(Path data, int port) {
         return Configuration.from(Map.of("DEMANAGER_HOST", "127.0.0.1", "DEMANAGER_PORT", String.valueOf(port),
-                "DEMANAGER_DATA_DIR", data.toString())).get();
+                "DEMANAGER_DATA_DIR", data.toString(), "DEMANAGER_RUNTIME", "simulated")).get();
     }
 
     private Server start(Map<String, String> variables) {

@@ -30,12 +30,16 @@ final class ServerProcess implements AutoCloseable {
         this.errors = errors;
     }
 
-    /** Runs {@code java -jar demanager-server.jar arguments} with {@code environment} added to this one's, minus the server's own. */
+    /**
+     * Runs {@code java -jar demanager-server.jar arguments} with {@code environment} added to this one's, minus the
+     * server's own; the simulated runtime unless {@code environment} says otherwise.
+     */
     static ServerProcess start(Path workDirectory, Map<String, String> environment, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DEMANAGER_"));
+        builder.environment().put("DEMANAGER_RUNTIME", "simulated");
         builder.environment().putAll(environment);
         try {
             Path output = Files.createTempFile(workDirectory, "server-", ".out");

@@ -4,6 +4,7 @@ import io.demanager.application.port.in.GetInstanceQuery;
 import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.persistence.postgres.PostgresPorts;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.in.InstanceEventsQuery;
@@ -11,7 +12,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
@@ -61,7 +62,7 @@ class ServerRestartTest {
         try (PostgresDatabase pool = database.connectAnotherPool("first-server");
              Assembly first = node(pool, Duration.ofHours(1))) {
             creating = refOf(first.useCases().create().create(create("creating", PAID_CPU)).get().instance());
-            stopping = refOf(database.newStore().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
+            stopping = refOf(storeOfTheServers().insert(anInstance().status(InstanceStatus.RUNNING).build()).get());
             first.useCases().action().act(new InstanceActionCommand(MEMBER, stopping, Action.STOP, Option.none())).get();
         }
 
@@ -79,7 +80,7 @@ class ServerRestartTest {
     @Test
     void leasesThatRanOutWhileNoServerRanAreStoppedAsSoonAsTheNextServerStarts() {
         Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        InstanceRef overdue = refOf(database.newStore().insert(anInstance().runningUntil(present.minus(Duration.ofHours(5)))
+        InstanceRef overdue = refOf(storeOfTheServers().insert(anInstance().runningUntil(present.minus(Duration.ofHours(5)))
                 .build()).get());
 
         try (PostgresDatabase pool = database.connectAnotherPool("next-server");
@@ -90,6 +91,11 @@ class ServerRestartTest {
             assertThat(events(next, overdue).map(event -> event.to() + " by " + event.cause())).startsWith(
                     "STOPPED by " + TransitionCause.RUNTIME_PROGRESS, "STOPPING by " + TransitionCause.AUTO_STOP);
         }
+    }
+
+    /** The servers' key opens what this store seals: a running instance's notebook token. */
+    private PostgresPorts storeOfTheServers() {
+        return database.newStore(credentialKey);
     }
 
     private Assembly node(PostgresDatabase pool, Duration runtimeDelay) {

@@ -31,13 +31,15 @@ public final class TestServers {
         return start(database.settings(), variables);
     }
 
+    /** A server of the simulated runtime unless {@code variables} say otherwise. */
     private static Server start(PostgresDatabase.Settings database, Map<String, String> variables) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DEMANAGER_HOST", "127.0.0.1",
                 "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
                 "DEMANAGER_DB_URL", database.jdbcUrl(),
                 "DEMANAGER_DB_USER", database.user(),
-                "DEMANAGER_CREDENTIAL_KEY", CREDENTIAL_KEY));
+                "DEMANAGER_CREDENTIAL_KEY", CREDENTIAL_KEY,
+                "DEMANAGER_RUNTIME", "simulated"));
         if (!database.password().isEmpty()) {
             environment.put("DEMANAGER_DB_PASSWORD", database.password());
         }

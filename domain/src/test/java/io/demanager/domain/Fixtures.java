@@ -16,6 +16,7 @@ import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookSpec;
@@ -44,6 +45,7 @@ public final class Fixtures {
 
     public static final ProjectId PROJECT = new ProjectId("b0a9a6bc95a2416d8c8c2c6c4e2cc1f3");
     public static final UserRef OWNER = new UserRef("15dda26361214ca2a5953917d2f48ffb", "ops_dev_env");
+    public static final NotebookAccess NOTEBOOK = new NotebookAccess("http://127.0.0.1:40001/", "notebook-token");
     public static final InstanceId INSTANCE_ID = new InstanceId(UUID.fromString("7d558ef8-c73d-11ea-964c-0255ac100033"));
     public static final Pool DEDICATED_POOL = new Pool(new PoolId("pool-3a1b"), "team-pool", PROJECT);
 
@@ -79,13 +81,13 @@ public final class Fixtures {
                 List.empty(), Option.none(), LinkedHashMap.empty(), LinkedHashMap.empty());
         return new Instance(INSTANCE_ID, PROJECT, new InstanceName("notebook-c6fd"), Description.EMPTY, status,
                 CREATED_AT, CREATED_AT, profile, flavor, Option.none(), spec, autoStop, Option.none(), Option.none(),
-                status.isQueued() ? Option.some(CREATED_AT) : Option.none(),
+                status.isQueued() ? Option.some(CREATED_AT) : Option.none(), Option.none(),
                 Instance.DEFAULT_WORKSPACE, Instance.DEFAULT_AI_PROJECT, OWNER, 3);
     }
 
     /** A paid CPU instance that entered RUNNING at {@code since}, through the runtime's report. */
     public static Instance runningSince(Instant since, AutoStopSettings autoStop) {
-        return instance(InstanceStatus.STARTING, PAID_CPU, autoStop).onRuntimeEvent(new RuntimeEvent.Started(), since).get();
+        return instance(InstanceStatus.STARTING, PAID_CPU, autoStop).onRuntimeEvent(new RuntimeEvent.Started(NOTEBOOK), since).get();
     }
 
     public static AutoStopSettings enabledFor(Duration duration) {
@@ -99,9 +101,9 @@ public final class Fixtures {
     /** One sample of every runtime event, failures carrying a reason. */
     public static List<RuntimeEvent> everyRuntimeEvent() {
         return List.of(
-                new RuntimeEvent.Created(),
+                new RuntimeEvent.Created(NOTEBOOK),
                 new RuntimeEvent.CreateFailed(failedReason("CreateFailed")),
-                new RuntimeEvent.Started(),
+                new RuntimeEvent.Started(NOTEBOOK),
                 new RuntimeEvent.StartFailed(failedReason("StartFailed")),
                 new RuntimeEvent.Stopped(),
                 new RuntimeEvent.Faulted(failedReason("Faulted")),

@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.demanager.testkit.TestNotebooks.ACCESS;
+
 /**
  * The real API on a free port, its services wired by {@link ApplicationServices} as the server's are, over the
  * in-memory store and the sample catalog ({@link SampleCatalog}), with a client that checks every exchange against the served OpenAPI document.
@@ -141,7 +143,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     /** A paid CPU instance that the runtime has created: RUNNING. */
     String createRunning(String project, String name) {
         String id = create(project, Bodies.create(name));
-        report(project, id, new RuntimeEvent.Created());
+        report(project, id, new RuntimeEvent.Created(ACCESS));
         return id;
     }
 

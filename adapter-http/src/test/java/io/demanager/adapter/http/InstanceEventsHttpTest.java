@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.demanager.adapter.http.ApiServer.instancePath;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET .../instances/{instance_id}/events}: why an instance is in its status. */
@@ -35,7 +36,7 @@ class InstanceEventsHttpTest {
         String id = server.create(project, Bodies.create("explained"));
         server.clock.advance(Duration.ofSeconds(30));
         Instant ranAt = server.clock.instant();
-        server.report(project, id, new RuntimeEvent.Created());
+        server.report(project, id, new RuntimeEvent.Created(ACCESS));
         server.clock.advance(Duration.ofSeconds(30));
         Instant stoppedAt = server.clock.instant();
         assertThat(client.post(instancePath(project, id) + "/action", Bodies.action("stop")).status()).isEqualTo(200);
@@ -67,7 +68,7 @@ class InstanceEventsHttpTest {
     void offsetAndLimitChooseThePageAndTheTotalCountsEveryEvent() {
         String project = ApiServer.newProject();
         String id = server.create(project, Bodies.create("paged"));
-        server.report(project, id, new RuntimeEvent.Created());
+        server.report(project, id, new RuntimeEvent.Created(ACCESS));
         client.post(instancePath(project, id) + "/action", Bodies.action("stop"));
         server.report(project, id, new RuntimeEvent.Stopped());
         List<String> all = lines(client.get(events(project, id)).json());

@@ -1,8 +1,10 @@
 package io.demanager.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.testkit.RecordingRuntime;
 import io.vavr.collection.HashMap;
@@ -16,6 +18,7 @@ import java.time.Instant;
 
 import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each operation of section 3 of docs/devenviron-api.md over HTTP: what a success answers, and what it changes. */
@@ -71,7 +74,7 @@ class InstanceOperationsHttpTest {
             assertThat(instance.has("pool")).isFalse();
             assertThat(instance.has("error_code")).isFalse();
             assertThat(instance.has("queuing_info")).isFalse();
-            assertThat(server.runtime.calls()).contains(new RecordingRuntime.Call(RecordingRuntime.Operation.CREATE,
+            assertThat(server.runtime.calls()).contains(new RecordingRuntime.Call(DesiredState.RUNNING,
                     InstanceId.parse(instance.path("id").asText()).get(), io.demanager.domain.instance.InstanceStatus.CREATING));
         }
 
@@ -175,7 +178,7 @@ class InstanceOperationsHttpTest {
                      "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 3600}}}
                     """);
             Instant runningSince = server.clock.instant();
-            server.report(project, id, new RuntimeEvent.Created());
+            server.report(project, id, new RuntimeEvent.Created(ACCESS));
             server.clock.advance(Duration.ofSeconds(600).plusMillis(500));
 
             JsonNode autoStop = client.get(instancePath(project, id)).json().path("spec").path("auto_stop");
@@ -251,7 +254,7 @@ class InstanceOperationsHttpTest {
                     {"name": "running", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
                      "spec": {"storage": {"type": "evs"}, "auto_stop": {"enable": true, "duration": 3600}}}
                     """);
-            server.report(project, id, new RuntimeEvent.Created());
+            server.report(project, id, new RuntimeEvent.Created(ACCESS));
             long stopTimestamp = client.get(instancePath(project, id)).json().path("spec").path("auto_stop").path("stop_timestamp").asLong();
 
             JsonNode autoStop = client.put(instancePath(project, id),
@@ -272,7 +275,7 @@ class InstanceOperationsHttpTest {
         void answers_the_modify_page_sample_request_with_every_field_of_its_sample_response() {
             String project = ApiServer.newProject();
             String id = server.create(project, Bodies.create("notebook-c6fd", Bodies.GPU_FLAVOR, Bodies.GPU_PROFILE));
-            server.report(project, id, new RuntimeEvent.Created());
+            server.report(project, id, new RuntimeEvent.Created(ACCESS));
 
             ApiResponse response = client.put(instancePath(project, id), """
                     {
@@ -374,7 +377,7 @@ class InstanceOperationsHttpTest {
             assertThat(deleted.json().path("instance_id").asText()).isEqualTo(id);
             assertThat(deleted.json().size()).isEqualTo(1);
             assertThat(client.get(instancePath(project, id)).errorCode()).isEqualTo("ModelArts.6309");
-            assertThat(server.runtime.calls()).extracting(RecordingRuntime.Call::operation).contains(RecordingRuntime.Operation.DELETE);
+            assertThat(server.runtime.calls()).extracting(RecordingRuntime.Call::desired).contains(DesiredState.GONE);
         }
     }
 
@@ -390,7 +393,7 @@ class InstanceOperationsHttpTest {
             assertStatusChange(client.post(action, Bodies.action("stop")), "STOPPING", "RUNNING");
             server.report(project, id, new RuntimeEvent.Stopped());
             assertStatusChange(client.post(action, Bodies.action("start")), "STARTING", "STOPPED");
-            server.report(project, id, new RuntimeEvent.Started());
+            server.report(project, id, new RuntimeEvent.Started(ACCESS));
             assertStatusChange(client.post(action, Bodies.action("restart")), "RESTARTING", "RUNNING");
         }
 
@@ -400,7 +403,7 @@ class InstanceOperationsHttpTest {
             try (ApiServer own = ApiServer.start()) {
                 String project = ApiServer.newProject();
                 String id = own.create(project, Bodies.create("free-one", Bodies.FREE_FLAVOR, Bodies.CPU_PROFILE));
-                own.report(project, id, new RuntimeEvent.Created());
+                own.report(project, id, new RuntimeEvent.Created(ACCESS));
                 String action = instancePath(project, id) + "/action";
                 own.client.post(action, Bodies.action("stop"));
                 own.report(project, id, new RuntimeEvent.Stopped());
@@ -422,14 +425,31 @@ class InstanceOperationsHttpTest {
     class AccessToken {
 
         @Test
-        void answers_the_runtime_token_of_a_running_instance() {
+        void answers_the_token_the_runtime_reported_for_the_running_notebook() {
             String project = ApiServer.newProject();
             String id = server.createRunning(project, "tokened");
 
             ApiResponse token = client.get(instancePath(project, id) + "/token");
 
             assertThat(token.status()).isEqualTo(200);
-            assertThat(token.json().path("token").asText()).isEqualTo(RecordingRuntime.tokenFor(InstanceId.parse(id).get()));
+            assertThat(token.json().path("token").asText()).isEqualTo(ACCESS.token());
+        }
+
+        @Test
+        void the_document_of_a_running_instance_says_where_its_notebook_answers_and_a_stopped_one_does_not() {
+            String project = ApiServer.newProject();
+            String id = server.create(project, Bodies.create("annotated"));
+            server.report(project, id, new RuntimeEvent.Created(new NotebookAccess("http://127.0.0.1:41234/", "secret-token")));
+
+            JsonNode running = client.get(instancePath(project, id)).json();
+            client.post(instancePath(project, id) + "/action", "{\"action\":\"stop\"}");
+            JsonNode stopping = client.get(instancePath(project, id)).json();
+
+            assertThat(running.path("spec").path("annotations").path("url").asText()).isEqualTo("http://127.0.0.1:41234/");
+            assertThat(running.path("spec").path("annotations").path("target_domain").asText()).isEqualTo("http://127.0.0.1:41234");
+            assertThat(running.toString()).doesNotContain("secret-token");
+            assertThat(stopping.path("status").asText()).isEqualTo("STOPPING");
+            assertThat(stopping.path("spec").path("annotations").has("url")).isFalse();
         }
     }
 

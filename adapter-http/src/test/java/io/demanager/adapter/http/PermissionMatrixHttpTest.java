@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,7 +119,7 @@ class PermissionMatrixHttpTest {
         ApiResponse created = owner.post(instancesPath(PROJECT), Bodies.create("target-" + NAMES.incrementAndGet()));
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         String id = created.json().path("id").asText();
-        server.report(PROJECT, id, new RuntimeEvent.Created());
+        server.report(PROJECT, id, new RuntimeEvent.Created(ACCESS));
         if (cell.route() == Route.DELETE && cell.permitted()) {
             assertThat(server.client.post(instancePath(PROJECT, id) + "/action", Bodies.action("stop")).status()).isEqualTo(200);
             server.report(PROJECT, id, new RuntimeEvent.Stopped());

@@ -49,7 +49,7 @@ public final class ApplicationServices {
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
-                new GetAccessTokenService(store, runtime),
+                new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()));
         runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,

@@ -13,7 +13,6 @@ import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.InstanceCreation;
-import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -63,11 +62,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
         return InstanceCreation.create(request, context)
                 .flatMap(store::insert)
                 .peek(created -> statusChanges.publishWrite(Option.none(), created, TransitionCause.USER_REQUEST))
-                .peek(created -> {
-                    if (created.status() == InstanceStatus.CREATING) {
-                        runtime.create(created);
-                    }
-                })
+                .peek(created -> RuntimeWork.askFor(runtime, created))
                 .map(created -> new InstanceSnapshot(created, context.now()));
     }
 }

@@ -37,7 +37,7 @@ public final class DeleteInstanceService implements DeleteInstanceUseCase {
                 .flatMap(instance -> instance.delete(clock.instant())
                         .flatMap(deleted -> writer.write(deleted, "delete", TransitionCause.USER_REQUEST))
                         .peek(saved -> statusChanges.publishWrite(Option.some(instance.status()), saved, TransitionCause.USER_REQUEST)))
-                .peek(runtime::delete)
+                .peek(deleted -> RuntimeWork.askFor(runtime, deleted))
                 .map(Instance::id);
     }
 }

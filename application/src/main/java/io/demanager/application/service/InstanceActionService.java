@@ -9,7 +9,6 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
-import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -61,12 +60,6 @@ public final class InstanceActionService implements InstanceActionUseCase {
 
     /** The runtime only hears of work it has to do: queuing and dequeuing are bookkeeping. */
     private void askRuntime(Instance saved) {
-        if (saved.status() == InstanceStatus.STARTING) {
-            runtime.start(saved);
-        } else if (saved.status() == InstanceStatus.STOPPING) {
-            runtime.stop(saved);
-        } else if (saved.status() == InstanceStatus.RESTARTING) {
-            runtime.restart(saved);
-        }
+        RuntimeWork.askFor(runtime, saved);
     }
 }

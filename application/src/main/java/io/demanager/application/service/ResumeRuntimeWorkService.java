@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.out.Catalog;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.NotebookRuntime;
@@ -17,16 +18,25 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
  * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
- * twice, and the second report is refused harmlessly (6357). Then each free flavor's queue takes the room it has.
+ * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running, when
+ * the runtime's notebooks outlive the server (reading them all is not free). Then
+ * each free flavor's queue takes the room it has.
  */
 public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
 
     static final Set<InstanceStatus> WAITING_FOR_THE_RUNTIME = HashSet.of(InstanceStatus.CREATING, InstanceStatus.STARTING,
             InstanceStatus.RESTARTING, InstanceStatus.STOPPING, InstanceStatus.READY_TO_START);
+
+    /**
+     * A notebook outlives the server that started it: the runtime is told to keep each RUNNING one running, so that
+     * it finds it again, or reports that it is gone.
+     */
+    static final Set<InstanceStatus> KEPT_RUNNING = HashSet.of(InstanceStatus.RUNNING);
 
     private static final int PAGE_SIZE = 500;
 
@@ -46,25 +56,30 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
 
     @Override
     public int resume() {
-        int resumed = 0;
-        Option<Instance> last = Option.none();
-        List<Instance> page;
-        do {
-            page = instances.inStatus(WAITING_FOR_THE_RUNTIME, last.map(Instance::id), PAGE_SIZE);
-            page.forEach(this::askAgain);
-            resumed += page.size();
-            last = page.lastOption();
-        } while (page.size() == PAGE_SIZE);
+        int resumed = forEachIn(WAITING_FOR_THE_RUNTIME, this::askAgain);
+        if (runtime.notebooksOutliveTheServer()) {
+            forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
+        }
         catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
         return resumed;
     }
 
+    private int forEachIn(Set<InstanceStatus> statuses, Consumer<Instance> action) {
+        int count = 0;
+        Option<Instance> last = Option.none();
+        List<Instance> page;
+        do {
+            page = instances.inStatus(statuses, last.map(Instance::id), PAGE_SIZE);
+            page.forEach(action);
+            count += page.size();
+            last = page.lastOption();
+        } while (page.size() == PAGE_SIZE);
+        return count;
+    }
+
     private void askAgain(Instance waiting) {
         switch (waiting.status()) {
-            case CREATING -> runtime.create(waiting);
-            case STARTING -> runtime.start(waiting);
-            case RESTARTING -> runtime.restart(waiting);
-            case STOPPING -> runtime.stop(waiting);
+            case CREATING, STARTING, RESTARTING, STOPPING -> RuntimeWork.askFor(runtime, waiting);
             // Admitted from its queue, but the launch that follows was lost: launch it now.
             case READY_TO_START -> progress.record(waiting, new RuntimeEvent.StartLaunched());
             default -> throw new IllegalStateException("not waiting for the runtime: " + waiting.status());

@@ -97,11 +97,7 @@ final class RuntimeProgress {
 
     /** A queued instance that got room goes on to the work it was waiting for. */
     private void askRuntime(Instance saved) {
-        if (saved.status() == InstanceStatus.CREATING) {
-            runtime.create(saved);
-        } else if (saved.status() == InstanceStatus.STARTING) {
-            runtime.start(saved);
-        }
+        RuntimeWork.askFor(runtime, saved);
     }
 
     private static boolean gaveItsPlaceBack(Instance before, Instance after) {

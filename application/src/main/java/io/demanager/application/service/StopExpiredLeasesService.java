@@ -39,7 +39,7 @@ public final class StopExpiredLeasesService implements StopExpiredLeasesUseCase 
         }
         var stopped = dueLeases.stopDue(batchSize, Instance::stopForExpiredLease);
         stopped.forEach(autoStopped -> {
-            runtime.stop(autoStopped.stopped());
+            RuntimeWork.askFor(runtime, autoStopped.stopped());
             metrics.autoStopped(autoStopped.lateness());
             LifecycleEvent.ofWrite(Option.some(InstanceStatus.RUNNING), autoStopped.stopped(), TransitionCause.AUTO_STOP)
                     .forEach(event -> statusChanges.publish(new StatusChanged(autoStopped.stopped().projectId(), event,

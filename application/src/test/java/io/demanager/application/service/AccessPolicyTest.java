@@ -85,7 +85,7 @@ class AccessPolicyTest {
         var modify = new ModifyInstanceService(store, policy, clock);
         var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
-        var token = new GetAccessTokenService(store, runtime);
+        var token = new GetAccessTokenService(store);
         var events = new ListInstanceEventsService(store, untouched(InstanceEvents.class));
         return Stream.of(
                 Named.of("create", new Guarded(Permission.CREATE, principal -> create.create(aRequest().commandBy(principal)))),
@@ -142,7 +142,7 @@ class AccessPolicyTest {
         var runtime = new RecordingRuntime();
 
         assertThat(new GetInstanceService(store, new SettableClock(NOW)).get(new GetInstanceQuery(readOnly, ref))).isNotEmpty();
-        assertThat(new GetAccessTokenService(store, runtime).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
+        assertThat(new GetAccessTokenService(store).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
         assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), runtime,
                 new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())

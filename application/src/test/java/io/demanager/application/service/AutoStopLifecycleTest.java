@@ -27,6 +27,7 @@ import java.time.Instant;
 
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,7 @@ class AutoStopLifecycleTest {
     void aRunWhoseLeaseRunsOutGoesFromRunningThroughStoppingToStoppedAndItsEventsSayItWasAutoStopped() {
         InstanceRef ref = createWithAutoStop(3_600);
         clock.advance(Duration.ofSeconds(30));
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
         Instant ranAt = clock.instant();
 
         clock.set(ranAt.plus(ONE_HOUR).minusMillis(1));
@@ -83,7 +84,7 @@ class AutoStopLifecycleTest {
     @Test
     void aChangeWhileRunningKeepsTheStopTimeAndTheNextStartUsesTheNewDuration() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
         Instant firstStop = START.plus(ONE_HOUR);
 
         clock.advance(Duration.ofMinutes(10));
@@ -97,7 +98,7 @@ class AutoStopLifecycleTest {
 
         clock.advance(Duration.ofMinutes(5));
         actions.act(new InstanceActionCommand(MEMBER, ref, Action.START, Option.none())).get();
-        report(ref, new RuntimeEvent.Started());
+        report(ref, new RuntimeEvent.Started(ACCESS));
         Instant secondRun = clock.instant();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(secondRun.plus(Duration.ofHours(2))));
 
@@ -110,12 +111,12 @@ class AutoStopLifecycleTest {
     @Test
     void aRestartTakesANewLeaseAndTheOldStopTimeNoLongerStopsIt() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
 
         clock.advance(Duration.ofMinutes(40));
         actions.act(new InstanceActionCommand(MEMBER, ref, Action.RESTART, Option.none())).get();
         clock.advance(Duration.ofMinutes(1));
-        report(ref, new RuntimeEvent.Started());
+        report(ref, new RuntimeEvent.Started(ACCESS));
         Instant restartedAt = clock.instant();
         assertThat(lease(ref)).containsExactly(new AutoStopLease(restartedAt.plus(ONE_HOUR)));
 
@@ -129,7 +130,7 @@ class AutoStopLifecycleTest {
     @Test
     void aUsersStopBeforeTheLeaseEndsLeavesNothingForTheEngine() {
         InstanceRef ref = createWithAutoStop(3_600);
-        report(ref, new RuntimeEvent.Created());
+        report(ref, new RuntimeEvent.Created(ACCESS));
 
         clock.advance(Duration.ofMinutes(10));
         actions.act(new InstanceActionCommand(MEMBER, ref, Action.STOP, Option.none())).get();

@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
@@ -72,7 +73,7 @@ class CreateInstanceServiceTest {
         assertThat(created.autoStop()).isEqualTo(new AutoStopSettings(true, Option.some(Duration.ofHours(2)), false));
         assertThat(snapshot.takenAt()).isEqualTo(NOW);
         assertThat(store.find(PROJECT, created.id())).containsExactly(created);
-        assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.CREATE, created.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, created.id(), InstanceStatus.CREATING));
         assertThat(store.eventsOf(created.id())).containsExactly(new LifecycleEvent(created.id(), Option.none(),
                 InstanceStatus.CREATING, TransitionCause.USER_REQUEST, NOW, 0));
         assertThat(statusChanges.published()).containsExactly(new StatusChanged(PROJECT, store.eventsOf(created.id()).head(),
@@ -88,7 +89,7 @@ class CreateInstanceServiceTest {
 
         assertThat(created.status()).isEqualTo(InstanceStatus.CREATING);
         assertThat(created.autoStop()).isEqualTo(AutoStopSettings.initialFor(SampleCatalog.FREE_CPU));
-        assertThat(runtime.calls().map(Call::operation)).containsExactly(RecordingRuntime.Operation.CREATE);
+        assertThat(runtime.calls().map(Call::desired)).containsExactly(DesiredState.RUNNING);
     }
 
     @Test

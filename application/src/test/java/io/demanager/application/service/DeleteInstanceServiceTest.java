@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -48,7 +49,7 @@ class DeleteInstanceServiceTest {
         assertThat(service.delete(command(stored.id(), Option.none()))).containsExactly(stored.id());
 
         assertThat(store.find(PROJECT, stored.id())).isEmpty();
-        assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.DELETE, stored.id(), InstanceStatus.DELETED));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.GONE, stored.id(), InstanceStatus.DELETED));
         assertThat(statusChanges.events()).containsExactly(new LifecycleEvent(stored.id(), Option.some(status),
                 InstanceStatus.DELETED, TransitionCause.USER_REQUEST, NOW, stored.version() + 1));
     }

@@ -1,14 +1,13 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.GetAccessTokenQuery;
-import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
-import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,32 +15,44 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GetAccessTokenServiceTest {
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private final RecordingRuntime runtime = new RecordingRuntime();
-    private final GetAccessTokenService service = new GetAccessTokenService(store, runtime);
+    private final GetAccessTokenService service = new GetAccessTokenService(store);
 
     @Test
-    void aRunningInstanceHasTheTokenTheRuntimeGives() {
-        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
+    void aRunningInstanceHasTheTokenTheRuntimeReportedWhenItsNotebookAnswered() {
+        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING)
+                .access(new NotebookAccess("http://127.0.0.1:41000/", "the-notebooks-token")).build());
 
-        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, running.id())))).containsExactly(RecordingRuntime.tokenFor(running.id()));
-        assertThat(runtime.calls()).containsExactly(new Call(RecordingRuntime.Operation.ACCESS_TOKEN, running.id(), InstanceStatus.RUNNING));
+        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, running.id())))).containsExactly("the-notebooks-token");
+    }
+
+    @Test
+    void aRunningInstanceWhoseNotebookWasNeverReportedHasNoToken() {
+        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
+        Instance reportedBeforeTokens = store.given(new Instance(running.id(), running.projectId(), running.name(),
+                running.description(), running.status(), running.createdAt(), running.updatedAt(), running.profile(),
+                running.flavor(), running.pool(), running.spec(), running.autoStop(), running.lease(), running.failure(),
+                running.queuedSince(), Option.none(), running.workspaceId(), running.aiProjectId(), running.owner(),
+                running.version()));
+
+        assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, reportedBeforeTokens.id()))).getLeft())
+                .isEqualTo(new DomainError.NotRunning());
     }
 
     @ParameterizedTest
     @EnumSource(mode = EnumSource.Mode.EXCLUDE, names = {"RUNNING", "DELETED"})
-    void anInstanceThatIsNotRunningHasNoTokenAndTheRuntimeIsNotAsked(InstanceStatus status) {
+    void anInstanceThatIsNotRunningHasNoToken(InstanceStatus status) {
         Instance notRunning = store.given(anInstance().status(status).build());
 
         DomainError error = service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, notRunning.id()))).getLeft();
 
         assertThat(error).isEqualTo(new DomainError.NotRunning());
         assertThat(error).isInstanceOf(DomainError.NotRunning.class);
-        assertThat(runtime.calls()).isEmpty();
     }
 
     @Test
@@ -50,6 +61,5 @@ class GetAccessTokenServiceTest {
 
         assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, theirs.id()))).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
-        assertThat(runtime.calls()).isEmpty();
     }
 }

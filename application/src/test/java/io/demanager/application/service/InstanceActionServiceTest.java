@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionUseCase.StatusChange;
@@ -13,7 +14,6 @@ import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
@@ -49,14 +49,14 @@ class InstanceActionServiceTest {
     void startingAStoppedInstanceAsksTheRuntimeToStartIt() {
         Instance stopped = store.given(anInstance().status(InstanceStatus.STOPPED).build());
 
-        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, Operation.START);
+        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, DesiredState.RUNNING);
     }
 
     @Test
     void stoppingARunningInstanceAsksTheRuntimeToStopIt() {
         Instance running = store.given(anInstance().runningUntil(NOW.plusSeconds(60)).build());
 
-        assertWorkAsked(running, Action.STOP, InstanceStatus.STOPPING, Operation.STOP);
+        assertWorkAsked(running, Action.STOP, InstanceStatus.STOPPING, DesiredState.STOPPED);
         assertThat(store.find(PROJECT, running.id()).get().lease()).isEmpty();
     }
 
@@ -64,14 +64,14 @@ class InstanceActionServiceTest {
     void restartingARunningInstanceAsksTheRuntimeToRestartIt() {
         Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
 
-        assertWorkAsked(running, Action.RESTART, InstanceStatus.RESTARTING, Operation.RESTART);
+        assertWorkAsked(running, Action.RESTART, InstanceStatus.RESTARTING, DesiredState.RESTARTED);
     }
 
     @Test
     void aFreeFlavorWithRoomStartsAtOnce() {
         Instance stopped = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).build());
 
-        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, Operation.START);
+        assertWorkAsked(stopped, Action.START, InstanceStatus.STARTING, DesiredState.RUNNING);
     }
 
     @Test
@@ -160,7 +160,7 @@ class InstanceActionServiceTest {
         assertThat(runtime.calls()).isEmpty();
     }
 
-    private void assertWorkAsked(Instance stored, Action action, InstanceStatus expected, Operation asked) {
+    private void assertWorkAsked(Instance stored, Action action, InstanceStatus expected, DesiredState asked) {
         assertThat(service.act(command(stored, action))).containsExactly(new StatusChange(stored.status(), expected));
         assertThat(store.find(PROJECT, stored.id()).map(Instance::status)).containsExactly(expected);
         assertThat(runtime.calls()).containsExactly(new Call(asked, stored.id(), expected));

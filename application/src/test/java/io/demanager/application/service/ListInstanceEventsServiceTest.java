@@ -20,6 +20,7 @@ import java.util.UUID;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static io.demanager.testkit.Principals.MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +75,7 @@ class ListInstanceEventsServiceTest {
     private Instance startedAndStopped() {
         Instance stopped = store.insert(anInstance().status(InstanceStatus.STOPPED).build()).get();
         Instance starting = store.update(stopped.start(true, NOW).get(), TransitionCause.USER_REQUEST).get();
-        Instance running = store.update(starting.onRuntimeEvent(new RuntimeEvent.Started(),
+        Instance running = store.update(starting.onRuntimeEvent(new RuntimeEvent.Started(ACCESS),
                 NOW.plusSeconds(1)).get(), TransitionCause.RUNTIME_PROGRESS).get();
         Instance stopping = store.update(running.stop(NOW.plusSeconds(2)).get(), TransitionCause.USER_REQUEST).get();
         return store.update(stopping.onRuntimeEvent(new RuntimeEvent.Stopped(),

@@ -69,7 +69,7 @@ class OwnInstancesOnlyTest {
                                 Option.none()))),
                 Named.of("action", (store, runtime, ref) -> new InstanceActionService(store, new FreeFlavorCapacity(store, 1), runtime,
                         new SettableClock(NOW), StatusChangePublisher.NONE).act(new InstanceActionCommand(OWN_ONLY, ref, InstanceActionCommand.Action.STOP, Option.none()))),
-                Named.of("access token", (store, runtime, ref) -> new GetAccessTokenService(store, runtime)
+                Named.of("access token", (store, runtime, ref) -> new GetAccessTokenService(store)
                         .accessToken(new GetAccessTokenQuery(OWN_ONLY, ref))),
                 Named.of("events", (store, runtime, ref) -> new ListInstanceEventsService(store, store)
                         .events(new InstanceEventsQuery(OWN_ONLY, ref, 0, 0))),

@@ -2,6 +2,7 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
@@ -12,7 +13,6 @@ import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
@@ -30,6 +30,7 @@ import java.util.function.UnaryOperator;
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.TestNotebooks.ACCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordRuntimeProgressServiceTest {
@@ -59,7 +60,7 @@ class RecordRuntimeProgressServiceTest {
         assertThat(creating.status()).isEqualTo(InstanceStatus.CREATING);
         assertThat(creating.queuedSince()).isEmpty();
         assertThat(store.find(PROJECT, queued.id())).containsExactly(creating);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, queued.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.CREATING));
     }
 
     @Test
@@ -71,7 +72,7 @@ class RecordRuntimeProgressServiceTest {
 
         Instance ready = store.find(PROJECT, queued.id()).get();
         assertThat(record(ready, new RuntimeEvent.StartLaunched()).instance().status()).isEqualTo(InstanceStatus.STARTING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queued.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.STARTING));
     }
 
     @Test
@@ -81,7 +82,7 @@ class RecordRuntimeProgressServiceTest {
         Instant ranAt = NOW.plusSeconds(120);
         clock.set(ranAt);
 
-        InstanceSnapshot running = record(creating, new RuntimeEvent.Created());
+        InstanceSnapshot running = record(creating, new RuntimeEvent.Created(ACCESS));
 
         assertThat(running.instance().status()).isEqualTo(InstanceStatus.RUNNING);
         assertThat(running.instance().updatedAt()).isEqualTo(ranAt);
@@ -129,7 +130,7 @@ class RecordRuntimeProgressServiceTest {
         assertThat(store.eventsOf(queuedFirst.id()).map(event -> event.to() + " by " + event.cause()))
                 .containsExactly("READY_TO_START by RUNTIME_PROGRESS", "STARTING by RUNTIME_PROGRESS");
         assertThat(store.find(PROJECT, queuedLater.id())).containsExactly(queuedLater);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, queuedFirst.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queuedFirst.id(), InstanceStatus.STARTING));
         assertThat(statusChanges.events().map(event -> event.instanceId() + " " + event.to() + " by " + event.cause()))
                 .containsExactly(stopping.id() + " STOPPED by RUNTIME_PROGRESS",
                         queuedFirst.id() + " READY_TO_START by RUNTIME_PROGRESS", queuedFirst.id() + " STARTING by RUNTIME_PROGRESS");
@@ -143,7 +144,7 @@ class RecordRuntimeProgressServiceTest {
         record(starting, new RuntimeEvent.StartFailed(NO_IMAGE));
 
         assertThat(store.find(PROJECT, queued.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, queued.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, queued.id(), InstanceStatus.CREATING));
     }
 
     @Test
@@ -151,7 +152,7 @@ class RecordRuntimeProgressServiceTest {
         Instance starting = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STARTING).build());
         Instance queued = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).build());
 
-        record(starting, new RuntimeEvent.Started());
+        record(starting, new RuntimeEvent.Started(ACCESS));
 
         assertThat(store.find(PROJECT, queued.id())).containsExactly(queued);
         assertThat(runtime.calls()).isEmpty();
@@ -161,7 +162,7 @@ class RecordRuntimeProgressServiceTest {
     void anEventThatDoesNotFitTheStatusIsRefusedAndNothingChanges() {
         Instance stopped = store.given(anInstance().build());
 
-        DomainError error = service.record(new InstanceRef(PROJECT, stopped.id()), new RuntimeEvent.Created()).getLeft();
+        DomainError error = service.record(new InstanceRef(PROJECT, stopped.id()), new RuntimeEvent.Created(ACCESS)).getLeft();
 
         assertThat(error).isInstanceOf(DomainError.OperationNotAllowed.class);
         assertThat(store.find(PROJECT, stopped.id())).containsExactly(stopped);
@@ -172,7 +173,7 @@ class RecordRuntimeProgressServiceTest {
     void anInstanceOfAnotherProjectIs6309() {
         Instance theirs = store.given(anInstance().project(OTHER_PROJECT).status(InstanceStatus.CREATING).build());
 
-        assertThat(service.record(new InstanceRef(PROJECT, theirs.id()), new RuntimeEvent.Created()).getLeft())
+        assertThat(service.record(new InstanceRef(PROJECT, theirs.id()), new RuntimeEvent.Created(ACCESS)).getLeft())
                 .isEqualTo(new DomainError.InstanceNotFound(theirs.id().value()));
         assertThat(store.find(OTHER_PROJECT, theirs.id())).containsExactly(theirs);
     }

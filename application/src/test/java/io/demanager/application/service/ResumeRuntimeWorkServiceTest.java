@@ -1,9 +1,9 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
@@ -39,10 +39,10 @@ class ResumeRuntimeWorkServiceTest {
         assertThat(service.resume()).isEqualTo(4);
 
         assertThat(runtime.calls()).containsExactlyInAnyOrder(
-                new Call(Operation.CREATE, creating.id(), InstanceStatus.CREATING),
-                new Call(Operation.START, starting.id(), InstanceStatus.STARTING),
-                new Call(Operation.RESTART, restarting.id(), InstanceStatus.RESTARTING),
-                new Call(Operation.STOP, stopping.id(), InstanceStatus.STOPPING));
+                new Call(DesiredState.RUNNING, creating.id(), InstanceStatus.CREATING),
+                new Call(DesiredState.RUNNING, starting.id(), InstanceStatus.STARTING),
+                new Call(DesiredState.RESTARTED, restarting.id(), InstanceStatus.RESTARTING),
+                new Call(DesiredState.STOPPED, stopping.id(), InstanceStatus.STOPPING));
     }
 
     @Test
@@ -52,13 +52,37 @@ class ResumeRuntimeWorkServiceTest {
         assertThat(service.resume()).isEqualTo(1);
 
         assertThat(store.find(PROJECT, ready.id()).map(Instance::status)).containsExactly(InstanceStatus.STARTING);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.START, ready.id(), InstanceStatus.STARTING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, ready.id(), InstanceStatus.STARTING));
+    }
+
+    @Test
+    void aRunningInstanceIsAskedToKeepRunningAndIsNotCountedAsWaiting() {
+        Instance running = store.given(anInstance().status(InstanceStatus.RUNNING).build());
+
+        assertThat(service.resume()).isZero();
+
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, running.id(), InstanceStatus.RUNNING));
+        assertThat(store.find(PROJECT, running.id())).containsExactly(running);
+    }
+
+    @Test
+    void runningInstancesAreNotReadWhenTheRuntimesNotebooksDoNotOutliveTheServer() {
+        store.given(anInstance().status(InstanceStatus.RUNNING).build());
+        Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).build());
+        var forgetful = new RecordingRuntime(false);
+        var resume = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
+                forgetful, new SettableClock(NOW), statusChanges);
+
+        assertThat(resume.resume()).isEqualTo(1);
+
+        assertThat(forgetful.calls()).containsExactly(new Call(DesiredState.RUNNING, creating.id(), InstanceStatus.CREATING));
     }
 
     @Test
     void instancesAtRestAreLeftAlone() {
         List<Instance> atRest = List.of(InstanceStatus.values())
                 .removeAll(ResumeRuntimeWorkService.WAITING_FOR_THE_RUNTIME)
+                .removeAll(ResumeRuntimeWorkService.KEPT_RUNNING)
                 .map(status -> store.given(anInstance().status(status).build()));
 
         assertThat(service.resume()).isZero();
@@ -88,6 +112,6 @@ class ResumeRuntimeWorkServiceTest {
 
         assertThat(store.find(PROJECT, older.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
         assertThat(store.find(PROJECT, newer.id())).containsExactly(newer);
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.CREATE, older.id(), InstanceStatus.CREATING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.RUNNING, older.id(), InstanceStatus.CREATING));
     }
 }

@@ -1,12 +1,12 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.RecordingRuntime.Call;
-import io.demanager.testkit.RecordingRuntime.Operation;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SettableClock;
@@ -47,7 +47,7 @@ class StopExpiredLeasesServiceTest {
         assertThat(stopping.version()).isEqualTo(5);
         assertThat(store.eventsOf(running.id())).containsExactly(new LifecycleEvent(running.id(),
                 Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING, TransitionCause.AUTO_STOP, NOW, 5));
-        assertThat(runtime.calls()).containsExactly(new Call(Operation.STOP, running.id(), InstanceStatus.STOPPING));
+        assertThat(runtime.calls()).containsExactly(new Call(DesiredState.STOPPED, running.id(), InstanceStatus.STOPPING));
     }
 
     @Test

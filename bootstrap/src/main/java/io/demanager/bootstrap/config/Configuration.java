@@ -4,6 +4,8 @@ import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.application.port.out.CallerIdentities;
@@ -12,7 +14,6 @@ import io.demanager.bootstrap.identity.FirstKnownCaller;
 import io.demanager.bootstrap.identity.JwtCallers;
 import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
@@ -55,7 +56,7 @@ public record Configuration(
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
-        SimulatedRuntimeSettings runtime,
+        RuntimeSelection runtime,
         LogFormat logFormat) {
 
     public enum LogFormat { TEXT, JSON }
@@ -105,13 +106,14 @@ public record Configuration(
                         value -> whole(value, 1, 10_000)),
                 environment.read(Variable.DEMANAGER_AUTO_STOP_INTERVAL_MS, AutoStopEngineSettings.DEFAULT.interval(),
                         value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)));
-        var runtime = new SimulatedRuntimeSettings(
+        var simulated = new SimulatedRuntimeSettings(
                 environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
                         value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
                 environment.read(Variable.DEMANAGER_RUNTIME_FAILURE_RATE, SimulatedRuntimeSettings.DEFAULT.failureRate(),
                         Configuration::rate),
                 environment.read(Variable.DEMANAGER_RUNTIME_FAILING_FLAVORS, SimulatedRuntimeSettings.DEFAULT.failingFlavors(),
                         value -> flavors(value, catalog)));
+        RuntimeSelection runtime = runtime(environment, simulated, dataDirectory);
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
@@ -149,6 +151,54 @@ public record Configuration(
         }
         var settings = new JwtSettings(keys.get(), issuer.get(), audience.get(), Duration.ofSeconds(skew), user, userName, projects);
         return environment.readOptional(Variable.DEMANAGER_JWT_JWKS, value -> JwtCallers.of(settings));
+    }
+
+    private static RuntimeSelection runtime(Environment environment, SimulatedRuntimeSettings simulated, Path dataDirectory) {
+        List<String> command = environment.read(Variable.DEMANAGER_JUPYTER_COMMAND, List.of(ProcessRuntimeSettings.DEFAULT_COMMAND),
+                value -> value.isBlank() ? Either.left("the command is empty") : Either.right(List.of(value.strip().split("\\s+"))));
+        String bindHost = environment.read(Variable.DEMANAGER_NOTEBOOK_HOST, "127.0.0.1", Configuration::host);
+        int[] ports = environment.read(Variable.DEMANAGER_NOTEBOOK_PORTS,
+                new int[] {ProcessRuntimeSettings.DEFAULT_FIRST_PORT, ProcessRuntimeSettings.DEFAULT_LAST_PORT}, Configuration::portRange);
+        Duration startTimeout = environment.read(Variable.DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS,
+                ProcessRuntimeSettings.DEFAULT_START_TIMEOUT, value -> whole(value, 1, 3_600).map(Duration::ofSeconds));
+        Duration stopGrace = environment.read(Variable.DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS,
+                ProcessRuntimeSettings.DEFAULT_STOP_GRACE, value -> whole(value, 0, 600).map(Duration::ofSeconds));
+        String user = environment.read(Variable.DEMANAGER_NOTEBOOK_USER, ProcessRuntimeSettings.DEFAULT_NOTEBOOK_USER,
+                value -> value.isBlank() ? Either.left("the user is empty") : Either.right(value.strip()));
+        Option<RuntimeSelection.Kind> asked = environment.readOptional(Variable.DEMANAGER_RUNTIME, value ->
+                List.of(RuntimeSelection.Kind.values()).find(kind -> kind.name().equals(value.toUpperCase(Locale.ROOT)))
+                        .toEither(() -> "'" + value + "' is not process or simulated"));
+        boolean installed = ProcessRuntimeSettings.isInstalled(command.head());
+        var process = new ProcessRuntimeSettings(command, dataDirectory.resolve("notebooks"), bindHost, ports[0], ports[1],
+                startTimeout, stopGrace, Option.some(user));
+        if (asked.isEmpty() && !installed) {
+            return new RuntimeSelection(Option.none(), simulated, Option.some(command.head()
+                    + " was not found, so no notebook really runs: install the Debian packages jupyter-server and"
+                    + " python3-ipykernel (or set DEMANAGER_RUNTIME=simulated to say this is meant)"));
+        }
+        RuntimeSelection.Kind kind = asked.getOrElse(RuntimeSelection.Kind.PROCESS);
+        if (kind == RuntimeSelection.Kind.PROCESS) {
+            if (!installed) {
+                environment.refuse(Variable.DEMANAGER_JUPYTER_COMMAND, command.head()
+                        + " is not found; install the Debian packages jupyter-server and python3-ipykernel");
+            }
+            ProcessRuntimeSettings.userProblem(Option.some(user))
+                    .forEach(problem -> environment.refuse(Variable.DEMANAGER_NOTEBOOK_USER, problem));
+        }
+        return kind == RuntimeSelection.Kind.PROCESS
+                ? new RuntimeSelection(Option.some(process), simulated, Option.none())
+                : RuntimeSelection.simulated(simulated);
+    }
+
+    private static Either<String, int[]> portRange(String value) {
+        String[] bounds = value.strip().split("-");
+        if (bounds.length != 2) {
+            return Either.left("'" + value + "' is not a port range first-last, such as 42000-42999");
+        }
+        return whole(bounds[0].strip(), 1, 65_535).flatMap(first -> whole(bounds[1].strip(), 1, 65_535)
+                .flatMap(last -> last < first
+                        ? Either.left("'" + value + "' ends before it begins")
+                        : Either.right(new int[] {first, last})));
     }
 
     private static Option<PostgresDatabase.Settings> externalDatabase(Environment environment) {
@@ -273,8 +323,12 @@ public record Configuration(
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms by " + autoStopEngine.batchSize()
-                + ", runtime=" + runtime.delay().toMillis() + " ms, failure rate " + runtime.failureRate()
-                + (runtime.failingFlavors().isEmpty() ? "" : ", always failing " + runtime.failingFlavors().mkString(","))
+                + ", runtime=" + runtime.process().map(process -> "process (" + process.command().mkString(" ") + " on "
+                                + process.bindHost() + ":" + process.firstPort() + "-" + process.lastPort() + " as "
+                                + process.notebookUser().getOrElse("the server's user") + ")")
+                        .getOrElse(() -> "simulated (" + runtime.simulated().delay().toMillis() + " ms, failure rate " + runtime.simulated().failureRate()
+                                + (runtime.simulated().failingFlavors().isEmpty() ? ""
+                                        : ", always failing " + runtime.simulated().failingFlavors().mkString(",")) + ")")
                 + ", log=" + logFormat.name().toLowerCase(Locale.ROOT);
     }
 

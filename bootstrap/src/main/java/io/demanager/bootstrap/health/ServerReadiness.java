@@ -24,13 +24,17 @@ public final class ServerReadiness implements Readiness {
 
     private final PostgresDatabase database;
     private final BooleanSupplier runtimeTakesWork;
+    private final String runtimeKind;
     private final AutoStopWorker autoStop;
     private final Clock clock;
     private final Instant since;
 
-    public ServerReadiness(PostgresDatabase database, BooleanSupplier runtimeTakesWork, AutoStopWorker autoStop, Clock clock) {
+    /** @param runtimeKind which runtime runs the notebooks, as the configuration names it */
+    public ServerReadiness(PostgresDatabase database, BooleanSupplier runtimeTakesWork, String runtimeKind, AutoStopWorker autoStop,
+                           Clock clock) {
         this.database = database;
         this.runtimeTakesWork = runtimeTakesWork;
+        this.runtimeKind = runtimeKind;
         this.autoStop = autoStop;
         this.clock = clock;
         this.since = clock.instant();
@@ -48,7 +52,7 @@ public final class ServerReadiness implements Readiness {
     }
 
     private HealthComponent runtimeComponent() {
-        return new HealthComponent("runtime", runtimeTakesWork.getAsBoolean(), Map.of("kind", "simulated"));
+        return new HealthComponent("runtime", runtimeTakesWork.getAsBoolean(), Map.of("kind", runtimeKind));
     }
 
     /** Before the first round ends, the engine has until the same limit to end one. */

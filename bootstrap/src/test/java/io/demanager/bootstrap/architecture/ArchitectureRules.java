@@ -52,7 +52,8 @@ final class ArchitectureRules {
                 drivingPortsAreImplementedOnlyByServices(hexagon),
                 drivingPortsDoNotDependOnDrivenPorts(hexagon),
                 drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication(hexagon),
-                everyClassBelongsToAPart(hexagon)));
+                everyClassBelongsToAPart(hexagon),
+                runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain(hexagon)));
         Part.ADAPTERS.forEach(adapter -> rules.add(adapterIsUsedOnlyByItselfAndBootstrap(hexagon, adapter)));
         return List.copyOf(rules);
     }
@@ -76,6 +77,15 @@ final class ArchitectureRules {
                 .and().resideOutsideOfPackages(hexagon.inside(adapter), hexagon.inside(Part.BOOTSTRAP))
                 .should().dependOnClassesThat().resideInAPackage(hexagon.inside(adapter))
                 .because("an adapter plugs into ports, never into another adapter; only bootstrap wires adapters together");
+    }
+
+    static ArchRule runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain(Hexagon hexagon) {
+        return classes().that().resideInAPackage(hexagon.inside(Part.RUNTIME_ADAPTER))
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(hexagon.inside(Part.RUNTIME_ADAPTER), hexagon.insideApplication(), hexagon.inside(Part.DOMAIN),
+                        "java..", "javax..", "io.vavr..", "org.slf4j..", "com.fasterxml.jackson..")
+                .because("a runtime learns what to run from the application and reports back to it, so that another runtime"
+                        + " (Kubernetes) can replace it without touching any other adapter");
     }
 
     static ArchRule onlyBootstrapDependsOnBootstrap(Hexagon hexagon) {

@@ -11,6 +11,7 @@ import io.demanager.archfixture.domainusesjdbc.domain.UsesJdbc;
 import io.demanager.archfixture.httpusesdrivenport.adapter.http.Authentication;
 import io.demanager.archfixture.httpusespersistence.adapter.http.InstanceRoutes;
 import io.demanager.archfixture.httpusespersistence.bootstrap.Wiring;
+import io.demanager.archfixture.httpusesruntime.adapter.http.NotebookRoutes;
 import io.demanager.archfixture.httpusesservice.adapter.http.ThingRoutes;
 import io.demanager.archfixture.packagecycle.domain.instance.Instance;
 import io.demanager.archfixture.partcycle.application.port.in.StartUseCase;
@@ -18,6 +19,7 @@ import io.demanager.archfixture.persistenceuseshttp.adapter.persistence.Store;
 import io.demanager.archfixture.portinusesportout.application.port.in.ListThingsUseCase;
 import io.demanager.archfixture.portisclass.application.port.out.CachingStore;
 import io.demanager.archfixture.productionusestestkit.bootstrap.DemoServer;
+import io.demanager.archfixture.runtimeusespersistence.adapter.runtime.Notebooks;
 import io.demanager.archfixture.strayclass.util.Helpers;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,12 @@ class ArchitectureRulesCatchViolationsTest {
             new Breach("only bootstrap uses the HTTP adapter",
                     hexagon -> ArchitectureRules.adapterIsUsedOnlyByItselfAndBootstrap(hexagon, Part.HTTP_ADAPTER),
                     new Fixture("persistenceuseshttp"), Store.class),
+            new Breach("only bootstrap uses the runtime adapter",
+                    hexagon -> ArchitectureRules.adapterIsUsedOnlyByItselfAndBootstrap(hexagon, Part.RUNTIME_ADAPTER),
+                    new Fixture("httpusesruntime"), NotebookRoutes.class),
+            new Breach("the runtime adapter depends only on the application and the domain",
+                    ArchitectureRules::runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain,
+                    new Fixture("runtimeusespersistence"), Notebooks.class),
             new Breach("nothing but bootstrap depends on bootstrap", ArchitectureRules::onlyBootstrapDependsOnBootstrap,
                     new Fixture("adapterusesbootstrap"), Routes.class),
             new Breach("production code does not depend on the test kit", ArchitectureRules::productionCodeDoesNotDependOnTheTestKit,

@@ -13,11 +13,12 @@ enum Part {
     SERVICES("application.service"),
     HTTP_ADAPTER("adapter.http"),
     PERSISTENCE_ADAPTER("adapter.persistence"),
+    RUNTIME_ADAPTER("adapter.runtime"),
     BOOTSTRAP("bootstrap"),
     /** The store test kit: the in-memory store, the store contracts and the test builders, for tests only. */
     TEST_KIT("testkit");
 
-    static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER);
+    static final List<Part> ADAPTERS = List.of(HTTP_ADAPTER, PERSISTENCE_ADAPTER, RUNTIME_ADAPTER);
 
     /** The adapters that drive use cases. */
     static final List<Part> DRIVING_ADAPTERS = List.of(HTTP_ADAPTER);

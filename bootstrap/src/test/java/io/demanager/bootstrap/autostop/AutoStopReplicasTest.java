@@ -5,11 +5,11 @@ import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.bootstrap.Assemblies;
 import io.demanager.bootstrap.Assembly;
-import io.demanager.bootstrap.runtime.SimulatedRuntimeSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.SampleCatalog;
@@ -124,7 +124,7 @@ class AutoStopReplicasTest {
 
     /** Running instances whose leases ended over the last hours, spread over two projects; inserted four at a time. */
     private void insertDueLeases(int count) throws Exception {
-        var store = database.newStore();
+        var store = database.newStore(credentialKey);
         Instant present = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {

@@ -1,10 +1,12 @@
 package io.demanager.bootstrap.config;
 
 import io.demanager.adapter.http.HttpLimits;
+import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.domain.instance.ProjectId;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,10 +52,12 @@ class ConfigurationTest {
         assertThat(defaults.autoStopPolicy().maximum()).isEqualTo(Duration.ofSeconds(86400));
         assertThat(defaults.autoStopEngine().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.autoStopEngine().batchSize()).isEqualTo(100);
-        assertThat(defaults.runtime().delay()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(defaults.runtime().failureRate()).isZero();
-        assertThat(defaults.runtime().failingFlavors()).isEmpty();
+        assertThat(defaults.runtime().simulated().delay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(defaults.runtime().simulated().failureRate()).isZero();
+        assertThat(defaults.runtime().simulated().failingFlavors()).isEmpty();
         assertThat(defaults.logFormat()).isEqualTo(Configuration.LogFormat.TEXT);
+        assertThat(defaults.runtime().kind()).isEqualTo(ProcessRuntimeSettings.isInstalled("jupyter-server")
+                ? RuntimeSelection.Kind.PROCESS : RuntimeSelection.Kind.SIMULATED);
         assertThat(defaults.jwtCallers()).isEmpty();
         assertThat(defaults.httpLimits()).isEqualTo(new HttpLimits(Duration.ofSeconds(30), 1024, 32));
     }
@@ -86,6 +90,53 @@ class ConfigurationTest {
         assertThat(withJwt.identities().byToken(ConfiguredCallers.DEVELOPMENT_TOKEN)).isEmpty();
     }
 
+    @Test
+    void theProcessRuntimeTakesItsSettingsAndLeavesNotebooksInTheDataDirectory() {
+        Configuration configuration = Configuration.from(Map.of(
+                "DEMANAGER_RUNTIME", "process",
+                "DEMANAGER_DATA_DIR", "somewhere",
+                "DEMANAGER_JUPYTER_COMMAND", "/bin/sh -c true",
+                "DEMANAGER_NOTEBOOK_PORTS", "43100-43199",
+                "DEMANAGER_NOTEBOOK_HOST", "127.0.0.2",
+                "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "7",
+                "DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS", "0",
+                "DEMANAGER_NOTEBOOK_USER", "nobody")).get();
+
+        ProcessRuntimeSettings process = configuration.runtime().process().get();
+        assertThat(process.command()).containsExactly("/bin/sh", "-c", "true");
+        assertThat(process.folder()).isEqualTo(Path.of("somewhere", "notebooks"));
+        assertThat(List.of(process.firstPort(), process.lastPort())).containsExactly(43_100, 43_199);
+        assertThat(process.bindHost()).isEqualTo("127.0.0.2");
+        assertThat(process.startTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(process.stopGrace()).isZero();
+        assertThat(process.notebookUser()).contains("nobody");
+    }
+
+    @Test
+    void aProcessRuntimeWithoutJupyterOrWithABadRangeIsRefusedNamingEachVariable() {
+        var problems = Configuration.from(Map.of(
+                "DEMANAGER_RUNTIME", "process",
+                "DEMANAGER_JUPYTER_COMMAND", "/no/such/jupyter-server",
+                "DEMANAGER_NOTEBOOK_PORTS", "43199-43100",
+                "DEMANAGER_NOTEBOOK_USER", "root")).getLeft();
+
+        assertThat(problems).anyMatch(problem -> problem.startsWith("DEMANAGER_JUPYTER_COMMAND: /no/such/jupyter-server is not found"))
+                .anyMatch(problem -> problem.startsWith("DEMANAGER_NOTEBOOK_PORTS: '43199-43100' ends before it begins"));
+        if (ProcessRuntimeSettings.userProblem(Option.some("root")).isDefined()) {
+            assertThat(problems).anyMatch(problem -> problem.startsWith("DEMANAGER_NOTEBOOK_USER: notebooks never run as root"));
+        }
+        assertThat(Configuration.from(Map.of("DEMANAGER_RUNTIME", "kubernetes")).getLeft())
+                .containsExactly("DEMANAGER_RUNTIME: 'kubernetes' is not process or simulated");
+    }
+
+    @Test
+    void withoutJupyterAndWithoutAChoiceTheSimulatedRuntimeRunsAndSaysWhatToInstall() {
+        RuntimeSelection runtime = Configuration.from(Map.of("DEMANAGER_JUPYTER_COMMAND", "/no/such/jupyter-server")).get().runtime();
+
+        assertThat(runtime.kind()).isEqualTo(RuntimeSelection.Kind.SIMULATED);
+        assertThat(runtime.fallback().get()).contains("jupyter-server", "python3-ipykernel");
+    }
+
     static Stream<Arguments> goodValues() throws IOException {
         Path catalog = Files.writeString(files.resolve("catalog.json"), CatalogFiles.ONE_FLAVOR);
         Path tokens = Files.writeString(files.resolve("tokens.json"), """
@@ -105,10 +156,10 @@ class ConfigurationTest {
                 good("DEMANAGER_AUTO_STOP_MAX_SECONDS", "7200", configuration -> configuration.autoStopPolicy().maximum(), Duration.ofHours(2)),
                 good("DEMANAGER_AUTO_STOP_INTERVAL_MS", "250", configuration -> configuration.autoStopEngine().interval(), Duration.ofMillis(250)),
                 good("DEMANAGER_AUTO_STOP_BATCH_SIZE", "7", configuration -> configuration.autoStopEngine().batchSize(), 7),
-                good("DEMANAGER_RUNTIME_DELAY_MS", "0", configuration -> configuration.runtime().delay(), Duration.ZERO),
-                good("DEMANAGER_RUNTIME_FAILURE_RATE", "0.25", configuration -> configuration.runtime().failureRate(), 0.25),
+                good("DEMANAGER_RUNTIME_DELAY_MS", "0", configuration -> configuration.runtime().simulated().delay(), Duration.ZERO),
+                good("DEMANAGER_RUNTIME_FAILURE_RATE", "0.25", configuration -> configuration.runtime().simulated().failureRate(), 0.25),
                 good("DEMANAGER_RUNTIME_FAILING_FLAVORS", " modelarts.vm.cpu.8u , modelarts.vm.gpu.p100",
-                        configuration -> configuration.runtime().failingFlavors(), HashSet.of("modelarts.vm.cpu.8u", "modelarts.vm.gpu.p100")),
+                        configuration -> configuration.runtime().simulated().failingFlavors(), HashSet.of("modelarts.vm.cpu.8u", "modelarts.vm.gpu.p100")),
                 good("DEMANAGER_LOG_FORMAT", "JSON", Configuration::logFormat, Configuration.LogFormat.JSON));
     }
 

@@ -5,7 +5,10 @@ import io.demanager.application.port.in.GetInstanceQuery;
 import static io.demanager.testkit.Principals.MEMBER;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.application.port.in.InstanceEventsQuery;
+import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
+import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.in.InstanceRef;
+import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.bootstrap.Assemblies;
@@ -44,6 +47,8 @@ class SimulatedNotebookRuntimeTest {
 
     private static final String OTHER_CPU = "modelarts.vm.cpu.8u";
     private static final Duration DELAY = Duration.ofMillis(5);
+    /** Long enough that a loaded machine reads the status before the runtime reports. */
+    private static final Duration DELAY_SEEN_AS_CREATING = Duration.ofSeconds(1);
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private Assembly node;
@@ -57,7 +62,7 @@ class SimulatedNotebookRuntimeTest {
 
     @Test
     void aCreatedInstanceRunsAfterTheDelayAndAStoppedOneStops() {
-        node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
+        node = nodeWith(new SimulatedRuntimeSettings(DELAY_SEEN_AS_CREATING, 0, HashSet.empty()));
         InstanceRef ref = created("runs", PAID_CPU);
         assertThat(status(ref)).isEqualTo(InstanceStatus.CREATING);
 
@@ -129,15 +134,18 @@ class SimulatedNotebookRuntimeTest {
     }
 
     @Test
-    void anAccessTokenIsNewEachTime() {
+    void theAccessTokenLastsForOneRunAndARestartGivesANewOne() {
         node = nodeWith(new SimulatedRuntimeSettings(DELAY, 0, HashSet.empty()));
         InstanceRef ref = created("token", PAID_CPU);
         waitUntil("it runs", () -> status(ref) == InstanceStatus.RUNNING);
 
         String first = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
-        String second = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
+        String again = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
+        node.useCases().action().act(new InstanceActionCommand(MEMBER, ref, Action.RESTART, Option.none())).get();
+        waitUntil("it runs again", () -> status(ref) == InstanceStatus.RUNNING);
+        String afterRestart = node.useCases().accessToken().accessToken(new GetAccessTokenQuery(MEMBER, ref)).get();
 
-        assertThat(first).isNotBlank().isNotEqualTo(second);
+        assertThat(first).isNotBlank().isEqualTo(again).isNotEqualTo(afterRestart);
     }
 
     @Test
@@ -158,7 +166,7 @@ class SimulatedNotebookRuntimeTest {
                 reports.add(event.wireName());
                 return Either.left(new DomainError.InstanceNotFound(ref.instanceId().value()));
             });
-            List.range(0, 20).forEach(n -> runtime.create(InstanceBuilder.anInstance().status(InstanceStatus.CREATING).build()));
+            List.range(0, 20).forEach(n -> runtime.ensure(InstanceBuilder.anInstance().status(InstanceStatus.CREATING).build(), DesiredState.RUNNING));
             var outcomes = new java.util.ArrayList<String>();
             while (outcomes.size() < 20) {
                 outcomes.add(reports.poll(1, TimeUnit.MINUTES));

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param lease       the stop time of the current run: present only while RUNNING with auto stop enabled
  * @param failure     why the last creation or start failed, or why the instance became unavailable
  * @param queuedSince when the instance joined a free flavor's queue, while it waits there
+ * @param access      how the running notebook is opened, as the runtime reported it: only while RUNNING
  * @param version     the stored version this instance was read at; the store bumps it on every write
  */
 public record Instance(
@@ -40,6 +41,7 @@ public record Instance(
         Option<AutoStopLease> lease,
         Option<FailedReason> failure,
         Option<Instant> queuedSince,
+        Option<NotebookAccess> access,
         WorkspaceId workspaceId,
         AiProjectId aiProjectId,
         UserRef owner,
@@ -64,11 +66,15 @@ public record Instance(
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(queuedSince, "queuedSince");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(aiProjectId, "aiProjectId");
         Objects.requireNonNull(owner, "owner");
         if (lease.isDefined() && status != InstanceStatus.RUNNING) {
             throw new IllegalArgumentException("only a running instance has an auto-stop lease");
+        }
+        if (access.isDefined() && status != InstanceStatus.RUNNING) {
+            throw new IllegalArgumentException("only a running instance has a notebook to open");
         }
         if (queuedSince.isDefined() != status.isQueued()) {
             throw new IllegalArgumentException("an instance is queued exactly while its status is a queuing one");
@@ -132,12 +138,15 @@ public record Instance(
 
     // ---- runtime progress ------------------------------------------------------------------------
 
-    /** Apply progress reported by the runtime; a failure records its reason. */
+    /**
+     * Apply progress reported by the runtime; a failure records its reason, a launched notebook how it is opened.
+     */
     public Either<DomainError, Instance> onRuntimeEvent(RuntimeEvent event, Instant now) {
         return notDeleted()
                 .flatMap(ignored -> Lifecycle.afterEvent(status, event))
                 .map(target -> moveTo(target, now))
-                .map(moved -> failureOf(event).map(moved::failedWith).getOrElse(moved));
+                .map(moved -> failureOf(event).map(moved::failedWith).getOrElse(moved))
+                .map(moved -> event instanceof RuntimeEvent.Launched launched ? moved.openedBy(launched.access()) : moved);
     }
 
     // ---- views ----------------------------------------------------------------------------------
@@ -166,7 +175,7 @@ public record Instance(
     /** The same instance as stored at {@code storedVersion}; only stores call this. */
     public Instance atVersion(long storedVersion) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, storedVersion);
+                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, storedVersion);
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -187,8 +196,8 @@ public record Instance(
 
     /**
      * Every status change goes through here: entering RUNNING fixes a lease from the settings in force,
-     * leaving it drops the lease; a queuing status records when the wait began; a failure reason lasts
-     * only until the next change.
+     * leaving it drops the lease and the notebook's access; a queuing status records when the wait began; a
+     * failure reason lasts only until the next change.
      */
     Instance moveTo(InstanceStatus target, Instant now) {
         Option<AutoStopLease> nextLease = target != InstanceStatus.RUNNING ? Option.none()
@@ -196,23 +205,29 @@ public record Instance(
                 : autoStop.leaseFrom(now);
         Option<Instant> nextQueuedSince = !target.isQueued() ? Option.none()
                 : queuedSince.orElse(Option.some(now));
+        Option<NotebookAccess> nextAccess = target == InstanceStatus.RUNNING ? access : Option.none();
         return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
-                autoStop, nextLease, Option.none(), nextQueuedSince, workspaceId, aiProjectId, owner, version);
+                autoStop, nextLease, Option.none(), nextQueuedSince, nextAccess, workspaceId, aiProjectId, owner, version);
     }
 
     private Instance withoutSecrets() {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool,
-                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, version);
+                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, Option.none(), workspaceId, aiProjectId, owner, version);
     }
 
     private Instance failedWith(FailedReason reason) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, Option.some(reason), queuedSince, workspaceId, aiProjectId, owner, version);
+                autoStop, lease, Option.some(reason), queuedSince, access, workspaceId, aiProjectId, owner, version);
+    }
+
+    private Instance openedBy(NotebookAccess notebook) {
+        return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
+                autoStop, lease, failure, queuedSince, Option.some(notebook), workspaceId, aiProjectId, owner, version);
     }
 
     private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, Instant now) {
         return new Instance(id, projectId, name, newDescription, status, createdAt, now, profile, flavor, pool, spec,
-                newAutoStop, lease, failure, queuedSince, workspaceId, aiProjectId, owner, version);
+                newAutoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, version);
     }
 
     private static Option<FailedReason> failureOf(RuntimeEvent event) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.demanager.domain.Fixtures.FREE_CPU;
+import static io.demanager.domain.Fixtures.NOTEBOOK;
 import static io.demanager.domain.Fixtures.PAID_CPU;
 import static io.demanager.domain.Fixtures.enabledFor;
 import static io.demanager.domain.Fixtures.failedReason;
@@ -37,7 +38,7 @@ class InstanceAutoStopTest {
 
     @Test
     void aCreatedInstanceGetsItsLeaseWhenItFirstRuns() {
-        Instance created = instance(InstanceStatus.CREATING, FREE_CPU).onRuntimeEvent(new RuntimeEvent.Created(), ENTERED).get();
+        Instance created = instance(InstanceStatus.CREATING, FREE_CPU).onRuntimeEvent(new RuntimeEvent.Created(NOTEBOOK), ENTERED).get();
 
         assertThat(created.lease()).containsExactly(new AutoStopLease(ENTERED.plus(ONE_HOUR)));
     }
@@ -73,7 +74,7 @@ class InstanceAutoStopTest {
         Instance runningAgain = changed.stop(ENTERED.plusSeconds(120))
                 .flatMap(stopping -> stopping.onRuntimeEvent(new RuntimeEvent.Stopped(), ENTERED.plusSeconds(130)))
                 .flatMap(stopped -> stopped.start(true, enteredAgain.minusSeconds(30)))
-                .flatMap(starting -> starting.onRuntimeEvent(new RuntimeEvent.Started(), enteredAgain))
+                .flatMap(starting -> starting.onRuntimeEvent(new RuntimeEvent.Started(NOTEBOOK), enteredAgain))
                 .get();
 
         assertThat(runningAgain.lease()).containsExactly(new AutoStopLease(enteredAgain.plus(TWO_HOURS)));
@@ -85,7 +86,7 @@ class InstanceAutoStopTest {
         Instant restarted = ENTERED.plusSeconds(1_800);
 
         Instance restarting = changed.restart(restarted.minusSeconds(20)).get();
-        Instance runningAgain = restarting.onRuntimeEvent(new RuntimeEvent.Started(), restarted).get();
+        Instance runningAgain = restarting.onRuntimeEvent(new RuntimeEvent.Started(NOTEBOOK), restarted).get();
 
         assertThat(restarting.lease()).isEmpty();
         assertThat(runningAgain.lease()).containsExactly(new AutoStopLease(restarted.plus(TWO_HOURS)));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.demanager.domain.Fixtures.FREE_CPU;
+import static io.demanager.domain.Fixtures.NOTEBOOK;
 import static io.demanager.domain.Fixtures.NOW;
 import static io.demanager.domain.Fixtures.everyRuntimeEvent;
 import static io.demanager.domain.Fixtures.failedReason;
@@ -91,7 +92,7 @@ class RuntimeEventsTest {
         Instance startedAgain = failedToStart.start(true, NOW.plusSeconds(60)).get();
 
         assertThat(startedAgain.failure()).isEmpty();
-        assertThat(startedAgain.onRuntimeEvent(new RuntimeEvent.Started(), NOW.plusSeconds(90)).get().failure()).isEmpty();
+        assertThat(startedAgain.onRuntimeEvent(new RuntimeEvent.Started(NOTEBOOK), NOW.plusSeconds(90)).get().failure()).isEmpty();
         assertThat(failedToStart.delete(NOW.plusSeconds(60)).get().failure()).isEmpty();
     }
 
@@ -101,5 +102,35 @@ class RuntimeEventsTest {
                 .isEmpty();
         assertThat(instance(START_QUEUING, FREE_CPU).onRuntimeEvent(new RuntimeEvent.CapacityFreed(), NOW).get().queuedSince())
                 .isEmpty();
+    }
+
+    @Test
+    void aLaunchedNotebookIsOpenedOnlyWhileRunning() {
+        NotebookAccess restarted = new NotebookAccess("http://127.0.0.1:40002/", "another-token");
+        Instance running = instance(CREATING, FREE_CPU).onRuntimeEvent(new RuntimeEvent.Created(NOTEBOOK), NOW).get();
+        Instance restarting = running.restart(NOW.plusSeconds(1)).get();
+
+        assertThat(running.access()).containsExactly(NOTEBOOK);
+        assertThat(restarting.access()).isEmpty();
+        assertThat(restarting.onRuntimeEvent(new RuntimeEvent.Started(restarted), NOW.plusSeconds(2)).get().access())
+                .containsExactly(restarted);
+        assertThat(running.stop(NOW.plusSeconds(1)).get().access()).isEmpty();
+        assertThat(running.onRuntimeEvent(new RuntimeEvent.Faulted(failedReason("NodeLost")), NOW).get().access()).isEmpty();
+    }
+
+    @Test
+    void aRuntimeReportsALaunchAsTheCreationOrTheStartItWas() {
+        assertThat(RuntimeEvent.launched(CREATING, NOTEBOOK)).isEqualTo(new RuntimeEvent.Created(NOTEBOOK));
+        assertThat(RuntimeEvent.launched(RESTARTING, NOTEBOOK)).isEqualTo(new RuntimeEvent.Started(NOTEBOOK));
+        assertThat(RuntimeEvent.launchFailed(CREATING, failedReason("x"))).isEqualTo(new RuntimeEvent.CreateFailed(failedReason("x")));
+        assertThat(RuntimeEvent.launchFailed(STARTING, failedReason("x"))).isEqualTo(new RuntimeEvent.StartFailed(failedReason("x")));
+    }
+
+    @Test
+    void aNotebookAccessHidesItsTokenWhenPrintedAndNamesItsDomain() {
+        NotebookAccess access = new NotebookAccess("http://127.0.0.1:40001/", "very-secret");
+
+        assertThat(access.toString()).doesNotContain("very-secret").contains("http://127.0.0.1:40001/");
+        assertThat(access.targetDomain()).isEqualTo("http://127.0.0.1:40001");
     }
 }

@@ -25,6 +25,7 @@ import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.Storage;
@@ -41,6 +42,8 @@ public final class InstanceDocumentMapper {
     static final String DE_TYPE = "Notebook";
     static final String PROVISION_TYPE = "Docker";
     static final String ENGINE = "CCE";
+    static final String URL_ANNOTATION = "url";
+    static final String TARGET_DOMAIN_ANNOTATION = "target_domain";
 
     private InstanceDocumentMapper() {
     }
@@ -59,7 +62,8 @@ public final class InstanceDocumentMapper {
                 instance.flavor().name(),
                 details,
                 instance.pool().map(InstanceDocumentMapper::pool).getOrNull(),
-                spec(instance.spec(), instance.autoStop(), instance.lease(), snapshot.remainTimeSeconds(), instance.failure()),
+                spec(instance.spec(), instance.autoStop(), instance.lease(), snapshot.remainTimeSeconds(), instance.failure(),
+                        instance.access()),
                 new IdView(instance.workspaceId().value()),
                 new IdView(instance.aiProjectId().value()),
                 instance.failure().map(FailedReason::code).getOrNull(),
@@ -93,7 +97,8 @@ public final class InstanceDocumentMapper {
     }
 
     private static SpecView spec(NotebookSpec spec, AutoStopSettings autoStop, Option<AutoStopLease> lease,
-                                 Option<Long> remainTime, Option<FailedReason> failure) {
+                                 Option<Long> remainTime, Option<FailedReason> failure,
+                                 Option<NotebookAccess> access) {
         List<StorageView> extendStorage = spec.extendStorage().map(InstanceDocumentMapper::storage).toJavaList();
         return new SpecView(
                 storage(spec.storage()),
@@ -106,8 +111,15 @@ public final class InstanceDocumentMapper {
                         lease.flatMap(ignored -> remainTime).getOrNull()),
                 failure.map(reason -> new FailedReasons(reason.code(), reason.message(),
                         nullIfEmpty(reason.detail()))).getOrNull(),
-                nullIfEmpty(spec.annotations()),
+                nullIfEmpty(annotations(spec, access)),
                 nullIfEmpty(spec.extendParams()));
+    }
+
+    /** The caller's annotations, and while the notebook runs, where it answers ({@code url}, {@code target_domain}). */
+    private static Map<String, String> annotations(NotebookSpec spec, Option<NotebookAccess> access) {
+        return access.fold(spec::annotations, notebook -> spec.annotations()
+                .put(URL_ANNOTATION, notebook.url())
+                .put(TARGET_DOMAIN_ANNOTATION, notebook.targetDomain()));
     }
 
     private static StorageView storage(Storage storage) {

@@ -9,6 +9,7 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
@@ -71,6 +72,15 @@ final class InstanceRows implements RowMapper<Instance> {
             return type == String.class ? type.cast(row.getString(name)) : row.getObject(name, type);
         }
 
+        /**
+         * What a sealed value is bound to: its row and its column. The credential, sealed before any other column
+         * was, is bound to its row alone.
+         */
+        byte[] associatedData(InstanceId owner) {
+            String bound = name.equals("credential") ? owner.value() : owner.value() + "/" + name;
+            return bound.getBytes(StandardCharsets.UTF_8);
+        }
+
         boolean writtenBy(Written write) {
             return written.compareTo(write) >= 0;
         }
@@ -126,11 +136,17 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_INSERT,
             instance -> instance.spec().credential().map(credential -> CODEC.credential(credential).getBytes(StandardCharsets.UTF_8))
                     .getOrNull());
+    private static final Column<String> NOTEBOOK_URL = plain("notebook_url", String.class, Written.ON_TRANSITION,
+            instance -> instance.access().map(NotebookAccess::url).getOrNull());
+    /** Sealed like the credential, and bound to its column too: neither a credential nor another row's token opens as it. */
+    private static final Column<byte[]> NOTEBOOK_TOKEN = new Column<>("notebook_token", byte[].class, Form.SEALED,
+            Written.ON_TRANSITION, instance -> instance.access().map(access -> access.token().getBytes(StandardCharsets.UTF_8))
+                    .getOrNull());
 
     private static final List<Column<?>> COLUMNS = List.of(ID, PROJECT_ID, NAME, DESCRIPTION, STATUS, FLAVOR, WORKSPACE_ID,
             AI_PROJECT_ID, POOL_ID, POOL_NAME, POOL_OWNER, OWNER_ID, OWNER_NAME, CREATED_AT, UPDATED_AT, VERSION,
             AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
-            FAILURE, CREDENTIAL);
+            FAILURE, CREDENTIAL, NOTEBOOK_URL, NOTEBOOK_TOKEN);
 
     /** Every column, for a SELECT or a RETURNING. */
     static final String NAMES = COLUMNS.map(Column::name).mkString(", ");
@@ -171,7 +187,7 @@ final class InstanceRows implements RowMapper<Instance> {
     public Instance map(ResultSet row, StatementContext context) throws SQLException {
         InstanceId id = new InstanceId(ID.read(row));
         Option<Credential> credential = Option.of(CREDENTIAL.read(row))
-                .map(sealed -> CODEC.credential(new String(cipher.open(sealed, associatedData(id)), StandardCharsets.UTF_8)));
+                .map(sealed -> CODEC.credential(new String(cipher.open(sealed, CREDENTIAL.associatedData(id)), StandardCharsets.UTF_8)));
         String poolId = POOL_ID.read(row);
         Long autoStopSeconds = AUTO_STOP_SECONDS.read(row);
         return new Instance(
@@ -191,6 +207,7 @@ final class InstanceRows implements RowMapper<Instance> {
                 instant(LEASE_STOP_AT, row).map(AutoStopLease::new),
                 Option.of(FAILURE.read(row)).map(CODEC::failure),
                 instant(QUEUED_SINCE, row),
+                access(row, id),
                 new WorkspaceId(WORKSPACE_ID.read(row)),
                 new AiProjectId(AI_PROJECT_ID.read(row)),
                 new UserRef(OWNER_ID.read(row), OWNER_NAME.read(row)),
@@ -208,7 +225,7 @@ final class InstanceRows implements RowMapper<Instance> {
     private <T, S extends SqlStatement<S>> S bindOne(Column<T> column, S statement, Instance instance) {
         T value = column.value().apply(instance);
         Object bound = column.form() == Form.SEALED && value != null
-                ? cipher.seal((byte[]) value, associatedData(instance.id()))
+                ? cipher.seal((byte[]) value, column.associatedData(instance.id()))
                 : value;
         return statement.bindByType(column.name(), bound, column.type());
     }
@@ -217,16 +234,21 @@ final class InstanceRows implements RowMapper<Instance> {
         return COLUMNS.filter(column -> column.writtenBy(write));
     }
 
+    private Option<NotebookAccess> access(ResultSet row, InstanceId id) throws SQLException {
+        String url = NOTEBOOK_URL.read(row);
+        if (url == null) {
+            return Option.none();
+        }
+        byte[] token = cipher.open(NOTEBOOK_TOKEN.read(row), NOTEBOOK_TOKEN.associatedData(id));
+        return Option.some(new NotebookAccess(url, new String(token, StandardCharsets.UTF_8)));
+    }
+
     private static <T> Column<T> plain(String name, Class<T> type, Written written, Function<Instance, T> value) {
         return new Column<>(name, type, Form.PLAIN, written, value);
     }
 
     private static Column<String> jsonb(String name, Written written, Function<Instance, String> value) {
         return new Column<>(name, String.class, Form.JSONB, written, value);
-    }
-
-    private static byte[] associatedData(InstanceId owner) {
-        return owner.value().getBytes(StandardCharsets.UTF_8);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -3,6 +3,7 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.TransitionCause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,7 @@ import static io.demanager.testkit.StoreFixtures.everythingFilled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A dump of the database does not reveal a credential, and only the store's key opens it again. */
+/** A dump of the database reveals neither a credential nor a notebook token, and only the store's key opens them again. */
 class CredentialAtRestTest {
 
     private TestDatabase database;
@@ -76,5 +77,28 @@ class CredentialAtRestTest {
                 .execute());
 
         assertThatThrownBy(() -> store.find(other.projectId(), other.id())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theTokenOfARunningNotebookIsSealedTooAndOnlyTheStoreOpensIt() {
+        Instance running = store.insert(everythingFilled(InstanceStatus.RUNNING).name("running").build()).get();
+        NotebookAccess access = running.access().get();
+
+        String row = database.jdbi().withHandle(handle -> handle.createQuery("SELECT i::text FROM instance AS i WHERE id = :id")
+                .bind("id", running.id().uuid()).mapTo(String.class).one());
+
+        assertThat(row).contains(access.url()).doesNotContain(access.token());
+        assertThat(store.find(running.projectId(), running.id()).get().access()).containsExactly(access);
+    }
+
+    @Test
+    void aSealedCredentialCopiedIntoTheTokenColumnDoesNotOpenThere() {
+        Instance running = store.insert(everythingFilled(InstanceStatus.RUNNING).name("running").build()).get();
+
+        database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE instance SET notebook_token = credential WHERE id = :id")
+                .bind("id", running.id().uuid())
+                .execute());
+
+        assertThatThrownBy(() -> store.find(running.projectId(), running.id())).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -52,7 +52,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The stores over this schema, as one object, sealing credentials with a key of their own. */
     public PostgresPorts newStore() {
-        return new PostgresPorts(PostgresStores.create(dataSource(), newCredentialKey()));
+        return newStore(newCredentialKey());
+    }
+
+    /** The stores over this schema, sealing with {@code credentialKey}: a server's key, to seal what it opens. */
+    public PostgresPorts newStore(SecretKey credentialKey) {
+        return new PostgresPorts(PostgresStores.create(dataSource(), credentialKey));
     }
 
     PostgresDatabase database() {

@@ -1,24 +1,30 @@
 package io.demanager.application.port.out;
 
 import io.demanager.domain.instance.Instance;
+import io.vavr.control.Option;
 
 /**
- * The system that really runs notebooks. Requests are asynchronous: each returns at once, and the runtime
- * reports progress later through {@link io.demanager.application.port.in.RecordRuntimeProgressUseCase}.
- * The services call it only after the change that asked for the work is stored.
+ * The system that really runs notebooks. The application says what it wants of an instance's notebook
+ * ({@link #ensure}); the runtime works towards it on its own time and reports what it observes through
+ * {@link io.demanager.application.port.in.RecordRuntimeProgressUseCase}: {@code Created} or {@code Started} with how
+ * to open the notebook, {@code CreateFailed} or {@code StartFailed} with the reason, {@code Stopped}, and
+ * {@code Faulted} when a running notebook dies by itself. The services call it only after the change that asked for
+ * the work is stored; asking twice for the same state is harmless.
  */
 public interface NotebookRuntime {
 
-    void create(Instance instance);
+    /** Work towards {@code desired} for {@code instance}; returns at once. */
+    void ensure(Instance instance, DesiredState desired);
 
-    void start(Instance instance);
+    /** What the instance's notebook is doing now, read from the notebook; none when nothing runs for it. */
+    Option<NotebookActivity> activity(Instance instance);
 
-    void stop(Instance instance);
-
-    void restart(Instance instance);
-
-    void delete(Instance instance);
-
-    /** A token that opens the running notebook. */
-    String accessToken(Instance instance);
+    /**
+     * Whether a notebook outlives the server that started it, so that a server that starts must find each RUNNING
+     * instance's notebook again ({@link #ensure} with {@link DesiredState#RUNNING}). A runtime whose running notebooks
+     * need nothing of a new server answers false, and is not asked about them at all.
+     */
+    default boolean notebooksOutliveTheServer() {
+        return true;
+    }
 }

@@ -1,12 +1,17 @@
-package io.demanager.bootstrap.runtime;
+package io.demanager.adapter.runtime.simulated;
 
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
+import io.demanager.application.port.out.DesiredState;
+import io.demanager.application.port.out.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +24,7 @@ import java.util.random.RandomGenerator;
 /**
  * A runtime that runs no notebook but behaves like one: each request completes after the configured delay and
  * reports its outcome through {@link RecordRuntimeProgressUseCase}, so the API shows CREATING, then RUNNING, and so
- * on. Creates, starts and restarts fail at the configured rate, or always for the configured flavors, so that
+ * on; a running notebook's address is in the reserved {@code .invalid} domain. Creates, starts and restarts fail at the configured rate, or always for the configured flavors, so that
  * CREATE_FAILED and START_FAILED can be seen; a stop always succeeds.
  * <p>
  * Work in flight lives in this process only. After a restart the application asks again for whatever was waiting
@@ -28,8 +33,8 @@ import java.util.random.RandomGenerator;
  */
 public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoCloseable {
 
-    static final String CREATE_FAILED = "Simulated.CreateFailed";
-    static final String START_FAILED = "Simulated.StartFailed";
+    public static final String CREATE_FAILED = "Simulated.CreateFailed";
+    public static final String START_FAILED = "Simulated.StartFailed";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedNotebookRuntime.class);
 
@@ -61,36 +66,30 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
     }
 
     @Override
-    public void create(Instance instance) {
-        complete(instance, fails(instance)
-                ? new RuntimeEvent.CreateFailed(failure(instance, CREATE_FAILED, "The simulated runtime could not create the notebook."))
-                : new RuntimeEvent.Created());
+    public void ensure(Instance instance, DesiredState desired) {
+        switch (desired) {
+            // A simulated notebook that runs keeps running, whatever server asks.
+            case RUNNING, RESTARTED -> {
+                if (instance.status() != InstanceStatus.RUNNING) {
+                    complete(instance, launchOutcome(instance));
+                }
+            }
+            case STOPPED -> complete(instance, new RuntimeEvent.Stopped());
+            // Nothing runs, so nothing is released, and a deleted instance is gone for good: nothing to report.
+            case GONE -> { }
+        }
     }
 
+    /** A simulated notebook that runs keeps running, whatever server asks: a new server has nothing to find. */
     @Override
-    public void start(Instance instance) {
-        complete(instance, startOutcome(instance));
+    public boolean notebooksOutliveTheServer() {
+        return false;
     }
 
+    /** A simulated notebook does nothing. */
     @Override
-    public void restart(Instance instance) {
-        complete(instance, startOutcome(instance));
-    }
-
-    @Override
-    public void stop(Instance instance) {
-        complete(instance, new RuntimeEvent.Stopped());
-    }
-
-    /** A deleted instance is gone for good: there is nothing to report. */
-    @Override
-    public void delete(Instance instance) {
-        // Nothing runs, so nothing is released.
-    }
-
-    @Override
-    public String accessToken(Instance instance) {
-        return "simulated-" + UUID.randomUUID();
+    public Option<NotebookActivity> activity(Instance instance) {
+        return Option.none();
     }
 
     /** Whether it takes work: until {@link #close()}. */
@@ -104,10 +103,14 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         work.shutdownNow();
     }
 
-    private RuntimeEvent startOutcome(Instance instance) {
-        return fails(instance)
-                ? new RuntimeEvent.StartFailed(failure(instance, START_FAILED, "The simulated runtime could not start the notebook."))
-                : new RuntimeEvent.Started();
+    private RuntimeEvent launchOutcome(Instance instance) {
+        if (fails(instance)) {
+            return instance.status() == InstanceStatus.CREATING
+                    ? new RuntimeEvent.CreateFailed(failure(instance, CREATE_FAILED, "The simulated runtime could not create the notebook."))
+                    : new RuntimeEvent.StartFailed(failure(instance, START_FAILED, "The simulated runtime could not start the notebook."));
+        }
+        var access = new NotebookAccess("http://" + instance.id().value() + ".simulated.invalid/", "simulated-" + UUID.randomUUID());
+        return RuntimeEvent.launched(instance.status(), access);
     }
 
     private void complete(Instance instance, RuntimeEvent outcome) {

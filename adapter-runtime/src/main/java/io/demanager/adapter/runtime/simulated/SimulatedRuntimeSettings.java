@@ -1,4 +1,4 @@
-package io.demanager.bootstrap.runtime;
+package io.demanager.adapter.runtime.simulated;
 
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;

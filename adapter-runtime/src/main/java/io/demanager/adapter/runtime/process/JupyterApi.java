@@ -1,0 +1,61 @@
+package io.demanager.adapter.runtime.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.demanager.application.port.out.NotebookActivity;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The few calls of the Jupyter Server REST API the runtime makes. Activity is read from the kernels and terminals
+ * only: {@code /api/status} counts every API call, the runtime's own included, as activity.
+ */
+final class JupyterApi {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Whether the notebook at {@code url} answers {@code /api/status} with {@code token}. */
+    boolean answers(String url, String token) {
+        return get(url, "api/status", token).isDefined();
+    }
+
+    Option<NotebookActivity> activity(String url, String token) {
+        return get(url, "api/kernels", token).flatMap(kernels -> get(url, "api/terminals", token).map(terminals -> {
+            List<NotebookActivity.Kernel> running = List.ofAll(kernels).map(kernel -> new NotebookActivity.Kernel(
+                    kernel.path("id").asText(),
+                    kernel.path("execution_state").asText().equals("busy"),
+                    Instant.parse(kernel.path("last_activity").asText())));
+            List<Instant> instants = running.map(NotebookActivity.Kernel::lastActivity)
+                    .appendAll(List.ofAll(terminals).map(terminal -> terminal.path("last_activity"))
+                            .filter(JsonNode::isTextual).map(at -> Instant.parse(at.asText())));
+            return new NotebookActivity(running, terminals.size(), instants.max());
+        }));
+    }
+
+    private Option<JsonNode> get(String url, String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "token " + token)
+                .timeout(CALL_TIMEOUT)
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Option.some(json.readTree(response.body())) : Option.none();
+        } catch (IOException e) {
+            return Option.none();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Option.none();
+        }
+    }
+}
