@@ -1,14 +1,11 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.persistence.postgres.OwnerOnlyFile;
+
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
@@ -25,27 +22,9 @@ final class CredentialKeyFile {
     }
 
     static SecretKey loadOrCreate(Path dataDirectory) {
-        Path file = dataDirectory.resolve(NAME);
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            return new SecretKeySpec(key, "AES");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the credential key " + file, e);
-        }
-    }
-
-    private static void create(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        String key = Base64.getEncoder().encodeToString(newKey().getEncoded()) + "\n";
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, key, StandardCharsets.US_ASCII);
+        String key = OwnerOnlyFile.readOrCreate(dataDirectory.resolve(NAME),
+                () -> Base64.getEncoder().encodeToString(newKey().getEncoded()));
+        return new SecretKeySpec(Base64.getDecoder().decode(key), "AES");
     }
 
     private static SecretKey newKey() {

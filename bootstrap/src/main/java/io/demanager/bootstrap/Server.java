@@ -36,6 +36,7 @@ import java.util.Random;
 public final class Server implements AutoCloseable {
 
     static final String EMBEDDED_DATA = "postgres";
+    static final String EMBEDDED_DATA_PASSWORD = "database.password";
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
@@ -78,9 +79,10 @@ public final class Server implements AutoCloseable {
         assembly.wakeAutoStopOn(stores.instances());
         assembly.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
         assembly.start();
-        Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.callers()), new HealthAndMetrics(ServerVersion.current(),
+        Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork,
-                        assembly.runtimeKind().name().toLowerCase(Locale.ROOT), assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics));
+                        assembly.runtimeKind().name().toLowerCase(Locale.ROOT), assembly.autoStop(), Clock.systemUTC()), metrics::scrape, metrics),
+                configuration.httpLimits());
         listen(api, configuration);
         metrics.publishThreadPool(api.jettyServer().server().getThreadPool());
         if (configuration.callers().isDevelopment()) {
@@ -106,7 +108,8 @@ public final class Server implements AutoCloseable {
         Path files = configuration.dataDirectory().resolve(EMBEDDED_DATA);
         try {
             Files.createDirectories(files);
-            EmbeddedDatabase embedded = startedHere(EmbeddedDatabase.startPersistent(files));
+            EmbeddedDatabase embedded = startedHere(EmbeddedDatabase.startPersistent(files,
+                    configuration.dataDirectory().resolve(EMBEDDED_DATA_PASSWORD)));
             return startedHere(PostgresDatabase.connect(embedded.settings()));
         } catch (IOException | RuntimeException failure) {
             throw new StartFailure("DEMANAGER_DATA_DIR: the embedded PostgreSQL cannot run in " + files.toAbsolutePath() + ": "

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +31,6 @@ class ServerProcessIT {
     private static final String SECRET_TOKEN = "a-secret-token-7f3c";
     private static final String INSTANCES = "/v1/ops/demanager/instances";
     private static final int IN_FLIGHT = 50;
-    private static final Pattern ACTIVE_REQUESTS = Pattern.compile("(?m)^http_server_requests_active_seconds_count ([0-9]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -65,7 +62,11 @@ class ServerProcessIT {
                 "DEMANAGER_PORT", String.valueOf(port),
                 "DEMANAGER_DATA_DIR", work.resolve("data").toString(),
                 "DEMANAGER_TOKENS_FILE", tokens.toString(),
-                "DEMANAGER_LOG_FORMAT", "json");
+                "DEMANAGER_LOG_FORMAT", "json",
+                // The requests in flight pause mid-body on purpose, slower than the default minimum rate allows, and
+                // all complete at once: one user's bound on requests at once is not what this test is about.
+                "DEMANAGER_HTTP_MIN_REQUEST_RATE", "0",
+                "DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER", String.valueOf(IN_FLIGHT));
         Client client = new Client(port, SECRET_TOKEN);
 
         String first;
@@ -77,7 +78,9 @@ class ServerProcessIT {
             for (int n = 0; n < IN_FLIGHT; n++) {
                 inFlight.add(HalfSentRequest.post(port, INSTANCES, SECRET_TOKEN, create("in-flight-" + n)));
             }
-            waitUntil("the server answers all of them", () -> activeRequests(client) > IN_FLIGHT);
+            // Their bodies are read as they arrive, before any worker takes them (BufferedBodies), so no metric counts
+            // them yet: a moment lets the server take their heads, and with them the promise to answer.
+            Thread.sleep(1_000);
             inFlight.forEach(HalfSentRequest::sendOneMoreByte);
 
             long terminated = System.nanoTime();
@@ -116,12 +119,6 @@ class ServerProcessIT {
                 return false;
             }
         });
-    }
-
-    /** Requests being answered, the one that asks included. */
-    private static int activeRequests(Client client) {
-        Matcher active = ACTIVE_REQUESTS.matcher(client.get("/metrics").body());
-        return active.find() ? Integer.parseInt(active.group(1)) : 0;
     }
 
     private static boolean accepts(int port) {

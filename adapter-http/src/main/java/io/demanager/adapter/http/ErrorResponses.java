@@ -146,10 +146,21 @@ public final class ErrorResponses {
         return new HttpFailure(405, PARAMETER_ERROR.code(), "Parameter error. The request method is not allowed on this path.");
     }
 
+    /** A header that would make the request mean another method than the one it was sent with. */
+    public static HttpFailure methodOverride(String header) {
+        return new HttpFailure(400, PARAMETER_ERROR.code(),
+                "Parameter error. The header " + header + " is not supported: send the request with the method it means.");
+    }
+
     /** A body larger than {@code limitBytes}: an invalid payload, answered 413. */
     public static HttpFailure payloadTooLarge(int limitBytes) {
         HttpFailure invalid = of(new RequestError.InvalidPayload("The body is larger than " + limitBytes + " bytes."));
         return new HttpFailure(413, invalid.errorCode(), invalid.errorMessage());
+    }
+
+    /** The caller already runs as many requests as it may at once: it may try again after {@value #RETRY_AFTER_SECONDS} s. */
+    public static HttpFailure tooManyRequests() {
+        return busy(429);
     }
 
     /**

@@ -10,7 +10,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,13 @@ import java.util.function.Function;
 public final class HttpApi {
 
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stop waits for the bodies still arriving; the rest of the stop lets the routes answer them. */
+    static final Duration BODY_DRAIN_TIMEOUT = STOP_TIMEOUT.minusSeconds(2);
+    /**
+     * During a stop, a connection silent this long is closed: long enough for a body still arriving to pause (Jetty's
+     * second is not, on a loaded host), short enough that idle keep-alive connections do not hold the stop long.
+     */
+    static final Duration STOP_SILENCE_TIMEOUT = Duration.ofSeconds(3);
 
     static final String OPENAPI_PATH = "/openapi.yaml";
     private static final String OPENAPI_RESOURCE = "openapi.yaml";
@@ -40,9 +52,10 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics) {
+    public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics,
+            HttpLimits limits) {
         var routes = new InstanceRoutes(useCases);
-        var authentication = new Authentication(identifyCaller);
+        var authentication = new Authentication(identifyCaller, limits.concurrentRequestsPerCaller());
         var requestLog = new RequestLog(healthAndMetrics.requests());
         var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
         byte[] openApi = openApiDocument();
@@ -55,16 +68,25 @@ public final class HttpApi {
             config.router.ignoreTrailingSlashes = false;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
-                // Javalin puts its own handler inside this one, which holds the stop until requests in flight are
-                // answered. Meanwhile a connection that stays silent for a second is closed (Jetty's default), so that
-                // idle keep-alive connections do not hold the stop.
-                server.setHandler(new GracefulHandler());
+                // Javalin puts its own handler inside the innermost of these. The outermost holds the stop until
+                // requests in flight are answered; meanwhile a connection that stays silent for
+                // STOP_SILENCE_TIMEOUT is closed, so that idle keep-alive connections do not hold the stop.
+                var graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(STOP_SILENCE_TIMEOUT.toMillis());
+                var methodOverrides = new MethodOverrides();
+                var minimumRate = new MinimumDataRateHandler(limits.minRequestBytesPerSecond(), 0);
+                graceful.setHandler(methodOverrides);
+                methodOverrides.setHandler(minimumRate);
+                minimumRate.setHandler(new BufferedBodies(BODY_DRAIN_TIMEOUT));
+                server.setHandler(graceful);
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.addEventListener(idleTimeoutOnEveryConnector(limits.idleTimeout()));
             });
 
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::end);
             config.routes.beforeMatched("/v1/*", authentication::check);
+            config.routes.after("/v1/*", authentication::end);
 
             getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
             getAndHead(config.routes, HealthAndMetricsRoutes.LIVE, healthAndMetricsRoutes::live);
@@ -111,6 +133,20 @@ public final class HttpApi {
                 writeInternalError(response);
             });
         });
+    }
+
+    /** Javalin makes its connector when it starts; the timeout is set on it then. */
+    private static LifeCycle.Listener idleTimeoutOnEveryConnector(Duration idleTimeout) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle server) {
+                for (Connector connector : ((Server) server).getConnectors()) {
+                    if (connector instanceof AbstractConnector network) {
+                        network.setIdleTimeout(idleTimeout.toMillis());
+                    }
+                }
+            }
+        };
     }
 
     /**

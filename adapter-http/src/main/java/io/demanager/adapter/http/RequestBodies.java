@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * The body of a request: a JSON object of at most {@value #MAX_BODY_BYTES} bytes sent as
  * {@code application/json} for the operations that take one, and nothing at all for the others.
- * The size is checked while reading, so a body sent without a length is bounded too. A body that stops arriving
+ * The size is checked while reading, so a body sent without a length is bounded too. {@link BufferedBodies} has
+ * read the body from the network before, so reading it here never waits for the client; a body that stopped arriving
  * before its end is an {@link UploadCutShort}.
  */
 final class RequestBodies {
@@ -21,8 +22,6 @@ final class RequestBodies {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final String JSON = "application/json";
-    private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
-    private static final int DRAIN_CHUNK_BYTES = 8 * 1024;
 
     private RequestBodies() {
     }
@@ -47,29 +46,16 @@ final class RequestBodies {
     }
 
     private static Either<HttpFailure, byte[]> bytes(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            if (ctx.req().getContentLengthLong() <= MAX_BODY_BYTES) {
-                byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-                if (body.length <= MAX_BODY_BYTES) {
-                    return Either.right(body);
-                }
-            }
-            dropUpTo(in, DRAIN_LIMIT_BYTES);
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             return Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length <= MAX_BODY_BYTES
+                    ? Either.right(body)
+                    : Either.left(ErrorResponses.payloadTooLarge(MAX_BODY_BYTES));
         } catch (IOException brokenUpload) {
             throw new UploadCutShort(brokenUpload);
-        }
-    }
-
-    /**
-     * Reads what is left of a refused body and drops it. A server that closes the connection on unread bytes
-     * resets it, and the client may then never see the 413; past the bound, that risk is taken.
-     */
-    private static void dropUpTo(InputStream in, long limit) throws IOException {
-        byte[] buffer = new byte[DRAIN_CHUNK_BYTES];
-        long dropped = 0;
-        for (int read = in.read(buffer); read > 0 && dropped < limit; read = in.read(buffer)) {
-            dropped += read;
         }
     }
 

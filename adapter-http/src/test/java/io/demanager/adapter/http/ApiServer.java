@@ -63,6 +63,7 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     final TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
     final ApiClient client;
     private final RecordRuntimeProgressUseCase progress;
+    private final InstanceUseCases useCases;
     private final Javalin app;
 
     private ApiServer() {
@@ -72,13 +73,19 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
                         Duration.ofMinutes(10)),
                 clock);
         progress = services.runtimeProgress();
-        app = app(services.instanceUseCases(), healthAndMetrics.healthAndMetrics());
+        useCases = services.instanceUseCases();
+        app = app(useCases, healthAndMetrics.healthAndMetrics());
         client = new ApiClient(app.port(), TOKEN);
     }
 
     /** The API over {@code useCases}, started on a free port, with the test tokens. */
     static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics) {
-        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), healthAndMetrics).start("127.0.0.1", 0);
+        return app(useCases, healthAndMetrics, HttpLimits.DEFAULT);
+    }
+
+    /** The same, with the given limits. */
+    static Javalin app(InstanceUseCases useCases, HealthAndMetrics healthAndMetrics, HttpLimits limits) {
+        return HttpApi.create(useCases, new IdentifyCallerService(ApiServer::principal), healthAndMetrics, limits).start("127.0.0.1", 0);
     }
 
     private static Option<Principal> principal(String token) {
@@ -92,6 +99,16 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
         String token = "token-" + PROJECTS.incrementAndGet();
         ISSUED.put(token, principal);
         return token;
+    }
+
+    /** The running API itself. */
+    Javalin app() {
+        return app;
+    }
+
+    /** The use cases this server calls, for a second API over the same store. */
+    InstanceUseCases useCases() {
+        return useCases;
     }
 
     static ApiServer start() {

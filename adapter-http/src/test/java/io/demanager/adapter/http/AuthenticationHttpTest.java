@@ -146,4 +146,17 @@ class AuthenticationHttpTest {
         assertThat(guarded.json().path("status").asText()).isEqualTo("RUNNING");
         assertThat(guarded.json().path("description").asText()).isEmpty();
     }
+
+    @Test
+    void a_bearer_token_in_authorization_is_read_like_x_auth_token_and_wins_over_it() {
+        String path = instancesPath(project) + "/" + instance;
+
+        ApiResponse bearer = server.client.withoutToken().get(path, "Authorization", "Bearer " + ApiServer.TOKEN);
+        ApiResponse badBearer = server.client.get(path, "Authorization", "Bearer not-a-token");
+        ApiResponse basic = server.client.get(path, "Authorization", "Basic dXNlcjpwYXNz");
+
+        assertThat(bearer.status()).isEqualTo(200);
+        assertThat(badBearer.status()).isEqualTo(401);
+        assertThat(basic.status()).isEqualTo(200);
+    }
 }

@@ -6,6 +6,7 @@ import io.demanager.domain.error.DomainError;
 import io.javalin.Javalin;
 import io.vavr.control.Either;
 import io.vavr.collection.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
@@ -54,6 +55,36 @@ class GracefulStopHttpTest {
     }
 
     @Test
+    void a_request_whose_body_is_still_arriving_when_the_stop_begins_is_routed_once_the_body_completes() throws Exception {
+        ApiServer server = ApiServer.start();
+        Javalin app = ApiServer.app(server.useCases(), new TestHealthAndMetrics().healthAndMetrics());
+        byte[] body = Bodies.create("completed-during-the-stop").getBytes(StandardCharsets.UTF_8);
+        try (server; Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + instancesPath("p") + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Auth-Token: " + ApiServer.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            awaitTheHeadTaken(app);
+
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(app::stop);
+            GracefulHandler graceful = app.jettyServer().server().getDescendant(GracefulHandler.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!graceful.isShutdown()) {
+                assertThat(System.nanoTime()).as("the stop began within 10 s").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"name\":\"completed-during-the-stop\"");
+            stopped.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void a_request_whose_body_is_still_arriving_when_the_stop_begins_gets_503_with_Retry_After() throws Exception {
         TestHealthAndMetrics healthAndMetrics = new TestHealthAndMetrics();
         ListInstancesUseCase unusedList = query -> {
@@ -71,9 +102,7 @@ class GracefulStopHttpTest {
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
                     + body.substring(0, body.length() / 2)).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            while (healthAndMetrics.inFlight.get() == 0) {
-                Thread.onSpinWait();
-            }
+            awaitTheHeadTaken(app);
 
             app.stop();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -82,6 +111,16 @@ class GracefulStopHttpTest {
                     .contains("\"error_code\":\"ModelArts.6101\"");
         }
         assertThat(healthAndMetrics.reported).containsExactly(new TestHealthAndMetrics.Reported("POST", InstanceRoutes.INSTANCES, 503));
+    }
+
+    /** Its body is read before any route or metric counts it, but the graceful stop counts it from its head on. */
+    private static void awaitTheHeadTaken(Javalin app) throws InterruptedException {
+        GracefulHandler graceful = app.jettyServer().server().getDescendant(GracefulHandler.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (graceful.getCurrentRequestCount() == 0) {
+            assertThat(System.nanoTime()).as("the server took the request's head within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

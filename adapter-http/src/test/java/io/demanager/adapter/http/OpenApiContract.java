@@ -168,7 +168,7 @@ final class OpenApiContract {
         checkRequestBody(operation.path("requestBody"), exchange, problems);
     }
 
-    /** One of the operation's security requirements (its own, or the document's) was met: an API key header sent. */
+    /** One of the operation's security requirements (its own, or the document's) was met: an API key header or a bearer token sent. */
     private void checkSecurity(JsonNode operation, Exchange exchange, List<String> problems) {
         JsonNode requirements = operation.has("security") ? operation.get("security") : document.path("security");
         if (requirements.isMissingNode() || requirements.isEmpty()) {
@@ -178,8 +178,10 @@ final class OpenApiContract {
             boolean met = true;
             for (String scheme : (Iterable<String>) requirement::fieldNames) {
                 JsonNode definition = document.path("components").path("securitySchemes").path(scheme);
-                met &= definition.path("in").asText().equals("header")
-                        && !headerValues(exchange.headers(), definition.path("name").asText()).isEmpty();
+                met &= definition.path("scheme").asText().equals("bearer")
+                        ? headerValues(exchange.headers(), "Authorization").stream().anyMatch(value -> value.startsWith("Bearer "))
+                        : definition.path("in").asText().equals("header")
+                                && !headerValues(exchange.headers(), definition.path("name").asText()).isEmpty();
             }
             if (met) {
                 return;

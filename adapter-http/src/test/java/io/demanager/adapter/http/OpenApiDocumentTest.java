@@ -68,14 +68,35 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Nothing but what the document lists: every other method on every path answers 405 with the error body. */
     @Test
-    void every_operation_under_v1_documents_the_token_refusals_and_the_outage_answer() {
+    void every_path_refuses_every_method_it_does_not_document_with_405() {
+        Set<String> documented = operations();
+        List<String> answered = new ArrayList<>();
+        document.path("paths").fieldNames().forEachRemaining(template -> {
+            String path = template.replace("{project_id}", "p").replace("{instance_id}", "DE-00000000-0000-0000-0000-000000000001");
+            for (String method : List.of("get", "put", "post", "delete", "patch", "options")) {
+                if (!documented.contains(method + " " + template)) {
+                    ApiResponse response = server.client.send(method.toUpperCase(Locale.ROOT), path, null);
+                    if (response.status() != 405) {
+                        answered.add(method + " " + template + " answered " + response.status());
+                    }
+                    ErrorBodies.assertWellFormed(response);
+                }
+            }
+        });
+
+        assertThat(answered).isEmpty();
+    }
+
+    @Test
+    void every_operation_under_v1_documents_the_token_refusals_the_concurrency_bound_and_the_outage_answer() {
         List<String> missing = new ArrayList<>();
         for (String operation : operations()) {
             String[] parts = operation.split(" ", 2);
             if (parts[1].startsWith("/v1/")) {
                 JsonNode responses = document.path("paths").path(parts[1]).path(parts[0]).path("responses");
-                List.of("401", "403", "503").forEach(status -> {
+                List.of("401", "403", "429", "503").forEach(status -> {
                     if (!responses.has(status)) {
                         missing.add(operation + " " + status);
                     }

@@ -56,7 +56,7 @@ final class RawHttp {
         return all.toByteArray();
     }
 
-    private static Response parse(byte[] raw) {
+    static Response parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int headEnd = text.indexOf("\r\n\r\n");
         if (headEnd < 0) {

@@ -347,6 +347,17 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
     // ---- deleted instances -------------------------------------------------------------------------
 
     @Test
+    void aDeletedInstanceKeepsNoSecret() {
+        Instance withCredential = insert(everythingFilled(InstanceStatus.STOPPED).build());
+        assertThat(withCredential.spec().credential()).isNotEmpty();
+
+        Instance deleted = update(withCredential.delete(CREATED_AT.plusSeconds(1)).get());
+
+        assertThat(deleted.spec().credential()).isEmpty();
+        assertThat(store.find(PROJECT, withCredential.id())).isEmpty();
+    }
+
+    @Test
     void aDeletedInstanceIsNeitherFoundNorListedNorWrittenAgain() {
         Instance read = insert(anInstance().build());
 

@@ -1,5 +1,6 @@
 package io.demanager.bootstrap.config;
 
+import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
@@ -7,10 +8,15 @@ import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
+import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.identity.FirstKnownCaller;
+import io.demanager.bootstrap.identity.JwtCallers;
+import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -46,6 +52,8 @@ public record Configuration(
         Option<SecretKey> credentialKey,
         Catalog catalog,
         ConfiguredCallers callers,
+        Option<JwtCallers> jwtCallers,
+        HttpLimits httpLimits,
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
@@ -64,6 +72,8 @@ public record Configuration(
         Objects.requireNonNull(credentialKey, "credentialKey");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(callers, "callers");
+        Objects.requireNonNull(jwtCallers, "jwtCallers");
+        Objects.requireNonNull(httpLimits, "httpLimits");
         Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
         Objects.requireNonNull(runtime, "runtime");
@@ -81,8 +91,17 @@ public record Configuration(
         Option<PostgresDatabase.Settings> database = externalDatabase(environment);
         Option<SecretKey> credentialKey = environment.readOptional(Variable.DEMANAGER_CREDENTIAL_KEY, Configuration::aesKey);
         Catalog catalog = environment.read(Variable.DEMANAGER_CATALOG_FILE, JsonCatalog.fromClasspath(), Configuration::catalog);
-        ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE, ConfiguredCallers.development(),
+        Option<JwtCallers> jwtCallers = jwtCallers(environment);
+        ConfiguredCallers callers = environment.read(Variable.DEMANAGER_TOKENS_FILE,
+                jwtCallers.isDefined() ? ConfiguredCallers.of(HashMap.empty()) : ConfiguredCallers.development(),
                 value -> path(value).flatMap(TokenFile::read));
+        var httpLimits = new HttpLimits(
+                environment.read(Variable.DEMANAGER_HTTP_IDLE_TIMEOUT_MS, HttpLimits.DEFAULT.idleTimeout(),
+                        value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
+                environment.read(Variable.DEMANAGER_HTTP_MIN_REQUEST_RATE, HttpLimits.DEFAULT.minRequestBytesPerSecond(),
+                        value -> whole(value, 0, Integer.MAX_VALUE).map(Integer::longValue)),
+                environment.read(Variable.DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER, HttpLimits.DEFAULT.concurrentRequestsPerCaller(),
+                        value -> whole(value, 1, 100_000)));
         int capacity = environment.read(Variable.DEMANAGER_FREE_FLAVOR_CAPACITY, 10, value -> whole(value, 0, Integer.MAX_VALUE));
         AutoStopPolicy policy = autoStopPolicy(environment);
         var engine = new AutoStopEngineSettings(
@@ -104,9 +123,40 @@ public record Configuration(
         LeaseRenewalPolicy leaseRenewal = leaseRenewal(environment);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
-                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, capacity,
+                ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
                         policy, engine, runtime, logFormat, leaseRenewal))
                 : Either.left(problems);
+    }
+
+    /** Who the API admits: the tokens file's callers, and the JSON Web Tokens' when an issuer is configured. */
+    public CallerIdentities identities() {
+        return jwtCallers.<CallerIdentities>map(jwt -> new FirstKnownCaller(callers, jwt)).getOrElse(callers);
+    }
+
+    private static Option<JwtCallers> jwtCallers(Environment environment) {
+        List<Variable> dependent = List.of(Variable.DEMANAGER_JWT_ISSUER, Variable.DEMANAGER_JWT_AUDIENCE,
+                Variable.DEMANAGER_JWT_CLOCK_SKEW_SECONDS, Variable.DEMANAGER_JWT_USER_CLAIM,
+                Variable.DEMANAGER_JWT_USER_NAME_CLAIM, Variable.DEMANAGER_JWT_PROJECTS_CLAIM);
+        Option<String> keys = environment.raw(Variable.DEMANAGER_JWT_JWKS).map(String::strip);
+        if (keys.isEmpty()) {
+            dependent.filter(variable -> environment.raw(variable).isDefined())
+                    .forEach(variable -> environment.refuse(variable, "only with DEMANAGER_JWT_JWKS, which is not set"));
+            return Option.none();
+        }
+        Option<String> issuer = environment.raw(Variable.DEMANAGER_JWT_ISSUER).map(String::strip);
+        Option<String> audience = environment.raw(Variable.DEMANAGER_JWT_AUDIENCE).map(String::strip);
+        issuer.onEmpty(() -> environment.refuse(Variable.DEMANAGER_JWT_ISSUER, "required with DEMANAGER_JWT_JWKS"));
+        audience.onEmpty(() -> environment.refuse(Variable.DEMANAGER_JWT_AUDIENCE, "required with DEMANAGER_JWT_JWKS"));
+        long skew = environment.read(Variable.DEMANAGER_JWT_CLOCK_SKEW_SECONDS, JwtSettings.DEFAULT_CLOCK_SKEW.toSeconds(),
+                value -> whole(value, 0, Duration.ofHours(1).toSeconds()));
+        String user = environment.read(Variable.DEMANAGER_JWT_USER_CLAIM, JwtSettings.DEFAULT_USER_CLAIM, Either::right);
+        String userName = environment.read(Variable.DEMANAGER_JWT_USER_NAME_CLAIM, JwtSettings.DEFAULT_USER_NAME_CLAIM, Either::right);
+        String projects = environment.read(Variable.DEMANAGER_JWT_PROJECTS_CLAIM, JwtSettings.DEFAULT_PROJECTS_CLAIM, Either::right);
+        if (issuer.isEmpty() || audience.isEmpty()) {
+            return Option.none();
+        }
+        var settings = new JwtSettings(keys.get(), issuer.get(), audience.get(), Duration.ofSeconds(skew), user, userName, projects);
+        return environment.readOptional(Variable.DEMANAGER_JWT_JWKS, value -> JwtCallers.of(settings));
     }
 
     private static RuntimeSelection runtime(Environment environment, SimulatedRuntimeSettings simulated, Path dataDirectory) {
@@ -285,6 +335,9 @@ public record Configuration(
                         .getOrElse("embedded in " + dataDirectory.resolve("postgres"))
                 + ", credential key=" + credentialKey.map(key -> "DEMANAGER_CREDENTIAL_KEY").getOrElse(dataDirectory.resolve("credential.key").toString())
                 + ", tokens=" + (callers.isDevelopment() ? "development token" : "DEMANAGER_TOKENS_FILE")
+                + jwtCallers.map(jwt -> " and JSON Web Tokens").getOrElse("")
+                + ", http limits=idle " + httpLimits.idleTimeout().toMillis() + " ms, body at least "
+                        + httpLimits.minRequestBytesPerSecond() + " B/s, " + httpLimits.concurrentRequestsPerCaller() + " requests per user"
                 + ", free flavor capacity=" + freeFlavorCapacity
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()

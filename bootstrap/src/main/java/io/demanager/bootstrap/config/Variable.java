@@ -7,7 +7,7 @@ package io.demanager.bootstrap.config;
 public enum Variable {
     DEMANAGER_PORT("The HTTP port, 1 to 65535.", "8080"),
     DEMANAGER_HOST("The address to listen on.", "0.0.0.0 (every interface)"),
-    DEMANAGER_DATA_DIR("Where the server keeps its data: the embedded PostgreSQL's files and the credential key.", "./data"),
+    DEMANAGER_DATA_DIR("Where the server keeps its data: the embedded PostgreSQL's files and password, and the credential key.", "./data"),
     DEMANAGER_DB_URL("JDBC URL of an external PostgreSQL (jdbc:postgresql://host:port/database).", "the embedded PostgreSQL"),
     DEMANAGER_DB_USER("The account on the external PostgreSQL; required with DEMANAGER_DB_URL.", "none"),
     DEMANAGER_DB_PASSWORD("Its password.", "empty"),
@@ -16,6 +16,21 @@ public enum Variable {
     DEMANAGER_CATALOG_FILE("A JSON catalog of flavors and profiles that replaces the built-in one.", "the built-in catalog"),
     DEMANAGER_TOKENS_FILE("A JSON file of the X-Auth-Token tokens, each with its user and projects.",
             "one development token: dev-token, user dev, project demo-project"),
+    DEMANAGER_JWT_JWKS("The public keys that sign accepted JSON Web Tokens: a JWKS file, or an http(s) URL of one.",
+            "no JSON Web Tokens"),
+    DEMANAGER_JWT_ISSUER("The iss a JSON Web Token must have; required with DEMANAGER_JWT_JWKS.", "none"),
+    DEMANAGER_JWT_AUDIENCE("The aud a JSON Web Token must name; required with DEMANAGER_JWT_JWKS.", "none"),
+    DEMANAGER_JWT_CLOCK_SKEW_SECONDS("How far the issuer's clock may be off for exp and nbf, in seconds.", "60"),
+    DEMANAGER_JWT_USER_CLAIM("The claim that holds the user's id.", "sub"),
+    DEMANAGER_JWT_USER_NAME_CLAIM("The claim that holds the user's name (the id when absent).", "name"),
+    DEMANAGER_JWT_PROJECTS_CLAIM("The claim that holds the projects: an array of ids, or an object of project id to actions.",
+            "projects"),
+    DEMANAGER_HTTP_IDLE_TIMEOUT_MS("A connection that sends nothing for this long is closed (a request in progress answers 408),"
+            + " in milliseconds.", "30000"),
+    DEMANAGER_HTTP_MIN_REQUEST_RATE("A request body that arrives slower than this many bytes a second is refused with 408;"
+            + " 0 checks no rate.", "1024"),
+    DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER("How many API requests of one user may run at once; beyond, 429 with"
+            + " Retry-After.", "32"),
     DEMANAGER_FREE_FLAVOR_CAPACITY("How many instances of each free flavor may run at once; the others queue.", "10"),
     DEMANAGER_AUTO_STOP_MIN_SECONDS("The shortest auto-stop duration a client may ask for, in seconds.", "3600"),
     DEMANAGER_AUTO_STOP_MAX_SECONDS("The longest auto-stop duration a client may ask for, in seconds.", "86400"),

@@ -1,5 +1,6 @@
 package io.demanager.bootstrap.config;
 
+import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.domain.instance.ProjectId;
@@ -57,6 +58,36 @@ class ConfigurationTest {
         assertThat(defaults.logFormat()).isEqualTo(Configuration.LogFormat.TEXT);
         assertThat(defaults.runtime().kind()).isEqualTo(ProcessRuntimeSettings.isInstalled("jupyter-server")
                 ? RuntimeSelection.Kind.PROCESS : RuntimeSelection.Kind.SIMULATED);
+        assertThat(defaults.jwtCallers()).isEmpty();
+        assertThat(defaults.httpLimits()).isEqualTo(new HttpLimits(Duration.ofSeconds(30), 1024, 32));
+    }
+
+    @Test
+    void theHttpLimitsAreTheOnesConfigured() {
+        Configuration configured = valid(Map.of("DEMANAGER_HTTP_IDLE_TIMEOUT_MS", "5000", "DEMANAGER_HTTP_MIN_REQUEST_RATE", "0",
+                "DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER", "4"));
+
+        assertThat(configured.httpLimits()).isEqualTo(new HttpLimits(Duration.ofSeconds(5), 0, 4));
+        assertThat(Configuration.from(Map.of("DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER", "0")).getLeft())
+                .containsExactly("DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER: 0 is not from 1 to 100000");
+    }
+
+    @Test
+    void jsonWebTokensNeedTheirKeysIssuerAndAudienceAndThenTurnTheDevelopmentTokenOff() throws IOException {
+        Path jwks = Files.writeString(files.resolve("jwks.json"), "{\"keys\": []}");
+
+        assertThat(Configuration.from(Map.of("DEMANAGER_JWT_JWKS", jwks.toString())).getLeft()).containsExactly(
+                "DEMANAGER_JWT_ISSUER: required with DEMANAGER_JWT_JWKS", "DEMANAGER_JWT_AUDIENCE: required with DEMANAGER_JWT_JWKS");
+        assertThat(Configuration.from(Map.of("DEMANAGER_JWT_ISSUER", "https://id")).getLeft())
+                .containsExactly("DEMANAGER_JWT_ISSUER: only with DEMANAGER_JWT_JWKS, which is not set");
+        assertThat(Configuration.from(Map.of("DEMANAGER_JWT_JWKS", files.resolve("none.json").toString(),
+                "DEMANAGER_JWT_ISSUER", "https://id", "DEMANAGER_JWT_AUDIENCE", "demanager")).getLeft())
+                .singleElement().asString().startsWith("DEMANAGER_JWT_JWKS: ");
+        Configuration withJwt = valid(Map.of("DEMANAGER_JWT_JWKS", jwks.toString(),
+                "DEMANAGER_JWT_ISSUER", "https://id", "DEMANAGER_JWT_AUDIENCE", "demanager"));
+        assertThat(withJwt.jwtCallers()).isNotEmpty();
+        assertThat(withJwt.callers().isDevelopment()).isFalse();
+        assertThat(withJwt.identities().byToken(ConfiguredCallers.DEVELOPMENT_TOKEN)).isEmpty();
     }
 
     @Test

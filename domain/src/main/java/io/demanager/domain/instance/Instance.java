@@ -114,9 +114,9 @@ public record Instance(
         return notDeleted().flatMap(Instance::onlyForFreeFlavors).flatMap(free -> free.request(UserRequest.DEQUEUE, now));
     }
 
-    /** Delete the instance: it becomes DELETED, and is gone for every later request. */
+    /** Delete the instance: it becomes DELETED, is gone for every later request, and keeps no secret. */
     public Either<DomainError, Instance> delete(Instant now) {
-        return request(UserRequest.DELETE, now);
+        return request(UserRequest.DELETE, now).map(Instance::withoutSecrets);
     }
 
     /** The auto-stop engine's stop: the same transition as a user's, allowed only once the lease is due. */
@@ -223,6 +223,11 @@ public record Instance(
         Option<NotebookAccess> nextAccess = target == InstanceStatus.RUNNING ? access : Option.none();
         return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
                 autoStop, nextLease, Option.none(), nextQueuedSince, nextAccess, workspaceId, aiProjectId, owner, version);
+    }
+
+    private Instance withoutSecrets() {
+        return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool,
+                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, Option.none(), workspaceId, aiProjectId, owner, version);
     }
 
     private Instance failedWith(FailedReason reason) {

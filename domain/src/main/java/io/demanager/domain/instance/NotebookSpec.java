@@ -21,4 +21,9 @@ public record NotebookSpec(
         Objects.requireNonNull(annotations, "annotations");
         Objects.requireNonNull(extendParams, "extendParams");
     }
+
+    /** The same spec with every secret (the credential) erased: what a deleted instance keeps. */
+    public NotebookSpec withoutSecrets() {
+        return new NotebookSpec(storage, extendStorage, Option.none(), annotations, extendParams);
+    }
 }

@@ -132,8 +132,8 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final Column<String> SPEC = jsonb("spec", Written.ON_TRANSITION, instance -> CODEC.spec(instance.spec()));
     private static final Column<String> FAILURE = jsonb("failure", Written.ON_TRANSITION,
             instance -> instance.failure().map(CODEC::failure).getOrNull());
-    /** Its value is the credential's document, sealed when bound. */
-    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_INSERT,
+    /** Its value is the credential's document, sealed when bound; written on a transition too, since deleting erases it. */
+    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_TRANSITION,
             instance -> instance.spec().credential().map(credential -> CODEC.credential(credential).getBytes(StandardCharsets.UTF_8))
                     .getOrNull());
     private static final Column<String> NOTEBOOK_URL = plain("notebook_url", String.class, Written.ON_TRANSITION,

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * The instances on PostgreSQL (schema: {@code db/migration}). Every statement names the project. A transition names
  * the version it read ({@link Transitions}), so of two writers that read the same version exactly one changes the
  * row; a change of settings locks the row instead, so that writers of one instance take turns and none is refused.
- * Each write sets only the columns it may change: the catalog snapshot and the credential are written on insert only.
+ * Each write sets only the columns it may change: the catalog snapshot is written on insert only, the credential on insert and transitions (deleting erases it).
  */
 public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
 

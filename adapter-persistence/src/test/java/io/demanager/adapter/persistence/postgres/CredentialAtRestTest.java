@@ -4,6 +4,7 @@ import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
+import io.demanager.domain.instance.TransitionCause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,19 @@ class CredentialAtRestTest {
                 .doesNotContain(credential.secretAccessKey())
                 .doesNotContain(credential.accessKeyId());
         assertThat(store.find(stored.projectId(), stored.id()).get().spec().credential()).containsExactly(credential);
+    }
+
+    @Test
+    void deletingErasesTheSealedCredentialFromTheRowThatStays() {
+        store.update(stored.delete(stored.updatedAt().plusSeconds(1)).get(), TransitionCause.USER_REQUEST).get();
+
+        var row = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT status, credential IS NULL AS erased, i::text AS everything FROM instance AS i WHERE id = :id")
+                .bind("id", stored.id().uuid())
+                .mapToMap().one());
+        assertThat(row.get("status")).isEqualTo("DELETED");
+        assertThat(row.get("erased")).isEqualTo(true);
+        assertThat((String) row.get("everything")).doesNotContain(credential.accessKeyId());
     }
 
     @Test

@@ -32,7 +32,7 @@ class DatabaseOutageTest {
     @Test
     void whileTheServerIsDownEveryCallIsUnavailableAndOnceItIsBackTheSamePoolWorksAgain(@TempDir Path data) {
         int port = freePort();
-        EmbeddedDatabase server = EmbeddedDatabases.startPersistent(data, port);
+        EmbeddedDatabase server = EmbeddedDatabases.startPersistent(data.resolve("postgres"), port);
         try (PostgresDatabase database = PostgresDatabase.connect(server.settings())) {
             database.migrate();
             PostgresPorts store = new PostgresPorts(PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey()));
@@ -52,7 +52,7 @@ class DatabaseOutageTest {
             assertUnavailable(() -> store.oldestQueued(stored.flavor().name(), 1));
             assertUnavailable(() -> store.inStatus(HashSet.of(InstanceStatus.CREATING), Option.none(), 10));
 
-            server = EmbeddedDatabases.startPersistent(data, port);
+            server = EmbeddedDatabases.startPersistent(data.resolve("postgres"), port);
 
             assertThat(answeredAgain(() -> store.find(PROJECT, stored.id()))).containsExactly(stored);
             assertThat(database.isReady()).isTrue();
