@@ -41,8 +41,8 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     private static final Duration HELD_ELSEWHERE = Duration.ofMillis(10);
 
-    /** A round that ended: when, and whether it failed. */
-    public record Round(Instant endedAt, boolean failed) {
+    /** A round that ended: when, whether it failed, and when the latest round that did not fail ended. */
+    public record Round(Instant endedAt, boolean failed, Optional<Instant> lastSucceededAt) {
     }
 
     private final StopExpiredLeasesUseCase stops;
@@ -121,7 +121,10 @@ public final class AutoStopWorker implements AutoCloseable {
     /** Everything due now, and how long to sleep afterwards; remembers how the round ended. */
     private Duration round() {
         Option<Duration> pause = plannedRound();
-        lastRound = new Round(clock.instant(), pause.isEmpty());
+        Instant endedAt = clock.instant();
+        Optional<Instant> lastSucceededAt = pause.isDefined() ? Optional.of(endedAt)
+                : lastRound().flatMap(Round::lastSucceededAt);
+        lastRound = new Round(endedAt, pause.isEmpty(), lastSucceededAt);
         return pause.getOrElse(settings.interval());
     }
 

@@ -55,19 +55,22 @@ public final class ServerReadiness implements Readiness {
         return new HealthComponent("runtime", runtimeTakesWork.getAsBoolean(), Map.of("kind", runtimeKind));
     }
 
-    /** Before the first round ends, the engine has until the same limit to end one. */
+    /**
+     * The engine is UP while a round that did not fail ended within the limit; before the first such round, while the
+     * server is younger than the limit. One failed round (a database outage the database component already shows)
+     * does not take it DOWN by itself.
+     */
     private HealthComponent autoStopComponent() {
         Instant now = clock.instant();
         Duration limit = staleAfter(autoStop.interval());
+        Instant lastSuccessOrStart = autoStop.lastRound().flatMap(AutoStopWorker.Round::lastSucceededAt).orElse(since);
+        boolean up = Duration.between(lastSuccessOrStart, now).compareTo(limit) <= 0;
         return autoStop.lastRound()
-                .map(round -> {
-                    Duration age = Duration.between(round.endedAt(), now);
-                    return new HealthComponent("auto_stop", !round.failed() && age.compareTo(limit) <= 0, Map.of(
-                            "last_round", round.endedAt().toString(),
-                            "last_round_age_seconds", Math.max(0, age.toSeconds()),
-                            "last_round_failed", round.failed()));
-                })
-                .orElseGet(() -> new HealthComponent("auto_stop", Duration.between(since, now).compareTo(limit) <= 0, Map.of()));
+                .map(round -> new HealthComponent("auto_stop", up, Map.<String, Object>of(
+                        "last_round", round.endedAt().toString(),
+                        "last_round_age_seconds", Math.max(0, Duration.between(round.endedAt(), now).toSeconds()),
+                        "last_round_failed", round.failed())))
+                .orElseGet(() -> new HealthComponent("auto_stop", up, Map.of()));
     }
 
     static Duration staleAfter(Duration interval) {

@@ -103,10 +103,19 @@ class AutoStopWorkerTest {
             Instant started = Instant.now();
             worker.start();
             waitUntil("a failed round", () -> worker.lastRound().filter(AutoStopWorker.Round::failed).isPresent());
+            assertThat(worker.lastRound().get().lastSucceededAt()).isEmpty();
             fail.set(false);
             waitUntil("a round that succeeds", () -> worker.lastRound().filter(round -> !round.failed()).isPresent());
 
-            assertThat(worker.lastRound().get().endedAt()).isAfterOrEqualTo(started).isBeforeOrEqualTo(Instant.now());
+            AutoStopWorker.Round succeeded = worker.lastRound().get();
+            assertThat(succeeded.endedAt()).isAfterOrEqualTo(started).isBeforeOrEqualTo(Instant.now());
+            assertThat(succeeded.lastSucceededAt()).contains(succeeded.endedAt());
+
+            fail.set(true);
+            waitUntil("a failed round after it", () -> worker.lastRound().filter(AutoStopWorker.Round::failed).isPresent());
+            AutoStopWorker.Round failedAfter = worker.lastRound().get();
+            assertThat(failedAfter.lastSucceededAt()).isPresent();
+            assertThat(failedAfter.lastSucceededAt().get()).isBefore(failedAfter.endedAt()).isAfterOrEqualTo(succeeded.endedAt());
         }
     }
 
