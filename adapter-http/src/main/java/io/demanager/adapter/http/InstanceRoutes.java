@@ -124,15 +124,18 @@ final class InstanceRoutes {
                 .map(page -> Answer.document(EventDocuments.of(page)));
     }
 
-    /** The project of a route without an instance and without query parameters. */
+    /** The project of a route without an instance that takes no query parameter. */
     private static Either<HttpFailure, ProjectId> project(Context ctx) {
         return unreadable(QueryParameters.parse(ctx.queryString()))
                 .flatMap(noQuery -> refused(ProjectId.of(ctx.pathParam("project_id"))));
     }
 
-    /** The instance of a route under {@code /instances/{instance_id}} that takes no query parameters. */
+    /**
+     * The instance of a route under {@code /instances/{instance_id}}. Its one query parameter is {@code de_type}, which
+     * the SDK sends on every read of an instance: {@code Notebook} if given.
+     */
     private static Either<HttpFailure, InstanceRef> instance(Context ctx) {
-        return unreadable(QueryParameters.parse(ctx.queryString()))
+        return unreadable(QueryParameters.parse(ctx.queryString(), ListQueryReader.DE_TYPE).flatMap(ListQueryReader::notebookIfGiven))
                 .flatMap(noQuery -> refused(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));
     }
 
