@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     So a request the document refuses must be refused by the API too. A query parameter the document does not
  *     list is no problem: the document says an operation ignores those.</li>
  * </ul>
+ * The console's pages are not the API's and are not checked here.
  * Schemas are checked with the OpenAPI 3.1 dialect of JSON Schema 2020-12.
  */
 final class OpenApiContract {
@@ -70,6 +71,9 @@ final class OpenApiContract {
         URI uri = URI.create(exchange.pathAndQuery());
         ApiResponse response = exchange.response();
         boolean head = exchange.method().equals("HEAD");
+        if (isConsolePage(uri.getRawPath())) {
+            return;
+        }
         Optional<PathMatch> path = matchPath(uri.getRawPath());
         if (path.isEmpty()) {
             assertThat(response.status()).as("%s %s is not in the document", exchange.method(), uri.getRawPath()).isEqualTo(404);
@@ -136,6 +140,11 @@ final class OpenApiContract {
         if (mediaType.equals("application/json")) {
             validate(content.get(mediaType).path("schema"), response.json(), "body", problems);
         }
+    }
+
+    /** The console's pages, for browsers: outside the API and its document ({@code ConsoleHttpTest} checks them). */
+    private static boolean isConsolePage(String rawPath) {
+        return rawPath.equals("/") || rawPath.equals("/console") || rawPath.startsWith(ConsoleAssets.HOME);
     }
 
     // ---- requests --------------------------------------------------------------------------------
