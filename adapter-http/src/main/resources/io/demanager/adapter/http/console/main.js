@@ -7,7 +7,7 @@ import { dialogs } from './dialogs.js';
 const REFRESH_MILLIS = 3000;
 const $ = (id) => document.getElementById(id);
 
-const view = { offset: 0, total: 0, refreshTimer: null, instances: [] };
+const view = { offset: 0, refreshTimer: null, instances: [], shown: null };
 
 function listQuery() {
   const [sortBy, order] = $('sort').value.split(':');
@@ -85,11 +85,37 @@ function row(instance) {
   return tr;
 }
 
+/** What the table shows, but the time left of running leases, which moves every second by itself. */
+function signature(list) {
+  return JSON.stringify(list, (key, value) => (key === 'remain_time' ? undefined : value));
+}
+
+/** The same rows: only the deadlines of the countdowns are set again, when the server's differs by over 2 seconds. */
+function adjustCountdowns(list) {
+  for (const instance of list.instances) {
+    const countdown = document.querySelector(`tr[data-id="${CSS.escape(instance.id)}"] .countdown`);
+    const remain = instance.spec && instance.spec.auto_stop && instance.spec.auto_stop.remain_time;
+    if (countdown && remain !== undefined) {
+      const deadline = performance.now() + remain * 1000;
+      if (Math.abs(deadline - Number(countdown.dataset.deadline)) > 2000) {
+        countdown.dataset.deadline = String(deadline);
+      }
+    }
+  }
+}
+
 function render(list) {
+  $('refreshed').textContent = new Date().toLocaleTimeString();
+  view.instances = list.instances;
+  const shown = signature(list);
+  if (shown === view.shown) {
+    adjustCountdowns(list);
+    tick();
+    return;
+  }
+  view.shown = shown;
   const focused = document.activeElement && document.activeElement.closest('tr[data-id]')
     ? [document.activeElement.closest('tr').dataset.id, document.activeElement.dataset.action] : null;
-  view.instances = list.instances;
-  view.total = list.total_count;
   $('instances').tBodies[0].replaceChildren(...list.instances.map(row));
   $('empty').hidden = list.instances.length > 0;
   const limit = Number($('page-size').value);
@@ -97,7 +123,6 @@ function render(list) {
   $('page-info').textContent = `${first} to ${view.offset + list.instances.length} of ${list.total_count}`;
   $('previous-page').disabled = view.offset === 0;
   $('next-page').disabled = view.offset + limit >= list.total_count;
-  $('refreshed').textContent = new Date().toLocaleTimeString();
   if (focused) {
     const again = document.querySelector(`tr[data-id="${CSS.escape(focused[0])}"] button[data-action="${focused[1]}"]`);
     if (again) again.focus();
