@@ -104,6 +104,7 @@ class ConsoleBrowserTest {
         assertThat(stillCounting).matches("Stops in 0:(2\\d|30):\\d\\d");
 
         action("my-notebook", "stop");
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "my-notebook: RUNNING to STOPPING."));
         waitForStatus("my-notebook", "STOPPING");
         server.report(project, id, new RuntimeEvent.Stopped());
         waitForStatus("my-notebook", "STOPPED");

@@ -161,7 +161,7 @@ async function act(id, action) {
     default:
       try {
         const change = await api.act(id, action);
-        notify(`${instance.name}: ${change.previous_status} to ${change.current_status}.`);
+        notify(`${instance.name}: ${change.previous_state} to ${change.current_status}.`);
       } catch (error) {
         showError(new Error(`Could not ${action} ${instance.name}: ${error.message}`));
       }
