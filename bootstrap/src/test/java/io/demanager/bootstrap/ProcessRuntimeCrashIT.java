@@ -1,0 +1,189 @@
+package io.demanager.bootstrap;
+
+import io.demanager.adapter.persistence.postgres.TestDatabase;
+import io.demanager.adapter.runtime.process.JupyterInstalled;
+import io.demanager.domain.instance.InstanceId;
+import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.TransitionCause;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.demanager.bootstrap.Eventually.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged server on the process runtime, killed with SIGKILL while ten notebooks run, then started again: every
+ * instance ends in a true state. The notebooks the store says are RUNNING run on, found again with the same process
+ * and token; one killed while no server ran is reported UNAVAILABLE; the stop and the delete the killed server had
+ * accepted but not carried out are carried out; an instance deleted by another server while this one was down leaves
+ * nothing; and no Jupyter process runs but those of RUNNING instances.
+ */
+class ProcessRuntimeCrashIT {
+
+    private static final String PROJECT = "demo-project";
+    private static final String INSTANCES = "/v1/" + PROJECT + "/demanager/instances";
+    private static final int NOTEBOOKS = 10;
+    private static final Duration SETTLING = Duration.ofMinutes(4);
+
+    @TempDir
+    Path work;
+    private TestDatabase database;
+
+    @BeforeEach
+    void needsJupyter() {
+        JupyterInstalled.assume();
+        database = TestDatabase.migrated();
+    }
+
+    /** Whatever the outcome, no notebook of this test outlives it: they are found by this test's own folder. */
+    @AfterEach
+    void stopWhatIsLeft() {
+        notebookProcesses().forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        });
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void afterASigkillTheRestartedServerKeepsExactlyTheRunningNotebooksAndLeavesNoOrphan() throws IOException {
+        Map<String, String> environment = environment();
+        Client client = new Client(Integer.parseInt(environment.get("DEMANAGER_PORT")), "dev-token");
+        List<String> ids = new ArrayList<>();
+        Map<String, String> tokens = new HashMap<>();
+        Map<String, Long> pids = new HashMap<>();
+
+        try (ServerProcess server = ServerProcess.start(work, environment)) {
+            server.awaitReady(client);
+            for (int n = 0; n < NOTEBOOKS; n++) {
+                ids.add(client.post(INSTANCES, """
+                        {"name": "crash-%d", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
+                         "spec": {"storage": {"type": "evs"}}}""".formatted(n)).json().path("id").asText());
+            }
+            waitUntil("all " + NOTEBOOKS + " run", SETTLING, () -> ids.stream().allMatch(id -> status(client, id).equals("RUNNING")));
+            for (String id : ids) {
+                tokens.put(id, client.get(INSTANCES + "/" + id + "/token").json().path("token").asText());
+                pids.put(id, pid(id));
+            }
+            assertThat(notebookProcesses()).hasSize(NOTEBOOKS);
+
+            assertThat(client.post(INSTANCES + "/" + ids.get(0) + "/action", "{\"action\": \"stop\"}").status()).isEqualTo(200);
+            assertThat(client.send("DELETE", INSTANCES + "/" + ids.get(1), null).status()).isIn(200, 204);
+            server.kill();
+        }
+        String stopped = ids.get(0);
+        String deletedBeforeTheKill = ids.get(1);
+        String deletedWhileDown = ids.get(2);
+        String killedWhileDown = ids.get(3);
+        List<String> kept = ids.subList(4, NOTEBOOKS);
+
+        ProcessHandle.of(pids.get(killedWhileDown)).ifPresent(ProcessHandle::destroyForcibly);
+        deleteAsAnotherServerWould(deletedWhileDown);
+
+        try (ServerProcess restarted = ServerProcess.start(work, environment)) {
+            restarted.awaitReady(client);
+            waitUntil("every instance settles", SETTLING, () -> status(client, stopped).equals("STOPPED")
+                    && status(client, killedWhileDown).equals("UNAVAILABLE")
+                    && notebookProcesses().size() == kept.size()
+                    && !Files.exists(folderOf(deletedBeforeTheKill)) && !Files.exists(folderOf(deletedWhileDown)));
+
+            for (String id : kept) {
+                assertThat(status(client, id)).as(id).isEqualTo("RUNNING");
+                String url = client.get(INSTANCES + "/" + id).json().path("spec").path("annotations").path("url").asText();
+                assertThat(client.get(INSTANCES + "/" + id + "/token").json().path("token").asText()).isEqualTo(tokens.get(id));
+                assertThat(JupyterProbe.status(url + "api/contents", tokens.get(id))).as("its notebook opens with its token").isEqualTo(200);
+                assertThat(pid(id)).as("the same notebook, found again").isEqualTo(pids.get(id));
+            }
+            assertThat(notebookProcesses().stream().map(ProcessHandle::pid).collect(Collectors.toSet()))
+                    .isEqualTo(kept.stream().map(pids::get).collect(Collectors.toSet()));
+            for (String gone : List.of(deletedBeforeTheKill, deletedWhileDown)) {
+                assertThat(client.get(INSTANCES + "/" + gone).status()).isEqualTo(404);
+            }
+            assertThat(Files.exists(folderOf(stopped))).as("a stopped instance keeps its files").isTrue();
+            assertThat(client.get(INSTANCES + "/" + killedWhileDown).json().path("failed_reasons").path("code").asText())
+                    .isEqualTo("Runtime.NotebookGone");
+
+            for (String id : ids) {
+                client.send("DELETE", INSTANCES + "/" + id, null);
+            }
+            waitUntil("no notebook is left", SETTLING, () -> notebookProcesses().isEmpty());
+            restarted.terminate();
+            assertThat(restarted.awaitExit(Duration.ofSeconds(30))).isIn(0, 143);
+        }
+    }
+
+    private Map<String, String> environment() {
+        var settings = database.settings();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "DEMANAGER_HOST", "127.0.0.1",
+                "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
+                "DEMANAGER_DB_URL", settings.jdbcUrl(),
+                "DEMANAGER_DB_USER", settings.user(),
+                "DEMANAGER_CREDENTIAL_KEY", TestServers.CREDENTIAL_KEY,
+                "DEMANAGER_DATA_DIR", work.resolve("data").toString(),
+                "DEMANAGER_RUNTIME", "process",
+                "DEMANAGER_NOTEBOOK_PORTS", "0",
+                "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "180"));
+        if (!settings.password().isEmpty()) {
+            environment.put("DEMANAGER_DB_PASSWORD", settings.password());
+        }
+        return environment;
+    }
+
+    /** As a server on another host, or an operator, would while this one was down: through the store. */
+    private void deleteAsAnotherServerWould(String id) {
+        var key = new SecretKeySpec(Base64.getDecoder().decode(TestServers.CREDENTIAL_KEY), "AES");
+        var store = database.newStore(key);
+        var instance = store.find(new ProjectId(PROJECT), InstanceId.parse(id).get()).get();
+        store.update(instance.delete(Instant.now()).get(), TransitionCause.USER_REQUEST).get();
+    }
+
+    /** The Jupyter processes serving a folder of this test's data directory. */
+    private Set<ProcessHandle> notebookProcesses() {
+        String argument = "--ServerApp.root_dir=" + work.resolve("data").resolve("notebooks") + "/";
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> {
+            try {
+                String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+                return List.of(commandLine.split("\0")).stream().anyMatch(part -> part.startsWith(argument));
+            } catch (IOException | UncheckedIOException gone) {
+                return false;
+            }
+        }).collect(Collectors.toSet());
+    }
+
+    private Path folderOf(String id) {
+        return work.resolve("data").resolve("notebooks").resolve(id);
+    }
+
+    private long pid(String id) {
+        try {
+            return Long.parseLong(Files.readString(folderOf(id).resolve("notebook.pid")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String status(Client client, String id) {
+        return client.get(INSTANCES + "/" + id).json().path("status").asText();
+    }
+}
