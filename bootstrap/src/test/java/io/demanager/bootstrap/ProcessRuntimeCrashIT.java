@@ -43,6 +43,7 @@ class ProcessRuntimeCrashIT {
     private static final int NOTEBOOKS = 10;
     private static final Duration SETTLING = Duration.ofMinutes(4);
 
+    /** The server's data folder, and where it writes its output. */
     @TempDir
     Path work;
     private TestDatabase database;
@@ -140,7 +141,7 @@ class ProcessRuntimeCrashIT {
                 "DEMANAGER_DB_URL", settings.jdbcUrl(),
                 "DEMANAGER_DB_USER", settings.user(),
                 "DEMANAGER_CREDENTIAL_KEY", TestServers.CREDENTIAL_KEY,
-                "DEMANAGER_DATA_DIR", work.resolve("data").toString(),
+                "DEMANAGER_DATA_DIR", work.toString(),
                 "DEMANAGER_RUNTIME", "process",
                 "DEMANAGER_NOTEBOOK_PORTS", "0",
                 "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "180"));
@@ -160,7 +161,7 @@ class ProcessRuntimeCrashIT {
 
     /** The Jupyter processes serving a folder of this test's data directory. */
     private Set<ProcessHandle> notebookProcesses() {
-        String argument = "--ServerApp.root_dir=" + work.resolve("data").resolve("notebooks") + "/";
+        String argument = "--ServerApp.root_dir=" + work.resolve("notebooks") + "/";
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> {
             try {
                 String commandLine = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
@@ -172,7 +173,7 @@ class ProcessRuntimeCrashIT {
     }
 
     private Path folderOf(String id) {
-        return work.resolve("data").resolve("notebooks").resolve(id);
+        return work.resolve("notebooks").resolve(id);
     }
 
     private long pid(String id) {

@@ -276,7 +276,7 @@ public abstract class NotebookRuntimeContract {
     }
 
     private static int post(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(REPORT_WITHIN)
                 .header("Authorization", "token " + token).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
     }
 
