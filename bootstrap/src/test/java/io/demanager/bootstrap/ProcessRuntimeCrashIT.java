@@ -2,8 +2,10 @@ package io.demanager.bootstrap;
 
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.adapter.runtime.process.JupyterInstalled;
+import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.ProjectId;
+import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged server on the process runtime, killed with SIGKILL while ten notebooks run, then started again: every
  * instance ends in a true state. The notebooks the store says are RUNNING run on, found again with the same process
  * and token; one killed while no server ran is reported UNAVAILABLE; the stop and the delete the killed server had
- * accepted but not carried out are carried out; an instance deleted by another server while this one was down leaves
- * nothing; and no Jupyter process runs but those of RUNNING instances.
+ * accepted but maybe not carried out are carried out; a running instance stopped and deleted by another server while
+ * this one was down (which could not reach its notebook) leaves nothing; and no Jupyter process runs but those of
+ * RUNNING instances.
  */
 class ProcessRuntimeCrashIT {
 
@@ -74,29 +78,33 @@ class ProcessRuntimeCrashIT {
         Map<String, String> tokens = new HashMap<>();
         Map<String, Long> pids = new HashMap<>();
 
+        String deletedBeforeTheKill;
         try (ServerProcess server = ServerProcess.start(work, environment)) {
             server.awaitReady(client);
-            for (int n = 0; n < NOTEBOOKS; n++) {
+            for (int n = 0; n <= NOTEBOOKS; n++) {
                 ids.add(client.post(INSTANCES, """
                         {"name": "crash-%d", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
                          "spec": {"storage": {"type": "evs"}}}""".formatted(n)).json().path("id").asText());
             }
-            waitUntil("all " + NOTEBOOKS + " run", SETTLING, () -> ids.stream().allMatch(id -> status(client, id).equals("RUNNING")));
+            deletedBeforeTheKill = ids.remove(NOTEBOOKS);
+            waitUntil("all run", SETTLING, () -> Stream.concat(ids.stream(), Stream.of(deletedBeforeTheKill))
+                    .allMatch(id -> status(client, id).equals("RUNNING")));
+            action(client, deletedBeforeTheKill, "stop");
+            waitUntil("one is stopped", SETTLING, () -> status(client, deletedBeforeTheKill).equals("STOPPED"));
             for (String id : ids) {
                 tokens.put(id, client.get(INSTANCES + "/" + id + "/token").json().path("token").asText());
                 pids.put(id, pid(id));
             }
             assertThat(notebookProcesses()).hasSize(NOTEBOOKS);
 
-            assertThat(client.post(INSTANCES + "/" + ids.get(0) + "/action", "{\"action\": \"stop\"}").status()).isEqualTo(200);
-            assertThat(client.send("DELETE", INSTANCES + "/" + ids.get(1), null).status()).isIn(200, 204);
+            action(client, ids.get(0), "stop");
+            assertThat(client.send("DELETE", INSTANCES + "/" + deletedBeforeTheKill, null).status()).isIn(200, 204);
             server.kill();
         }
         String stopped = ids.get(0);
-        String deletedBeforeTheKill = ids.get(1);
-        String deletedWhileDown = ids.get(2);
-        String killedWhileDown = ids.get(3);
-        List<String> kept = ids.subList(4, NOTEBOOKS);
+        String deletedWhileDown = ids.get(1);
+        String killedWhileDown = ids.get(2);
+        List<String> kept = ids.subList(3, NOTEBOOKS);
 
         ProcessHandle.of(pids.get(killedWhileDown)).ifPresent(ProcessHandle::destroyForcibly);
         deleteAsAnotherServerWould(deletedWhileDown);
@@ -118,16 +126,12 @@ class ProcessRuntimeCrashIT {
             assertThat(notebookProcesses().stream().map(ProcessHandle::pid).collect(Collectors.toSet()))
                     .isEqualTo(kept.stream().map(pids::get).collect(Collectors.toSet()));
             for (String gone : List.of(deletedBeforeTheKill, deletedWhileDown)) {
-                assertThat(client.get(INSTANCES + "/" + gone).status()).isEqualTo(404);
+                assertThat(client.get(INSTANCES + "/" + gone).json().path("error_code").asText()).isEqualTo("ModelArts.6309");
             }
             assertThat(Files.exists(folderOf(stopped))).as("a stopped instance keeps its files").isTrue();
             assertThat(client.get(INSTANCES + "/" + killedWhileDown).json().path("failed_reasons").path("code").asText())
                     .isEqualTo("Runtime.NotebookGone");
 
-            for (String id : ids) {
-                client.send("DELETE", INSTANCES + "/" + id, null);
-            }
-            waitUntil("no notebook is left", SETTLING, () -> notebookProcesses().isEmpty());
             restarted.terminate();
             assertThat(restarted.awaitExit(Duration.ofSeconds(30))).isIn(0, 143);
         }
@@ -151,12 +155,22 @@ class ProcessRuntimeCrashIT {
         return environment;
     }
 
-    /** As a server on another host, or an operator, would while this one was down: through the store. */
+    /**
+     * Stops and deletes a RUNNING instance through the store, as a server on another host would while this one was
+     * down: its runtime could not reach the notebook, which runs on.
+     */
     private void deleteAsAnotherServerWould(String id) {
         var key = new SecretKeySpec(Base64.getDecoder().decode(TestServers.CREDENTIAL_KEY), "AES");
         var store = database.newStore(key);
-        var instance = store.find(new ProjectId(PROJECT), InstanceId.parse(id).get()).get();
-        store.update(instance.delete(Instant.now()).get(), TransitionCause.USER_REQUEST).get();
+        Instance running = store.find(new ProjectId(PROJECT), InstanceId.parse(id).get()).get();
+        Instance stopping = store.update(running.stop(Instant.now()).get(), TransitionCause.USER_REQUEST).get();
+        Instance stopped = store.update(stopping.onRuntimeEvent(new RuntimeEvent.Stopped(), Instant.now()).get(),
+                TransitionCause.RUNTIME_PROGRESS).get();
+        store.update(stopped.delete(Instant.now()).get(), TransitionCause.USER_REQUEST).get();
+    }
+
+    private static void action(Client client, String id, String action) {
+        assertThat(client.post(INSTANCES + "/" + id + "/action", "{\"action\": \"" + action + "\"}").status()).isEqualTo(200);
     }
 
     /** The Jupyter processes serving a folder of this test's data directory. */

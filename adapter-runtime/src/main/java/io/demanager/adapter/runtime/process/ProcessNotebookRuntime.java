@@ -197,11 +197,11 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
 
     private void launch(Instance instance) {
         var folder = new NotebookFolder(settings.folder(), instance.id());
-        int port = takePort(instance.id());
         String token = HexFormat.of().formatHex(randomBytes());
-        String url = "http://" + urlHost() + ":" + port + "/";
+        int port = -1;
         NotebookProcess process;
         try {
+            port = takePort(instance.id());
             folder.prepare(instance, user);
             process = NotebookProcess.started(start(instance, folder, port, token));
             folder.recordProcess(process.pid(), port);
@@ -211,6 +211,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                     "The notebook could not be launched: " + e.getMessage(), Option.none(), folder, token)));
             return;
         }
+        String url = "http://" + urlHost() + ":" + port + "/";
         Instant deadline = Instant.now().plus(settings.startTimeout());
         while (process.isAlive() && Instant.now().isBefore(deadline) && !api.answers(url, token)) {
             sleep(READY_POLL);
@@ -309,7 +310,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
         }
     }
 
-    private int takePort(InstanceId id) {
+    private int takePort(InstanceId id) throws IOException {
         if (settings.anyFreePort()) {
             return takeAnyFreePort(id);
         }
@@ -324,24 +325,22 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                 portsTaken.remove(port, id);
             }
         }
-        throw new IllegalStateException("no free port left in " + settings.firstPort() + "-" + settings.lastPort());
+        throw new IOException("no free port left in " + settings.firstPort() + "-" + settings.lastPort());
     }
 
     /** A port the system gives as free now, which no notebook of this runtime is about to take. */
-    private int takeAnyFreePort(InstanceId id) {
+    private int takeAnyFreePort(InstanceId id) throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port;
             try (var socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindHost()), 0));
                 port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port on " + settings.bindHost(), e);
             }
             if (portsTaken.putIfAbsent(port, id) == null) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port on " + settings.bindHost() + " that no notebook is taking");
+        throw new IOException("no free port on " + settings.bindHost() + " that no notebook is taking");
     }
 
     private boolean isFree(int port) {
