@@ -86,5 +86,12 @@ for pid_file in "$work"/data/notebooks/*/notebook.pid; do rss_kb "$(cat "$pid_fi
 echo "server RSS: $(( $(rss_kb "$server_pid") / 1024 )) MiB"
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-for n in $(seq 1 "$COUNT"); do curl -s -o /dev/null -X DELETE "$API/$(cat "$work/id-$n")" -H "$AUTH"; done
+# A running instance is stopped before it is deleted, as the API asks.
+for n in $(seq 1 "$COUNT"); do
+  curl -s -o /dev/null -X POST "$API/$(cat "$work/id-$n")/action" -H "$AUTH" -H 'Content-Type: application/json' -d '{"action": "stop"}'
+done
+for n in $(seq 1 "$COUNT"); do
+  until [ "$(curl -s "$API/$(cat "$work/id-$n")" -H "$AUTH" | json_field status)" != STOPPING ]; do sleep 0.5; done
+  curl -s -o /dev/null -X DELETE "$API/$(cat "$work/id-$n")" -H "$AUTH"
+done
 until [ -z "$(ls -A "$work/data/notebooks")" ]; do sleep 0.5; done

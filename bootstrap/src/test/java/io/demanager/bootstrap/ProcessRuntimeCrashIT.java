@@ -129,7 +129,7 @@ class ProcessRuntimeCrashIT {
                 assertThat(client.get(INSTANCES + "/" + gone).json().path("error_code").asText()).isEqualTo("ModelArts.6309");
             }
             assertThat(Files.exists(folderOf(stopped))).as("a stopped instance keeps its files").isTrue();
-            assertThat(client.get(INSTANCES + "/" + killedWhileDown).json().path("failed_reasons").path("code").asText())
+            assertThat(client.get(INSTANCES + "/" + killedWhileDown).json().path("spec").path("failed_reasons").path("code").asText())
                     .isEqualTo("Runtime.NotebookGone");
 
             restarted.terminate();
