@@ -21,11 +21,17 @@ percentiles() { sort -n | awk '{v[NR]=$1} END {print "p50", v[int((NR+1)/2)], "m
 work=$(mktemp -d)
 chmod 711 "$work"
 server_pid=
+# Notebooks outlive the server: whatever still serves a folder of this run is killed too, found by that folder.
 cleanup() {
+  set +e
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  for process in /proc/[0-9]*; do
+    tr '\0' '\n' <"$process/cmdline" 2>/dev/null | grep -q "^--ServerApp.root_dir=$work/" && kill -9 "${process#/proc/}"
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
 echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
 # Baseline: a bare Jupyter Server, nothing around it, as the same unprivileged user.
@@ -67,7 +73,7 @@ for n in $(seq 1 "$COUNT"); do
   ) &
 done
 wait $(jobs -p | grep -v "^$server_pid$")
-declare -A running_at
+declare -A running_at=()
 deadline=$(( $(now_ms) + 600000 ))
 while [ ${#running_at[@]} -lt "$COUNT" ] && [ "$(now_ms)" -lt "$deadline" ]; do
   for n in $(seq 1 "$COUNT"); do
