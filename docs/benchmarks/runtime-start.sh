@@ -2,7 +2,7 @@
 # The process runtime under a burst: COUNT instances created at once. Starts the server jar on the process runtime
 # in a temporary data folder (embedded PostgreSQL, a free port, notebooks on any free port), sends the COUNT create
 # requests in parallel, and prints the time from each create request to the first read that shows it RUNNING (p50,
-# max; reads every 100 ms), the resident memory of each notebook's Jupyter server, and a baseline measured in the
+# max; one list read every 100 ms or so), the resident memory of each notebook's Jupyter server, and a baseline measured in the
 # same run: one bare jupyter-server started by hand, its time to answer /api/status and its memory. Prints the load
 # average before and after: the machine may be shared. Deletes what it created and stops what it started.
 # Needs bash, curl, awk, python3 (for a free port), a JDK 17+ and jupyter-server; run from the repository's root after
@@ -77,13 +77,22 @@ for n in $(seq 1 "$COUNT"); do
   ) &
 done
 wait $(jobs -p | grep -v "^$server_pid$")
+# One list request per round, not one read per instance: the poll must not load the machine it measures. A round
+# the server answers 503 (busy) is read again.
 declare -A running_at=()
 deadline=$(( $(now_ms) + 600000 ))
 while [ ${#running_at[@]} -lt "$COUNT" ] && [ "$(now_ms)" -lt "$deadline" ]; do
+  curl -s "$API?de_type=Notebook&limit=1000" -H "$AUTH" >"$work/list" || true
+  python3 -c 'import json, sys
+try:
+    for instance in json.load(open(sys.argv[1]))["instances"]: print(instance["id"], instance["status"])
+except (ValueError, KeyError): pass' "$work/list" >"$work/statuses"
+  at=$(now_ms)
   for n in $(seq 1 "$COUNT"); do
     [ -n "${running_at[$n]:-}" ] && continue
-    s=$(curl -s "$API/$(cat "$work/id-$n")" -H "$AUTH" | json_field status)
-    if [ "$s" = RUNNING ]; then running_at[$n]=$(now_ms); elif [ "$s" != CREATING ]; then running_at[$n]=failed; echo "burst-$n: $s"; fi
+    s=$(awk -v id="$(cat "$work/id-$n")" '$1 == id {print $2}' "$work/statuses")
+    if [ "$s" = RUNNING ]; then running_at[$n]=$at
+    elif [ -n "$s" ] && [ "$s" != CREATING ]; then running_at[$n]=failed; echo "burst-$n: $s"; fi
   done
   sleep 0.1
 done
