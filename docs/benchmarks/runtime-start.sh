@@ -65,6 +65,7 @@ done
 
 # A create answered 503 (the server's database pool is busy: Retry-After) is sent again, as a client would; the time
 # to RUNNING counts from the first request.
+creators=()
 for n in $(seq 1 "$COUNT"); do
   (
     echo "$(now_ms)" >"$work/created-$n"
@@ -75,8 +76,9 @@ for n in $(seq 1 "$COUNT"); do
       [ -s "$work/id-$n" ] || { echo x >>"$work/retries"; sleep 1; }
     done
   ) &
+  creators+=($!)
 done
-wait $(jobs -p | grep -v "^$server_pid$")
+wait "${creators[@]}"
 # One list request per round, not one read per instance: the poll must not load the machine it measures. A round
 # the server answers 503 (busy) is read again.
 declare -A running_at=()
