@@ -69,11 +69,11 @@ creators=()
 for n in $(seq 1 "$COUNT"); do
   (
     echo "$(now_ms)" >"$work/created-$n"
-    until [ -s "$work/id-$n" ]; do
+    until grep -q '^DE-' "$work/id-$n" 2>/dev/null; do
       curl -s -X POST "$API" -H "$AUTH" -H 'Content-Type: application/json' \
         -d "{\"name\": \"burst-$n\", \"profile_id\": \"Python3\", \"flavor\": \"modelarts.vm.cpu.2u\", \"spec\": {\"storage\": {\"type\": \"evs\"}}}" \
         | json_field id >"$work/id-$n"
-      [ -s "$work/id-$n" ] || { echo x >>"$work/retries"; sleep 1; }
+      grep -q '^DE-' "$work/id-$n" || { echo x >>"$work/retries"; sleep 1; }
     done
   ) &
   creators+=($!)
