@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
  * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
  * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running, when
- * the runtime's notebooks outlive the server (reading them all is not free). Then
+ * the runtime's notebooks outlive the server (reading them all is not free). What the runtime holds of instances the
+ * store no longer has (deleted while no server ran, or before the runtime removed them) is discarded. Then
  * each free flavor's queue takes the room it has.
  */
 public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
@@ -60,8 +61,17 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
         if (runtime.notebooksOutliveTheServer()) {
             forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
         }
+        discardWhatIsNoLongerStored();
         catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
         return resumed;
+    }
+
+    /**
+     * A deleted instance never comes back, so what is held of one can go even while other servers work: an instance
+     * is stored before any runtime holds anything of it.
+     */
+    private void discardWhatIsNoLongerStored() {
+        runtime.held().grouped(PAGE_SIZE).forEach(held -> held.removeAll(instances.liveAmong(held)).forEach(runtime::discard));
     }
 
     private int forEachIn(Set<InstanceStatus> statuses, Consumer<Instance> action) {

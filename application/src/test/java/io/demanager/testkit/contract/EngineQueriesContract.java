@@ -184,6 +184,19 @@ public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents 
                 .containsExactlyElementsOf(waiting.filter(instance -> instance.status() == InstanceStatus.STOPPING));
     }
 
+    @Test
+    default void theLiveInstancesAmongSomeIdsAreThoseStoredAndNotDeletedInAnyProject() {
+        Instance stopped = insert(anInstance().build());
+        Instance elsewhere = insert(anInstance().project(OTHER_PROJECT).status(InstanceStatus.RUNNING).build());
+        Instance deleted = insert(anInstance().build());
+        store().update(deleted.delete(CREATED_AT.plusSeconds(1)).get(), TransitionCause.USER_REQUEST).get();
+        InstanceId neverStored = new InstanceId(UUID.randomUUID());
+
+        assertThat(store().liveAmong(HashSet.of(stopped.id(), elsewhere.id(), deleted.id(), neverStored)))
+                .containsExactlyInAnyOrder(stopped.id(), elsewhere.id());
+        assertThat(store().liveAmong(HashSet.empty())).isEmpty();
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     /** The present, to the millisecond, as the API writes time. */

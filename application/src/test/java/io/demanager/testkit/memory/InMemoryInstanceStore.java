@@ -222,6 +222,11 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
                 .take(limit);
     }
 
+    @Override
+    public synchronized Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        return ids.filter(liveInstances::containsKey);
+    }
+
     /** Store {@code stored} over an instance that had status {@code before} (none: a new one) with its event, if any. */
     private Instance write(Option<InstanceStatus> before, Instance stored, TransitionCause cause) {
         keep(stored);

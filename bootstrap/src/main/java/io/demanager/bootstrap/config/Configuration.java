@@ -197,9 +197,12 @@ public record Configuration(
     }
 
     private static Either<String, int[]> portRange(String value) {
+        if (value.strip().equals(String.valueOf(ProcessRuntimeSettings.ANY_PORT))) {
+            return Either.right(new int[] {ProcessRuntimeSettings.ANY_PORT, ProcessRuntimeSettings.ANY_PORT});
+        }
         String[] bounds = value.strip().split("-");
         if (bounds.length != 2) {
-            return Either.left("'" + value + "' is not a port range first-last, such as 42000-42999");
+            return Either.left("'" + value + "' is not a port range first-last, such as 42000-42999, nor 0 for any free port");
         }
         return whole(bounds[0].strip(), 1, 65_535).flatMap(first -> whole(bounds[1].strip(), 1, 65_535)
                 .flatMap(last -> last < first

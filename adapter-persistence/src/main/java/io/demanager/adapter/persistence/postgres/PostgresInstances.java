@@ -12,6 +12,7 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -54,6 +56,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
             + " WHERE id = :id";
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
+    private static final String LIVE_AMONG = "SELECT id FROM instance WHERE id = ANY(:ids) AND status <> 'DELETED'";
 
     private final DatabaseCalls database;
     private final InstanceRows rows;
@@ -134,6 +137,16 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
             after.peek(last -> query.bind("after", last.uuid()));
             return List.ofAll(query.map(rows).list());
         });
+    }
+
+    @Override
+    public Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        if (ids.isEmpty()) {
+            return HashSet.empty();
+        }
+        return database.withHandle(handle -> HashSet.ofAll(handle.createQuery(LIVE_AMONG)
+                .bind("ids", ids.map(InstanceId::uuid).toJavaArray(UUID[]::new))
+                .mapTo(UUID.class).list()).map(InstanceId::new));
     }
 
     /**

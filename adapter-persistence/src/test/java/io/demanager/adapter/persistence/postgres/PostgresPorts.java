@@ -72,6 +72,11 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     }
 
     @Override
+    public Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        return stores.instances().liveAmong(ids);
+    }
+
+    @Override
     public EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
         return stores.events().events(projectId, instanceId, offset, limit);
     }
