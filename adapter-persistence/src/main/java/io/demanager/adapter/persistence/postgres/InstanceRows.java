@@ -42,6 +42,8 @@ final class InstanceRows implements RowMapper<Instance> {
     enum Written {
         /** On insert only: the identity, and what never changes after creation. */
         ON_INSERT,
+        /** By the delete: the secrets a deleted instance no longer keeps. */
+        ON_DELETE,
         /** By a transition: the status and what moves with it. */
         ON_TRANSITION,
         /** By every write, a change of settings included. */
@@ -129,11 +131,12 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final Column<String> PROFILE = jsonb("profile", Written.ON_INSERT, instance -> CODEC.profile(instance.profile()));
     private static final Column<String> FLAVOR_DETAILS = jsonb("flavor_details", Written.ON_INSERT,
             instance -> CODEC.flavorDetails(instance.flavor()));
-    private static final Column<String> SPEC = jsonb("spec", Written.ON_TRANSITION, instance -> CODEC.spec(instance.spec()));
+    /** Everything of the spec but the credential, which no write after the insert changes. */
+    private static final Column<String> SPEC = jsonb("spec", Written.ON_INSERT, instance -> CODEC.spec(instance.spec()));
     private static final Column<String> FAILURE = jsonb("failure", Written.ON_TRANSITION,
             instance -> instance.failure().map(CODEC::failure).getOrNull());
-    /** Its value is the credential's document, sealed when bound; written on a transition too, since deleting erases it. */
-    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_TRANSITION,
+    /** Its value is the credential's document, sealed when bound; the delete erases it. */
+    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_DELETE,
             instance -> instance.spec().credential().map(credential -> CODEC.credential(credential).getBytes(StandardCharsets.UTF_8))
                     .getOrNull());
     private static final Column<String> NOTEBOOK_URL = plain("notebook_url", String.class, Written.ON_TRANSITION,

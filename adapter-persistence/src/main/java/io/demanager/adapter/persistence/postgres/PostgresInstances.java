@@ -28,8 +28,9 @@ import java.util.function.Function;
 /**
  * The instances on PostgreSQL (schema: {@code db/migration}). Every statement names the project. A transition names
  * the version it read ({@link Transitions}), so of two writers that read the same version exactly one changes the
- * row; a change of settings locks the row instead, so that writers of one instance take turns and none is refused.
- * Each write sets only the columns it may change: the catalog snapshot is written on insert only, the credential on insert and transitions (deleting erases it).
+ * row; writers of settings of one instance take turns instead, so that none is refused.
+ * Each write sets only the columns it may change: the catalog snapshot and the spec are written on insert only, the
+ * credential on insert and by the delete, which erases it.
  */
 public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
 
@@ -51,7 +52,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     private static final String LOCK_LIVE = FIND + " FOR UPDATE";
 
     private static final String CHANGE_SETTINGS = "UPDATE instance SET " + InstanceRows.assignments(Written.ON_EVERY_WRITE)
-            + " WHERE id = :id";
+            + " WHERE id = :id AND version = :version";
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
 
@@ -106,21 +107,47 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     }
 
     /**
-     * One transaction: lock the live row ({@code FOR UPDATE}: a writer of another process waits here for its turn;
-     * one of this process waits before it, see {@link WriterTurns}), apply {@code change} to it, and write the
-     * settings; the lock goes with the commit.
+     * First without a lock: read the live row, apply {@code change} to it, and write the settings if the row is still
+     * at the version read (two round trips, no transaction). If another write came between (only another process's
+     * can: writers of this one wait for their turn, see {@link WriterTurns}), the change is made again under the row
+     * lock ({@code FOR UPDATE}: read, write, commit), where nothing can come between.
      */
     @Override
     public Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
                                                         Function<Instance, Either<DomainError, Instance>> change) {
-        return turns.inTurn(instanceId, () -> database.inTransaction(handle -> find(handle, LOCK_LIVE, projectId, instanceId)
-                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
-                .flatMap(current -> change.apply(current).map(changed -> {
-                    rows.bind(handle.createUpdate(CHANGE_SETTINGS), changed, Written.ON_EVERY_WRITE)
-                            .bind("id", current.id().uuid())
-                            .execute();
-                    return changed.atVersion(current.version() + 1);
-                })))).map(this::toldIfLeased);
+        return turns.inTurn(instanceId, () -> database.withHandle(handle -> changeSettings(handle, FIND, projectId, instanceId, change)
+                        .getOrElse(() -> handle.inTransaction(locked -> changeSettings(locked, LOCK_LIVE, projectId, instanceId, change)
+                                .getOrElseThrow(() -> new IllegalStateException("instance " + instanceId + " changed under its lock"))))))
+                .map(this::toldIfWarningChanged);
+    }
+
+    /** A change of settings as written. */
+    private record SettingsChange(Instance before, Instance after) {
+    }
+
+    /**
+     * Reads the live row with {@code read}, applies {@code change}, and writes the settings if the row is still at
+     * the version read; nothing if it is not.
+     */
+    private Option<Either<DomainError, SettingsChange>> changeSettings(Handle handle, String read, ProjectId projectId,
+                                                                     InstanceId instanceId,
+                                                                     Function<Instance, Either<DomainError, Instance>> change) {
+        Option<Instance> found = find(handle, read, projectId, instanceId);
+        if (found.isEmpty()) {
+            return Option.some(Either.left(new DomainError.InstanceNotFound(instanceId.value())));
+        }
+        Instance current = found.get();
+        Either<DomainError, Instance> changed = change.apply(current);
+        if (changed.isLeft()) {
+            return Option.some(Either.left(changed.getLeft()));
+        }
+        int written = rows.bind(handle.createUpdate(CHANGE_SETTINGS), changed.get(), Written.ON_EVERY_WRITE)
+                .bind("id", current.id().uuid())
+                .bind("version", current.version())
+                .execute();
+        return written == 1
+                ? Option.some(Either.right(new SettingsChange(current, changed.get().atVersion(current.version() + 1))))
+                : Option.none();
     }
 
     /** A uuid sorts by its bytes, which is the order of its text form. */
@@ -143,6 +170,17 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     @Override
     public void whenLeasesChange(Runnable listener) {
         leaseListeners.add(listener);
+    }
+
+    /**
+     * A change of settings keeps the lease; it changes what the auto-stop engine plans only if it changes whether the
+     * running lease is to be warned about.
+     */
+    private Instance toldIfWarningChanged(SettingsChange change) {
+        if (change.after().lease().isDefined() && change.before().autoStop().prompt() != change.after().autoStop().prompt()) {
+            leaseListeners.forEach(Runnable::run);
+        }
+        return change.after();
     }
 
     private Instance toldIfLeased(Instance written) {
