@@ -20,7 +20,7 @@ public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents
      * @param credentialKey the AES key that seals credentials at rest; the same key must open them later
      */
     public static PostgresStores create(DataSource dataSource, SecretKey credentialKey) {
-        var database = new DatabaseCalls(Jdbi.create(dataSource).installPlugin(new PostgresPlugin()));
+        var database = new DatabaseCalls(dataSource, Jdbi.create(dataSource).installPlugin(new PostgresPlugin()));
         var rows = new InstanceRows(new CredentialCipher(credentialKey));
         var transitions = new Transitions(rows);
         return new PostgresStores(new PostgresInstances(database, rows, transitions), new PostgresInstanceEvents(database),

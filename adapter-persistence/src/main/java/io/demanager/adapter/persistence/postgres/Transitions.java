@@ -10,11 +10,12 @@ import org.jdbi.v3.core.Handle;
  * The write of a transition, shared by the stores that make one. The row at the version that was read is locked
  * ({@code previous}), its changing columns are written, and its event appended if the status changed (or, for the
  * lease's own events, which keep the status, if it did not), in one statement. A writer that loses the race waits
- * for the lock, finds the version gone, and changes nothing.
+ * for the lock, finds the version gone, and changes nothing. Only the delete writes the secrets' columns: it erases
+ * them; every other transition leaves them as the insert wrote them.
  */
 final class Transitions {
 
-    private static final String SQL = """
+    private static final String SQL_TEMPLATE = """
                 WITH previous AS (
                     SELECT id AS previous_id, status AS previous_status FROM instance
                     WHERE project_id = :project_id AND id = :id AND version = :version AND status <> 'DELETED'
@@ -27,7 +28,11 @@ final class Transitions {
                     INSERT INTO instance_event (%2$s)
                     SELECT id, version, previous_status, status, :cause, updated_at FROM updated
                     WHERE (status <> previous_status) = :changes_status)
-                SELECT version FROM updated""".formatted(InstanceRows.assignments(Written.ON_TRANSITION), EventRows.COLUMNS);
+                SELECT version FROM updated""";
+
+    private static final String TRANSITION = SQL_TEMPLATE.formatted(InstanceRows.assignments(Written.ON_TRANSITION), EventRows.COLUMNS);
+
+    private static final String DELETE = SQL_TEMPLATE.formatted(InstanceRows.assignments(Written.ON_DELETE), EventRows.COLUMNS);
 
     private final InstanceRows rows;
 
@@ -37,7 +42,9 @@ final class Transitions {
 
     /** {@code changed} as stored at the next version, or nothing if the version it was read at is gone. */
     Option<Instance> write(Handle handle, Instance changed, TransitionCause cause) {
-        return Option.ofOptional(rows.bindKey(rows.bind(handle.createQuery(SQL), changed, Written.ON_TRANSITION), changed)
+        Written write = changed.isDeleted() ? Written.ON_DELETE : Written.ON_TRANSITION;
+        String sql = changed.isDeleted() ? DELETE : TRANSITION;
+        return Option.ofOptional(rows.bindKey(rows.bind(handle.createQuery(sql), changed, write), changed)
                         .bind("version", changed.version())
                         .bind("cause", cause.name())
                         .bind("changes_status", cause.changesStatus())
