@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (printed with the figures); the server logs only warnings meanwhile.
  * {@code -Ddemanager.fuzz.count=N} runs a longer campaign; {@code -Ddemanager.fuzz.seed=S} replays one.
  */
+@Isolated("its generators keep every core busy; beside it, other classes would only wait for the processor")
 class FuzzHttpTest {
 
     private static final int COUNT = Integer.getInteger("demanager.fuzz.count", 100_000);

@@ -37,21 +37,6 @@ public final class ListInstancesService implements ListInstancesUseCase {
         Option<String> owner = query.showSelf() || grant.ownInstancesOnly()
                 ? Option.some(query.principal().user().id())
                 : Option.none();
-        return new InstanceListing(query.projectId(), query.status(), query.workspaceId(), query.aiProjectId(),
-                query.poolId(), owner, sortField(query.sortBy()), sortOrder(query.order()), query.offset(), query.limit());
-    }
-
-    private static InstanceListing.SortField sortField(ListInstancesQuery.SortField field) {
-        return switch (field) {
-            case NAME -> InstanceListing.SortField.NAME;
-            case CREATION_TIMESTAMP -> InstanceListing.SortField.CREATION_TIMESTAMP;
-        };
-    }
-
-    private static InstanceListing.SortOrder sortOrder(ListInstancesQuery.SortOrder order) {
-        return switch (order) {
-            case ASC -> InstanceListing.SortOrder.ASC;
-            case DESC -> InstanceListing.SortOrder.DESC;
-        };
+        return new InstanceListing(query.projectId(), query.filter(), owner, query.sort(), query.page());
     }
 }

@@ -53,6 +53,9 @@ import static io.demanager.testkit.InstanceBuilder.OWNER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static io.demanager.testkit.Principals.MEMBER;
+import static io.demanager.testkit.StoreFixtures.ALL_IN_ONE_PAGE;
+import static io.demanager.testkit.StoreFixtures.BY_NAME;
+import static io.demanager.testkit.StoreFixtures.DEFAULT_FILTER;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,8 +96,7 @@ class AccessPolicyTest {
         return Stream.of(
                 Named.of("create", new Guarded(Permission.CREATE, principal -> create.create(aRequest().commandBy(principal)))),
                 Named.of("list", new Guarded(Permission.LIST, principal -> list.list(new ListInstancesQuery(principal, PROJECT,
-                        Option.none(), Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(), false,
-                        ListInstancesQuery.SortField.NAME, ListInstancesQuery.SortOrder.ASC, 0, 0)))),
+                        DEFAULT_FILTER, false, BY_NAME, ALL_IN_ONE_PAGE)))),
                 Named.of("get", new Guarded(Permission.GET, principal -> get.get(new GetInstanceQuery(principal, SOME_INSTANCE)))),
                 Named.of("modify", new Guarded(Permission.UPDATE, principal -> modify.modify(new ModifyInstanceCommand(principal,
                         SOME_INSTANCE, Option.some(new Description("changed")), AutoStopChange.NONE, Option.none())))),

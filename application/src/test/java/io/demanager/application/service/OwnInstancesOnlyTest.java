@@ -40,6 +40,9 @@ import java.util.stream.Stream;
 import static io.demanager.testkit.InstanceBuilder.OWNER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.StoreFixtures.ALL_IN_ONE_PAGE;
+import static io.demanager.testkit.StoreFixtures.BY_NAME;
+import static io.demanager.testkit.StoreFixtures.DEFAULT_FILTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,7 +113,6 @@ class OwnInstancesOnlyTest {
     }
 
     private static ListInstancesQuery everybodys(Principal principal) {
-        return new ListInstancesQuery(principal, PROJECT, Option.none(), Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(),
-                false, ListInstancesQuery.SortField.NAME, ListInstancesQuery.SortOrder.ASC, 0, 0);
+        return new ListInstancesQuery(principal, PROJECT, DEFAULT_FILTER, false, BY_NAME, ALL_IN_ONE_PAGE);
     }
 }
