@@ -42,11 +42,21 @@ class AutoStopBenchmark {
 
     @Test
     void run() throws Exception {
+        printLoad();
         singleLease();
         findingDueLeases(10_000);
+        printLoad();
         steady();
+        printLoad();
         findingDueLeases(1_000_000);
+        printLoad();
         burst();
+        printLoad();
+    }
+
+    /** The machine's load average (1, 5 and 15 minutes), since other work on it changes every figure. */
+    private static void printLoad() throws java.io.IOException {
+        System.out.println("LOAD average: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
     }
 
     /** The claim's cost among {@code instances} (100 due), against a bare round trip measured in the same run. */
