@@ -4,7 +4,7 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.LeaseNotifications;
+import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
@@ -77,7 +77,9 @@ public final class Server implements AutoCloseable {
                 configuration.leaseRenewal()),
                 metrics, new Random(), Clock.systemUTC()));
         assembly.wakeAutoStopOn(stores.instances());
-        assembly.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
+        var notifications = startedHere(StoreNotifications.listen(database));
+        assembly.wakeAutoStopOn(notifications);
+        stores.eventFeed().hearFrom(notifications);
         assembly.start();
         Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork,

@@ -55,13 +55,17 @@ public final class HttpApi {
     public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics,
             HttpLimits limits) {
         var routes = new InstanceRoutes(useCases);
+        var eventStreams = new EventStreams(useCases.watchEvents(), limits);
         var authentication = new Authentication(identifyCaller, limits.concurrentRequestsPerCaller());
         var requestLog = new RequestLog(healthAndMetrics.requests());
         var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
         byte[] openApi = openApiDocument();
         AtomicBoolean stopping = new AtomicBoolean();
         return Javalin.create(config -> {
-            config.events.serverStopping(() -> stopping.set(true));
+            config.events.serverStopping(() -> {
+                stopping.set(true);
+                eventStreams.endAll();
+            });
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
@@ -101,6 +105,7 @@ public final class HttpApi {
             config.routes.patch(InstanceRoutes.LEASE, answering(routes::renew));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
+            config.routes.get(EventStreams.PATH, ctx -> eventStreams.stream(ctx).peekLeft(failure -> send(ctx, failure)));
 
             config.routes.exception(RefusedRequest.class, (refused, ctx) -> send(ctx, refused.failure()));
             config.routes.exception(StoreUnavailable.class, (outage, ctx) -> {

@@ -1,6 +1,6 @@
 package io.demanager.bootstrap.benchmark;
 
-import io.demanager.adapter.persistence.postgres.LeaseNotifications;
+import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.testkit.RecordingRuntime;
@@ -137,7 +137,7 @@ class AutoStopBenchmark {
     private static AutoCloseable engine(TestDatabase database, PostgresStores store,
                                         ConcurrentLinkedQueue<Duration> latenesses) {
         var listening = database.connectAnotherPool("benchmark-listener");
-        var notifications = LeaseNotifications.listen(listening);
+        var notifications = StoreNotifications.listen(listening);
         var worker = new AutoStopWorker(new StopExpiredLeasesService(store.leaseClaims(), new RecordingRuntime(), latenesses::add,
                 StatusChangePublisher.NONE), new WarnEndingLeasesService(store.leaseClaims(), DEFAULTS.warningBefore()), DEFAULTS);
         store.instances().whenLeasesChange(worker::wake);

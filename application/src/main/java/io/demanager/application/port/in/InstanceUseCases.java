@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events and the
- * renewal of the running lease.
+ * renewal of the running lease, and the watch of the project's events as they happen.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -16,7 +16,8 @@ public record InstanceUseCases(
         InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events,
-        RenewLeaseUseCase renew) {
+        RenewLeaseUseCase renew,
+        WatchEventsUseCase watchEvents) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -28,5 +29,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(renew, "renew");
+        Objects.requireNonNull(watchEvents, "watchEvents");
     }
 }
