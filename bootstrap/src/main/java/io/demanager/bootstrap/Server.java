@@ -11,6 +11,8 @@ import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
+import io.demanager.bootstrap.webhook.WebhookSettings;
+import io.vavr.collection.HashSet;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,12 @@ public final class Server implements AutoCloseable {
         var notifications = startedHere(StoreNotifications.listen(database));
         assembly.wakeAutoStopOn(notifications);
         stores.eventFeed().hearFrom(notifications);
+        stores.webhookOutbox().deliverTo(configuration.webhooks().map(WebhookSettings::endpoints).getOrElse(HashSet.empty()));
+        configuration.webhooks().forEach(webhooks -> {
+            var webhookWorker = assembly.deliverWebhooks(stores.webhookOutbox(), webhooks);
+            notifications.whenEventsWritten(webhookWorker::wake);
+            metrics.publishWebhooks(webhookWorker::backlog);
+        });
         assembly.start();
         Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork,

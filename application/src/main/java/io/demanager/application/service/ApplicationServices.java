@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
@@ -11,6 +12,8 @@ import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.Stores;
+import io.demanager.application.port.out.WebhookOutbox;
+import io.demanager.application.port.out.WebhookSender;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
@@ -87,6 +90,11 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls, batch by batch. */
     public StopExpiredLeasesUseCase stopExpiredLeases() {
         return stopExpiredLeases;
+    }
+
+    /** The delivery of webhooks from {@code outbox} through {@code sender}: only a server that posts webhooks has one. */
+    public DeliverWebhooksUseCase webhookDelivery(WebhookOutbox outbox, WebhookSender sender, DeliverWebhooksUseCase.Retries retries) {
+        return new DeliverWebhooksService(outbox, sender, retries);
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */
