@@ -64,6 +64,7 @@ public final class ApplicationServices {
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
+                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()),
                 new WatchEventsService(stores.eventFeed()));
         runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,

@@ -3,8 +3,9 @@ package io.demanager.application.port.in;
 import java.util.Objects;
 
 /**
- * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events and the
- * renewal of the running lease, and the watch of the project's events as they happen.
+ * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events, the
+ * renewal of the running lease, the catalog instances are created from, and the watch of the project's events as
+ * they happen.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -17,6 +18,7 @@ public record InstanceUseCases(
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events,
         RenewLeaseUseCase renew,
+        ViewCatalogUseCase catalog,
         WatchEventsUseCase watchEvents) {
 
     public InstanceUseCases {
@@ -29,6 +31,7 @@ public record InstanceUseCases(
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(renew, "renew");
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(watchEvents, "watchEvents");
     }
 }
