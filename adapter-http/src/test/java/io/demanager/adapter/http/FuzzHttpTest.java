@@ -127,7 +127,9 @@ class FuzzHttpTest {
                 "manageInstance", Bodies.action("stop"));
         List<Operation> operations = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (method.getValue().has("operationId")) {
+            // A valid request of the event stream is answered by a stream that does not end: its refusals are
+            // EventStreamHttpTest's.
+            if (method.getValue().has("operationId") && !method.getValue().path("operationId").asText().equals("watchEvents")) {
                 List<String> query = new ArrayList<>();
                 method.getValue().path("parameters").forEach(parameter -> {
                     JsonNode resolved = parameter.has("$ref")

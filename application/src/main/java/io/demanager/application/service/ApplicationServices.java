@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
@@ -11,6 +12,8 @@ import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.Stores;
+import io.demanager.application.port.out.WebhookOutbox;
+import io.demanager.application.port.out.WebhookSender;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
@@ -61,7 +64,8 @@ public final class ApplicationServices {
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
-                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()));
+                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()),
+                new WatchEventsService(stores.eventFeed()));
         runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
                 runtime, clock, statusChanges);
@@ -87,6 +91,11 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls, batch by batch. */
     public StopExpiredLeasesUseCase stopExpiredLeases() {
         return stopExpiredLeases;
+    }
+
+    /** The delivery of webhooks from {@code outbox} through {@code sender}: only a server that posts webhooks has one. */
+    public DeliverWebhooksUseCase webhookDelivery(WebhookOutbox outbox, WebhookSender sender, DeliverWebhooksUseCase.Retries retries) {
+        return new DeliverWebhooksService(outbox, sender, retries);
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */

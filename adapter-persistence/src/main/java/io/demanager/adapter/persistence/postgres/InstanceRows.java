@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -93,7 +94,19 @@ final class InstanceRows implements RowMapper<Instance> {
         boolean writtenBy(Written write) {
             return written.compareTo(write) >= 0;
         }
+
+        /** The column's PostgreSQL type, which a batch casts its text to. */
+        String sqlType() {
+            return switch (form) {
+                case JSONB -> "jsonb";
+                case SEALED -> "bytea";
+                case PLAIN -> SQL_TYPES.get(type);
+            };
+        }
     }
+
+    private static final java.util.Map<Class<?>, String> SQL_TYPES = java.util.Map.of(UUID.class, "uuid", String.class, "text",
+            Long.class, "bigint", Boolean.class, "boolean", OffsetDateTime.class, "timestamptz");
 
     private static final InstanceJsonbCodec CODEC = new InstanceJsonbCodec();
 
@@ -193,6 +206,37 @@ final class InstanceRows implements RowMapper<Instance> {
         return written(write).map(column -> column.name() + " = " + parameter.apply(column)).append(NEXT_VERSION).mkString(", ");
     }
 
+    /**
+     * Many rows as the relation {@code batch}: their key ({@code key_id}, {@code key_version}: the version they were
+     * read at) and the columns a write of this kind sets, unnested from one array per column, bound by
+     * {@link #bindBatch}. A batch is written by one statement, whatever its size.
+     */
+    static String batch(Written write) {
+        List<String> names = List.of("key_id", "key_version").appendAll(written(write).map(Column::name));
+        List<String> types = List.of("uuid", "bigint").appendAll(written(write).map(Column::sqlType));
+        return "SELECT " + names.zipWith(types, (name, type) -> "CAST(" + name + " AS " + type + ") AS " + name).mkString(", ")
+                + " FROM unnest(" + names.map(name -> "CAST(:" + name + "_values AS text[])").mkString(", ") + ")"
+                + " AS unnested(" + names.mkString(", ") + ")";
+    }
+
+    /** The SET list of a write of this kind from the relation {@link #batch}, the next version included. */
+    static String batchAssignments(Written write) {
+        return written(write).map(column -> column.name() + " = batch." + column.name()).append(NEXT_VERSION).mkString(", ");
+    }
+
+    /** Binds the arrays of {@link #batch}: one element per instance, in the instances' order. */
+    <S extends SqlStatement<S>> S bindBatch(S statement, List<Instance> instances, Written write) {
+        S bound = statement
+                .bindByType("key_id_values", instances.map(instance -> instance.id().uuid().toString()).toJavaArray(String[]::new), String[].class)
+                .bindByType("key_version_values", instances.map(instance -> String.valueOf(instance.version()))
+                        .toJavaArray(String[]::new), String[].class);
+        for (Column<?> column : written(write)) {
+            bound = bound.bindByType(column.name() + "_values", instances.map(instance -> text(column, instance))
+                    .toJavaArray(String[]::new), String[].class);
+        }
+        return bound;
+    }
+
     /** Binds every column, for an insert. */
     <S extends SqlStatement<S>> S bind(S statement, Instance instance) {
         return bindAll(COLUMNS, statement, instance);
@@ -274,6 +318,18 @@ final class InstanceRows implements RowMapper<Instance> {
         return column.form() == Form.SEALED && value != null
                 ? cipher.seal((byte[]) value, column.associatedData(instance.id()))
                 : value;
+    }
+
+    /** A column's value as the text its type is cast from; a sealed value in the hexadecimal form of bytea. */
+    private <T> String text(Column<T> column, Instance instance) {
+        T value = column.value().apply(instance);
+        if (value == null) {
+            return null;
+        }
+        if (column.form() == Form.SEALED) {
+            return "\\x" + HexFormat.of().formatHex(cipher.seal((byte[]) value, column.associatedData(instance.id())));
+        }
+        return value.toString();
     }
 
     private static List<Column<?>> written(Written write) {

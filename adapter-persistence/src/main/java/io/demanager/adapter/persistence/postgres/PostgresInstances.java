@@ -185,7 +185,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     }
 
     /**
-     * Tells of the writes of this store only; {@link LeaseNotifications} tells of those of every server sharing the
+     * Tells of the writes of this store only; {@link StoreNotifications} tells of those of every server sharing the
      * database.
      */
     @Override

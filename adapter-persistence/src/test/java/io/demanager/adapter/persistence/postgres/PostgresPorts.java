@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.EventFeed;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * written against one store, run on them as they run on the in-memory store.
  */
 public final class PostgresPorts implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases, QueuedInstances,
-        InstancesInStatus {
+        InstancesInStatus, EventFeed {
 
     private final PostgresStores stores;
 
@@ -109,5 +110,25 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     @Override
     public long countHoldingCapacity(String flavorName) {
         return stores.queues().countHoldingCapacity(flavorName);
+    }
+
+    @Override
+    public Position newest() {
+        return stores.eventFeed().newest();
+    }
+
+    @Override
+    public Option<Position> positionOf(ProjectId project, Option<String> ownerId, long eventId) {
+        return stores.eventFeed().positionOf(project, ownerId, eventId);
+    }
+
+    @Override
+    public Page after(ProjectId project, Option<String> ownerId, Position position, int limit) {
+        return stores.eventFeed().after(project, ownerId, position, limit);
+    }
+
+    @Override
+    public Listening whenEventsWritten(Runnable listener) {
+        return stores.eventFeed().whenEventsWritten(listener);
     }
 }
