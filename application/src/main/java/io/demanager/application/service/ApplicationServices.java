@@ -45,24 +45,26 @@ public final class ApplicationServices {
     private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
+    private final FreeFlavorQueues freeFlavorQueues;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
+        freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
         instanceUseCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock, statusChanges),
-                new ListInstancesService(store, clock),
-                new GetInstanceService(store, clock),
+                new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, clock, statusChanges),
+                new ListInstancesService(store, freeFlavorQueues, clock),
+                new GetInstanceService(store, freeFlavorQueues, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock));
-        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
-        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
+        runtimeProgress = new RecordRuntimeProgressService(store, capacity, runtime, clock, statusChanges);
+        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, catalog, capacity,
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
         warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
@@ -86,6 +88,11 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls, batch by batch. */
     public StopExpiredLeasesUseCase stopExpiredLeases() {
         return stopExpiredLeases;
+    }
+
+    /** The free flavors' queues as users see them: for a catalog that shows whether a flavor is sold out. */
+    public FreeFlavorQueues freeFlavorQueues() {
+        return freeFlavorQueues;
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */

@@ -17,10 +17,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -32,18 +29,6 @@ import java.util.function.Function;
  * Each write sets only the columns it may change: the catalog snapshot is written on insert only, the credential on insert and transitions (deleting erases it).
  */
 public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
-
-    private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
-
-    /** The new row and its creation event (from no status), in one statement. */
-    private static final String INSERT = """
-            WITH inserted AS (
-                INSERT INTO instance %1$s
-                RETURNING %2$s),
-            event AS (
-                INSERT INTO instance_event (%3$s)
-                SELECT id, version, NULL, status, 'USER_REQUEST', updated_at FROM inserted)
-            SELECT * FROM inserted""".formatted(InstanceRows.INSERT_COLUMNS_AND_VALUES, InstanceRows.NAMES, EventRows.COLUMNS);
 
     private static final String FIND = "SELECT " + InstanceRows.NAMES + " FROM instance"
             + " WHERE project_id = :project_id AND id = :id AND status <> 'DELETED'";
@@ -58,13 +43,15 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     private final DatabaseCalls database;
     private final InstanceRows rows;
     private final Transitions transitions;
+    private final Insertion insertion;
     private final WriterTurns turns = new WriterTurns();
     private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
 
-    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions) {
+    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions, Insertion insertion) {
         this.database = database;
         this.rows = rows;
         this.transitions = transitions;
+        this.insertion = insertion;
     }
 
     @Override
@@ -85,17 +72,10 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
 
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
-        try {
-            return Either.right(toldIfLeased(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT),
-                            instance.atVersion(0))
-                    .map(rows)
-                    .one())));
-        } catch (UnableToExecuteStatementException e) {
-            if (violates(e, LIVE_NAME_CONSTRAINT)) {
-                return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
-            }
-            throw e;
-        }
+        return Insertion.unlessNameTaken(
+                        () -> Either.right(database.withHandle(handle -> insertion.write(handle, instance))),
+                        () -> instance.name().value())
+                .map(this::toldIfLeased);
     }
 
     @Override
@@ -158,12 +138,5 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
                 .bind("id", instanceId.uuid())
                 .map(rows)
                 .findOne());
-    }
-
-    private static boolean violates(UnableToExecuteStatementException e, String constraint) {
-        return e.getCause() instanceof PSQLException cause
-                && PSQLState.UNIQUE_VIOLATION.getState().equals(cause.getSQLState())
-                && cause.getServerErrorMessage() != null
-                && constraint.equals(cause.getServerErrorMessage().getConstraint());
     }
 }
