@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.GetFreeFlavorQueueUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
@@ -45,14 +46,15 @@ public final class ApplicationServices {
     private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
-    private final FreeFlavorQueues freeFlavorQueues;
+    private final GetFreeFlavorQueueUseCase freeFlavorQueue;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
-        freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
+        var freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
+        freeFlavorQueue = new GetFreeFlavorQueueService(freeFlavorQueues, clock);
         instanceUseCases = new InstanceUseCases(
                 new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, clock, statusChanges),
                 new ListInstancesService(store, freeFlavorQueues, clock),
@@ -90,9 +92,9 @@ public final class ApplicationServices {
         return stopExpiredLeases;
     }
 
-    /** The free flavors' queues as users see them: for a catalog that shows whether a flavor is sold out. */
-    public FreeFlavorQueues freeFlavorQueues() {
-        return freeFlavorQueues;
+    /** A free flavor's queue as users see it: for a catalog that shows whether a flavor is sold out. */
+    public GetFreeFlavorQueueUseCase freeFlavorQueue() {
+        return freeFlavorQueue;
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */
