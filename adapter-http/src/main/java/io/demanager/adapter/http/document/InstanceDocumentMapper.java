@@ -76,12 +76,19 @@ public final class InstanceDocumentMapper {
     }
 
     private static ProfileView profile(Profile profile, Flavor flavor) {
-        Profile.Image image = profile.image();
         return new ProfileView(profile.id(), profile.name(), profile.description(), DE_TYPE,
-                flavor.type().name(),
-                new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
-                        new ProvisionParams(image.namespace(), image.name(), image.tag(), null))),
-                nullIfEmpty(profile.labels()));
+                flavor.type().name(), provision(profile), nullIfEmpty(profile.labels()));
+    }
+
+    static Provision provision(Profile profile) {
+        Profile.Image image = profile.image();
+        return new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
+                new ProvisionParams(image.namespace(), image.name(), image.tag(), null)));
+    }
+
+    /** What the catalog knows of a flavor, without its queue. */
+    static FlavorDetails flavorDetails(Flavor flavor) {
+        return flavorDetails(flavor, Option.none(), Instant.EPOCH);
     }
 
     /** A free flavor whose places are all taken or owed to its queue shows as sold out: a newcomer would wait. */
