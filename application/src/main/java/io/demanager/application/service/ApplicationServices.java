@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.DeliverWebhooksUseCase;
+import io.demanager.application.port.in.GetFreeFlavorQueueUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
@@ -48,16 +49,19 @@ public final class ApplicationServices {
     private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
+    private final GetFreeFlavorQueueUseCase freeFlavorQueue;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
+        var freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
+        freeFlavorQueue = new GetFreeFlavorQueueService(freeFlavorQueues, clock);
         instanceUseCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock, statusChanges),
-                new ListInstancesService(store, clock),
-                new GetInstanceService(store, clock),
+                new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, clock, statusChanges),
+                new ListInstancesService(store, freeFlavorQueues, clock),
+                new GetInstanceService(store, freeFlavorQueues, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
@@ -66,8 +70,8 @@ public final class ApplicationServices {
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
                 new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()),
                 new WatchEventsService(stores.eventFeed()));
-        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
-        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
+        runtimeProgress = new RecordRuntimeProgressService(store, capacity, runtime, clock, statusChanges);
+        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, catalog, capacity,
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
         warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
@@ -96,6 +100,11 @@ public final class ApplicationServices {
     /** The delivery of webhooks from {@code outbox} through {@code sender}: only a server that posts webhooks has one. */
     public DeliverWebhooksUseCase webhookDelivery(WebhookOutbox outbox, WebhookSender sender, DeliverWebhooksUseCase.Retries retries) {
         return new DeliverWebhooksService(outbox, sender, retries);
+    }
+
+    /** A free flavor's queue as users see it: for a catalog that shows whether a flavor is sold out. */
+    public GetFreeFlavorQueueUseCase freeFlavorQueue() {
+        return freeFlavorQueue;
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */

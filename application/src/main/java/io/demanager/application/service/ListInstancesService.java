@@ -16,9 +16,11 @@ import java.time.Clock;
 public final class ListInstancesService implements ListInstancesUseCase {
 
     private final InstanceStore store;
+    private final FreeFlavorQueues views;
     private final Clock clock;
 
-    public ListInstancesService(InstanceStore store, Clock clock) {
+    public ListInstancesService(InstanceStore store, FreeFlavorQueues views, Clock clock) {
+        this.views = views;
         this.store = store;
         this.clock = clock;
     }
@@ -28,7 +30,7 @@ public final class ListInstancesService implements ListInstancesUseCase {
         return AccessPolicy.permit(query.principal(), query.projectId(), Permission.LIST).map(grant -> {
             var page = store.list(listing(query, grant));
             var now = clock.instant();
-            return new InstanceList(page.totalCount(), page.instances().map(instance -> new InstanceSnapshot(instance, now)));
+            return new InstanceList(page.totalCount(), page.instances().map(instance -> views.snapshot(instance, now)));
         });
     }
 

@@ -6,7 +6,6 @@ import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.NotebookRuntime;
-import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.instance.Instance;
@@ -46,13 +45,13 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
     private final NotebookRuntime runtime;
     private final RuntimeProgress progress;
 
-    public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, QueuedInstances queues, Catalog catalog,
+    public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, Catalog catalog,
                                     FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
                                     StatusChangePublisher statusChanges) {
         this.instances = instances;
         this.catalog = catalog;
         this.runtime = runtime;
-        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock, statusChanges);
+        this.progress = new RuntimeProgress(store, freeCapacity, runtime, clock, statusChanges);
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
@@ -82,11 +83,12 @@ class AccessPolicyTest {
         var runtime = untouched(NotebookRuntime.class);
         var clock = new SettableClock(NOW);
         var capacity = new FreeFlavorCapacity(untouched(ActiveInstances.class), 1);
+        var queues = new FreeFlavorQueues(untouched(QueuedInstances.class), 1);
         var policy = AutoStopPolicy.DEFAULT;
-        var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, runtime, untouched(InstanceIds.class),
+        var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, queues, runtime, untouched(InstanceIds.class),
                 policy, clock, StatusChangePublisher.NONE);
-        var list = new ListInstancesService(store, clock);
-        var get = new GetInstanceService(store, clock);
+        var list = new ListInstancesService(store, queues, clock);
+        var get = new GetInstanceService(store, queues, clock);
         var modify = new ModifyInstanceService(store, policy, clock);
         var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
@@ -134,7 +136,8 @@ class AccessPolicyTest {
     @Test
     void theProjectIsDecidedBeforeThePermission() {
         Principal nothingHere = new Principal(OWNER, HashMap.of(OTHER_PROJECT, new ProjectGrant(HashSet.empty(), false)));
-        var get = new GetInstanceService(untouched(InstanceStore.class), new SettableClock(NOW));
+        var get = new GetInstanceService(untouched(InstanceStore.class), new FreeFlavorQueues(untouched(QueuedInstances.class), 1),
+                new SettableClock(NOW));
 
         assertThat(get.get(new GetInstanceQuery(nothingHere, SOME_INSTANCE)).getLeft())
                 .isEqualTo(new DomainError.ProjectNotAllowed(PROJECT.value()));
@@ -148,10 +151,10 @@ class AccessPolicyTest {
         Principal readOnly = new Principal(OWNER, HashMap.of(PROJECT, new ProjectGrant(HashSet.of(Permission.GET), false)));
         var runtime = new RecordingRuntime();
 
-        assertThat(new GetInstanceService(store, new SettableClock(NOW)).get(new GetInstanceQuery(readOnly, ref))).isNotEmpty();
+        assertThat(new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW)).get(new GetInstanceQuery(readOnly, ref))).isNotEmpty();
         assertThat(new GetAccessTokenService(store).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
-        assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), runtime,
+        assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), new FreeFlavorQueues(store, 1), runtime,
                 new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("create"));
         assertThat(runtime.calls()).isEmpty();

@@ -30,7 +30,7 @@ class ListInstancesServiceTest {
     private static final Instant NOW = Instant.parse("2024-07-01T10:00:00Z");
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private final ListInstancesService service = new ListInstancesService(store, new SettableClock(NOW));
+    private final ListInstancesService service = new ListInstancesService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW));
 
     @Test
     void aPageOfTheProjectsInstancesIsAnsweredWithTheCountOfEveryMatchAndTheMomentItWasRead() {

@@ -67,7 +67,7 @@ class OwnInstancesOnlyTest {
 
     static Stream<Named<InstanceCall>> instanceUseCases() {
         return Stream.of(
-                Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new SettableClock(NOW))
+                Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW))
                         .get(new GetInstanceQuery(OWN_ONLY, ref))),
                 Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, new SettableClock(NOW))
                         .modify(new ModifyInstanceCommand(OWN_ONLY, ref, Option.some(new Description("changed")), AutoStopChange.NONE,
@@ -105,7 +105,7 @@ class OwnInstancesOnlyTest {
 
     @Test
     void itListsOnlyItsOwnInstancesEvenWhenItAsksForEverybodys() {
-        var list = new ListInstancesService(store, new SettableClock(NOW));
+        var list = new ListInstancesService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW));
 
         assertThat(list.list(everybodys(OWN_ONLY)).get().instances().map(InstanceSnapshot::instance)).containsExactly(mine);
         assertThat(list.list(everybodys(Principal.withEverythingIn(OWNER, HashSet.of(PROJECT)))).get()

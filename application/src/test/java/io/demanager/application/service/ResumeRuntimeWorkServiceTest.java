@@ -30,7 +30,7 @@ class ResumeRuntimeWorkServiceTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
-    private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
+    private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW), statusChanges);
 
     @Test
@@ -90,7 +90,7 @@ class ResumeRuntimeWorkServiceTest {
         store.given(anInstance().status(InstanceStatus.RUNNING).build());
         Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).build());
         var forgetful = new RecordingRuntime(false);
-        var resume = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
+        var resume = new ResumeRuntimeWorkService(store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
                 forgetful, new SettableClock(NOW), statusChanges);
 
         assertThat(resume.resume()).isEqualTo(1);

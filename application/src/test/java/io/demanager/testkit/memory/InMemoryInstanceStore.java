@@ -1,6 +1,7 @@
 package io.demanager.testkit.memory;
 
 import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.ActiveInstances.Places;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.EventFeed;
 import io.demanager.application.port.out.InstanceEvents;
@@ -11,6 +12,7 @@ import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.Stores;
+import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -30,7 +32,6 @@ import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -133,7 +134,40 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public long countHoldingCapacity(String flavorName) {
-        return snapshot().count(instance -> instance.flavor().name().equals(flavorName) && instance.status().holdsCapacity());
+        return ofFlavor(flavorName).count(instance -> instance.status().holdsCapacity());
+    }
+
+    /** Admissions hold the store's one lock, so each decides on the places the one before it left. */
+    @Override
+    public synchronized Either<DomainError, Instance> insertAdmitting(String flavorName,
+                                                                      Function<Places, Either<DomainError, Instance>> decide) {
+        return decide.apply(places(flavorName)).flatMap(this::insert);
+    }
+
+    @Override
+    public synchronized Either<DomainError, Either<StaleWrite, Instance>> updateAdmitting(
+            String flavorName, Function<Places, Either<DomainError, Instance>> decide, TransitionCause cause) {
+        return decide.apply(places(flavorName)).map(changed -> update(changed, cause));
+    }
+
+    @Override
+    public synchronized Option<Instance> admitOldest(String flavorName, long capacity,
+                                                     Function<Instance, Either<DomainError, Instance>> admit,
+                                                     TransitionCause cause) {
+        return oldestQueued(flavorName, 1).headOption()
+                .filter(head -> countHoldingCapacity(flavorName) < capacity)
+                .flatMap(head -> admit.apply(head).toOption())
+                .flatMap(admitted -> update(admitted, cause).toOption());
+    }
+
+    private Places places(String flavorName) {
+        List<Instance> ofFlavor = ofFlavor(flavorName);
+        return new Places(ofFlavor.count(instance -> instance.status().holdsCapacity()),
+                ofFlavor.count(instance -> instance.status().isQueued()));
+    }
+
+    private List<Instance> ofFlavor(String flavorName) {
+        return snapshot().filter(instance -> instance.flavor().name().equals(flavorName));
     }
 
     @Override
@@ -213,11 +247,27 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public List<Instance> oldestQueued(String flavorName, int limit) {
-        return snapshot()
-                .filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().isQueued())
+        return queueOf(flavorName).take(limit);
+    }
+
+    @Override
+    public long rank(Instance queued) {
+        return queueOf(queued.flavor().name()).indexWhere(waiting -> waiting.id().equals(queued.id())) + 1;
+    }
+
+    @Override
+    public QueueState state(String flavorName) {
+        List<Instance> ofFlavor = ofFlavor(flavorName);
+        return new QueueState(ofFlavor.filter(instance -> instance.status().holdsCapacity())
+                .map(holder -> holder.lease().map(AutoStopLease::stopAt)),
+                ofFlavor.count(instance -> instance.status().isQueued()));
+    }
+
+    private List<Instance> queueOf(String flavorName) {
+        return ofFlavor(flavorName)
+                .filter(instance -> instance.status().isQueued())
                 .sorted(Comparator.comparing((Instance instance) -> instance.queuedSince().get())
-                        .thenComparing(instance -> instance.id().value()))
-                .take(limit);
+                        .thenComparing(instance -> instance.id().value()));
     }
 
     /** Ids are ordered by their text form, which is the order of their bytes, as PostgreSQL orders a uuid. */

@@ -17,10 +17,8 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,18 +37,6 @@ import java.util.function.Function;
  */
 public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
 
-    private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
-
-    /** The new row and its creation event (from no status), in one statement. */
-    private static final String INSERT = """
-            WITH inserted AS (
-                INSERT INTO instance %1$s
-                RETURNING %2$s),
-            event AS (
-                INSERT INTO instance_event (%3$s)
-                SELECT id, version, NULL, status, 'USER_REQUEST', updated_at FROM inserted)
-            SELECT * FROM inserted""".formatted(InstanceRows.INSERT_COLUMNS_AND_VALUES, InstanceRows.NAMES, EventRows.COLUMNS);
-
     /** Read by JDBC ({@link DatabaseCalls#withConnection}), as every statement of modify and detail is: they are the hot ones. */
     private static final String FIND = "SELECT " + InstanceRows.NAMES + " FROM instance"
             + " WHERE project_id = ? AND id = ? AND status <> 'DELETED'";
@@ -66,13 +52,15 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     private final DatabaseCalls database;
     private final InstanceRows rows;
     private final Transitions transitions;
+    private final Insertion insertion;
     private final WriterTurns turns = new WriterTurns();
     private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
 
-    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions) {
+    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions, Insertion insertion) {
         this.database = database;
         this.rows = rows;
         this.transitions = transitions;
+        this.insertion = insertion;
     }
 
     @Override
@@ -93,17 +81,10 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
 
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
-        try {
-            return Either.right(toldIfLeased(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT),
-                            instance.atVersion(0))
-                    .map(rows)
-                    .one())));
-        } catch (UnableToExecuteStatementException e) {
-            if (violates(e, LIVE_NAME_CONSTRAINT)) {
-                return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
-            }
-            throw e;
-        }
+        return Insertion.unlessNameTaken(
+                        () -> Either.right(database.withHandle(handle -> insertion.write(handle, instance))),
+                        () -> instance.name().value())
+                .map(this::toldIfLeased);
     }
 
     @Override
@@ -219,12 +200,5 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
                 return row.next() ? Option.some(rows.map(row)) : Option.none();
             }
         }
-    }
-
-    private static boolean violates(UnableToExecuteStatementException e, String constraint) {
-        return e.getCause() instanceof PSQLException cause
-                && PSQLState.UNIQUE_VIOLATION.getState().equals(cause.getSQLState())
-                && cause.getServerErrorMessage() != null
-                && constraint.equals(cause.getServerErrorMessage().getConstraint());
     }
 }

@@ -23,8 +23,9 @@ public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents
         var database = new DatabaseCalls(dataSource, Jdbi.create(dataSource).installPlugin(new PostgresPlugin()));
         var rows = new InstanceRows(new CredentialCipher(credentialKey));
         var transitions = new Transitions(rows);
-        return new PostgresStores(new PostgresInstances(database, rows, transitions), new PostgresInstanceEvents(database),
-                new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows),
+        var insertion = new Insertion(rows);
+        return new PostgresStores(new PostgresInstances(database, rows, transitions, insertion), new PostgresInstanceEvents(database),
+                new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows, transitions, insertion),
                 new PostgresEventFeed(database), new PostgresWebhookOutbox(database));
     }
 

@@ -108,6 +108,33 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     }
 
     @Override
+    public Either<DomainError, Instance> insertAdmitting(String flavorName, Function<Places, Either<DomainError, Instance>> decide) {
+        return stores.queues().insertAdmitting(flavorName, decide);
+    }
+
+    @Override
+    public Either<DomainError, Either<StaleWrite, Instance>> updateAdmitting(
+            String flavorName, Function<Places, Either<DomainError, Instance>> decide, TransitionCause cause) {
+        return stores.queues().updateAdmitting(flavorName, decide, cause);
+    }
+
+    @Override
+    public Option<Instance> admitOldest(String flavorName, long capacity, Function<Instance, Either<DomainError, Instance>> admit,
+                                        TransitionCause cause) {
+        return stores.queues().admitOldest(flavorName, capacity, admit, cause);
+    }
+
+    @Override
+    public long rank(Instance queued) {
+        return stores.queues().rank(queued);
+    }
+
+    @Override
+    public QueueState state(String flavorName) {
+        return stores.queues().state(flavorName);
+    }
+
+    @Override
     public long countHoldingCapacity(String flavorName) {
         return stores.queues().countHoldingCapacity(flavorName);
     }
