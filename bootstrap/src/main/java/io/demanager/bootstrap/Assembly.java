@@ -16,6 +16,8 @@ import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.logging.StatusChangeLog;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
+import io.demanager.bootstrap.retention.RetentionWorker;
 import io.demanager.bootstrap.webhook.HttpWebhookSender;
 import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.bootstrap.webhook.WebhookSignature;
@@ -38,7 +40,8 @@ import java.util.random.RandomGenerator;
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
  * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, woken by the
- * lease changes it is told of ({@link #wakeAutoStopOn}), and the log of every status change ({@link StatusChangeLog}).
+ * lease changes it is told of ({@link #wakeAutoStopOn}), the retention worker, and the log of every status change
+ * ({@link StatusChangeLog}).
  * The server runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
@@ -49,13 +52,15 @@ public final class Assembly implements AutoCloseable {
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
-                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
+                           AutoStopEngineSettings autoStop, RetentionEngineSettings retention,
+                           LeaseRenewalPolicy leaseRenewal) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
             Objects.requireNonNull(leaseRenewal, "leaseRenewal");
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(autoStop, "autoStop");
+            Objects.requireNonNull(retention, "retention");
         }
     }
 
@@ -65,6 +70,7 @@ public final class Assembly implements AutoCloseable {
     private final RuntimeSelection.Kind runtimeKind;
     private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
+    private final RetentionWorker retention;
     private final ApplicationServices services;
     private final Clock clock;
     private Option<WebhookWorker> webhooks = Option.none();
@@ -100,6 +106,7 @@ public final class Assembly implements AutoCloseable {
         reportTo.accept(services.runtimeProgress());
         resume = services.resumeRuntimeWork();
         worker = new AutoStopWorker(services.stopExpiredLeases(), services.warnEndingLeases(), settings.autoStop());
+        retention = new RetentionWorker(services.deleteExpiredRetentions(), settings.retention());
     }
 
     /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
@@ -138,10 +145,14 @@ public final class Assembly implements AutoCloseable {
         return worker;
     }
 
-    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop and webhook workers. */
+    /**
+     * Asks the runtime again for the work lost with the last process, then starts the auto-stop, retention and webhook
+     * workers.
+     */
     public void start() {
         resumeRuntimeWork();
         worker.start();
+        retention.start();
         webhooks.forEach(WebhookWorker::start);
     }
 
@@ -151,13 +162,15 @@ public final class Assembly implements AutoCloseable {
     }
 
     /**
-     * Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight;
+     * Stops the auto-stop and retention workers (their batches in progress are finished first), then drops the
+     * runtime's work in flight;
      * running notebooks keep running, for the next server to find again.
      */
     @Override
     public void close() {
         webhooks.forEach(WebhookWorker::close);
         worker.close();
+        retention.close();
         try {
             runtimeWork.close();
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.Stores;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.config.RuntimeSelection;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
@@ -24,7 +25,7 @@ public final class Assemblies {
     public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                                     AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
         return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop,
-                LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
+                RetentionEngineSettings.DEFAULT, LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
                 Clock.systemUTC());
     }
 }

@@ -37,7 +37,7 @@ class GetAccessTokenServiceTest {
         Instance reportedBeforeTokens = store.given(new Instance(running.id(), running.projectId(), running.name(),
                 running.description(), running.status(), running.createdAt(), running.updatedAt(), running.profile(),
                 running.flavor(), running.pool(), running.spec(), running.autoStop(), running.lease(), running.failure(),
-                running.queuedSince(), Option.none(), running.workspaceId(), running.aiProjectId(), running.owner(),
+                running.queuedSince(), running.inactiveSince(), Option.none(), running.workspaceId(), running.aiProjectId(), running.owner(),
                 running.version()));
 
         assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, reportedBeforeTokens.id()))).getLeft())

@@ -15,6 +15,7 @@ import io.demanager.bootstrap.identity.FirstKnownCaller;
 import io.demanager.bootstrap.identity.JwtCallers;
 import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
 import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
@@ -62,6 +63,7 @@ public record Configuration(
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
+        RetentionEngineSettings retentionEngine,
         RuntimeSelection runtime,
         LogFormat logFormat,
         LeaseRenewalPolicy leaseRenewal,
@@ -82,6 +84,7 @@ public record Configuration(
         Objects.requireNonNull(httpLimits, "httpLimits");
         Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
+        Objects.requireNonNull(retentionEngine, "retentionEngine");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(leaseRenewal, "leaseRenewal");
@@ -122,6 +125,11 @@ public record Configuration(
                         value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
                 environment.read(Variable.DEMANAGER_LEASE_WARNING_SECONDS, AutoStopEngineSettings.DEFAULT.warningBefore(),
                         value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)));
+        var retention = new RetentionEngineSettings(
+                environment.read(Variable.DEMANAGER_RETENTION_BATCH_SIZE, RetentionEngineSettings.DEFAULT.batchSize(),
+                        value -> whole(value, 1, 10_000)),
+                environment.read(Variable.DEMANAGER_RETENTION_INTERVAL_SECONDS, RetentionEngineSettings.DEFAULT.interval(),
+                        value -> whole(value, 1, Duration.ofDays(1).toSeconds()).map(Duration::ofSeconds)));
         var simulated = new SimulatedRuntimeSettings(
                 environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
                         value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
@@ -136,7 +144,7 @@ public record Configuration(
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
-                        policy, engine, runtime, logFormat, leaseRenewal, webhooks))
+                        policy, engine, retention, runtime, logFormat, leaseRenewal, webhooks))
                 : Either.left(problems);
     }
 
@@ -390,6 +398,7 @@ public record Configuration(
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()
                 + ", warning " + autoStopEngine.warningBefore().toSeconds() + " s before"
+                + ", retention sweep every " + retentionEngine.interval().toSeconds() + " s, by " + retentionEngine.batchSize()
                 + ", renewals=" + leaseRenewal.minimum().toSeconds() + ".." + leaseRenewal.maximum().toSeconds() + " s"
                 + ", runtime=" + runtime.process().map(process -> "process (" + process.command().mkString(" ") + " on "
                                 + process.bindHost() + ":" + process.firstPort() + "-" + process.lastPort() + " as "

@@ -48,6 +48,9 @@ public enum Variable {
     DEMANAGER_LEASE_WARNING_SECONDS("How long before its lease ends an instance whose prompt is true gets a LEASE_ENDING"
             + " event, in seconds; 0 for no warning before the stop itself.", "600"),
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_RETENTION_INTERVAL_SECONDS("How long the retention engine pauses between two sweeps for inactive free instances"
+            + " kept longer than their flavor's store_time, in seconds.", "60"),
+    DEMANAGER_RETENTION_BATCH_SIZE("How many such instances the retention engine deletes in one transaction.", "100"),
     DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
     DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
     DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine) or simulated (no notebook runs).",
