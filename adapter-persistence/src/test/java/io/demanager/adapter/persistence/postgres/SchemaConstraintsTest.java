@@ -53,6 +53,9 @@ class SchemaConstraintsTest {
             instance_auto_stop_duration_positive    | auto_stop_duration_seconds = 0
             instance_enabled_auto_stop_has_duration | auto_stop_enabled = true, auto_stop_duration_seconds = NULL
             instance_pool_complete                  | pool_id = 'pool-1'
+            instance_inactive_exactly_while_inactive | inactive_since = NULL
+            instance_inactive_exactly_while_inactive | status = 'CREATING'
+            instance_retention_only_while_inactive  | status = 'RUNNING', inactive_since = NULL, retention_end = now()
             """)
     void aRowBreakingAnInvariantIsRefusedByItsNamedConstraint(String constraint, String assignment) {
         assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute("UPDATE instance SET " + assignment)))
