@@ -163,8 +163,7 @@ public final class Assembly implements AutoCloseable {
 
     /**
      * Stops the auto-stop and retention workers (their batches in progress are finished first), then drops the
-     * runtime's work in flight;
-     * running notebooks keep running, for the next server to find again.
+     * runtime's work in flight; running notebooks keep running, for the next server to find again.
      */
     @Override
     public void close() {
