@@ -33,7 +33,7 @@ class RetentionHttpTest {
         server.clock.advance(Duration.ofHours(1).plusMillis(500));
 
         JsonNode detail = server.client.get(instancePath(project, id)).json();
-        JsonNode listed = server.client.get(instancesPath(project)).json().path("instances").path(0);
+        JsonNode listed = server.client.get(instancesPath(project) + "?de_type=Notebook").json().path("instances").path(0);
 
         JsonNode retention = detail.path("retention_info");
         assertThat(retention.path("begin_timestamp").isIntegralNumber()).isTrue();
