@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetentionReplicasTest {
 
-    private static final int EXPIRED = 1_000;
-    private static final RetentionEngineSettings ENGINE = new RetentionEngineSettings(20, Duration.ofHours(1));
+    private static final int EXPIRED = 500;
+    private static final RetentionEngineSettings ENGINE = new RetentionEngineSettings(10, Duration.ofHours(1));
 
     private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
     private TestDatabase database;
