@@ -1,0 +1,72 @@
+package io.demanager.adapter.runtime.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster without nodes for one test: fabric8's mock API server, keeping objects as a real one does (CRUD mode,
+ * watches included), with a {@link TestKubelet} that runs the pods StatefulSets ask for. It records every request
+ * the runtime made to it, told apart from the kubelet's by the user agent.
+ */
+final class MockCluster implements AutoCloseable {
+
+    static final String KUBELET_AGENT = "test-kubelet";
+
+    private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+            new KubernetesCrudDispatcher(), false);
+    private final List<KubernetesClient> clients = new ArrayList<>();
+    private final TestKubelet kubelet;
+    private final List<RecordedRequest> runtimeRequests = new ArrayList<>();
+
+    MockCluster() {
+        server.init();
+        kubelet = new TestKubelet(track(server.createClient(builder -> builder.editOrNewConfig().withUserAgent(KUBELET_AGENT).endConfig())));
+    }
+
+    /** A client as the runtime gets one; closed with the cluster. */
+    KubernetesClient client() {
+        return track(server.createClient());
+    }
+
+    TestKubelet kubelet() {
+        return kubelet;
+    }
+
+    /** Every request the runtime made so far (method and path with its query), the kubelet's left out. */
+    synchronized List<RecordedRequest> runtimeRequests() {
+        try {
+            RecordedRequest request;
+            while ((request = server.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
+                if (!KUBELET_AGENT.equals(request.getHeader("User-Agent"))) {
+                    runtimeRequests.add(request);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.copyOf(runtimeRequests);
+    }
+
+    @Override
+    public void close() {
+        kubelet.close();
+        clients.forEach(KubernetesClient::close);
+        server.destroy();
+    }
+
+    private KubernetesClient track(KubernetesClient client) {
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+}
