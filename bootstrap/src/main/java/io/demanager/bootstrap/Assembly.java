@@ -1,5 +1,6 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.runtime.kubernetes.KubernetesNotebookRuntime;
 import io.demanager.adapter.runtime.process.ProcessNotebookRuntime;
 import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
 import io.demanager.application.port.in.InstanceUseCases;
@@ -18,6 +19,8 @@ import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.InstanceId;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,18 @@ public final class Assembly implements AutoCloseable {
             runtimeKind = RuntimeSelection.Kind.PROCESS;
             runtimeTakesWork = processes::takesWork;
             reportTo = processes::reportTo;
+        } else if (settings.runtime().kubernetes().isDefined()) {
+            KubernetesClient cluster = new KubernetesClientBuilder().build();
+            var pods = new KubernetesNotebookRuntime(cluster, settings.runtime().kubernetes().get());
+            pods.removeObjectsUnless(ref -> stores.instances().find(ref.projectId(), ref.instanceId()).isDefined());
+            runtime = pods;
+            runtimeWork = () -> {
+                pods.close();
+                cluster.close();
+            };
+            runtimeKind = RuntimeSelection.Kind.KUBERNETES;
+            runtimeTakesWork = pods::takesWork;
+            reportTo = pods::reportTo;
         } else {
             settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
             var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);

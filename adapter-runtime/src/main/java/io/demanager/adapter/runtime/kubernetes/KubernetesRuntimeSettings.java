@@ -37,7 +37,7 @@ public record KubernetesRuntimeSettings(String namespace, Option<String> registr
         Objects.requireNonNull(startTimeout, "startTimeout");
         Objects.requireNonNull(resyncPeriod, "resyncPeriod");
         Objects.requireNonNull(storageClass, "storageClass");
-        if (!DNS_LABEL.matcher(namespace).matches()) {
+        if (!isNamespace(namespace)) {
             throw new IllegalArgumentException("the namespace is a DNS label (lower-case letters, digits, '-'): " + namespace);
         }
         if (baseUrl.exists(url -> !url.startsWith("https://") && !url.startsWith("http://"))) {
@@ -48,5 +48,10 @@ public record KubernetesRuntimeSettings(String namespace, Option<String> registr
         }
         registryPrefix = registryPrefix.map(prefix -> prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
         baseUrl = baseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** Whether {@code name} is what Kubernetes accepts as a namespace's name. */
+    public static boolean isNamespace(String name) {
+        return DNS_LABEL.matcher(name).matches();
     }
 }

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesNotebookRuntimeTest {
 
     private static final String NAMESPACE = "notebooks";
-    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final Storage EVS = new Storage(StorageType.EVS, Option.none(), Option.some(20), Option.none(), Option.none());
 
     private static final MockCluster cluster = new MockCluster();
@@ -177,7 +177,7 @@ class KubernetesNotebookRuntimeTest {
 
     @Test
     void aPodNoNodeCanTakeFailsAtTheStartTimeoutWithTheSchedulersWord() {
-        var runtime = runtime(settings().withStartTimeout(Duration.ofSeconds(3)));
+        var runtime = runtime(settings().withStartTimeout(Duration.ofSeconds(5)));
         Instance creating = anInstance().status(InstanceStatus.CREATING).profile(image("unschedulable")).build();
 
         runtime.ensure(creating, DesiredState.RUNNING);
@@ -185,12 +185,12 @@ class KubernetesNotebookRuntimeTest {
         assertThat(reports.nothingMore(creating.id(), Duration.ofSeconds(2))).as("a pod waiting for a node may still get one").isTrue();
         FailedReason reason = failure(creating, RuntimeEvent.CreateFailed.class);
         assertThat(reason.code()).isEqualTo("Kubernetes.Unschedulable");
-        assertThat(reason.message()).contains("3 s").contains("Insufficient nvidia.com/gpu");
+        assertThat(reason.message()).contains("5 s").contains("Insufficient nvidia.com/gpu");
     }
 
     @Test
     void aPodThatNeverBecomesReadyFailsAtTheStartTimeout() {
-        var runtime = runtime(settings().withStartTimeout(Duration.ofSeconds(3)));
+        var runtime = runtime(settings().withStartTimeout(Duration.ofSeconds(5)));
         Instance starting = anInstance().status(InstanceStatus.STARTING).profile(image("never-ready")).build();
 
         runtime.ensure(starting, DesiredState.RUNNING);

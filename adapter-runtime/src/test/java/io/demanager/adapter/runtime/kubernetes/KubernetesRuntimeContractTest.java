@@ -70,7 +70,7 @@ class KubernetesRuntimeContractTest extends NotebookRuntimeContract {
     }
 
     private KubernetesNotebookRuntime reporting(Option<String> registry) {
-        var settings = new KubernetesRuntimeSettings(NAMESPACE, registry, Option.none(), Duration.ofSeconds(10), Duration.ofSeconds(1),
+        var settings = new KubernetesRuntimeSettings(NAMESPACE, registry, Option.none(), REPORT_WITHIN, Duration.ofSeconds(1),
                 Option.none());
         var kubernetes = new KubernetesNotebookRuntime(client, settings);
         kubernetes.reportTo(reports);

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A cluster without nodes for one test: fabric8's mock API server, keeping objects as a real one does (CRUD mode,
@@ -20,6 +22,12 @@ import java.util.concurrent.TimeUnit;
 final class MockCluster implements AutoCloseable {
 
     static final String KUBELET_AGENT = "test-kubelet";
+    /** Kept so that its level stays: the mock server logs every request it answers, which only slows tests down. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
 
     private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
             new KubernetesCrudDispatcher(), false);
