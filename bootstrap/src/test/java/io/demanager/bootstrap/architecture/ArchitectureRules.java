@@ -93,18 +93,14 @@ final class ArchitectureRules {
                         + " (Kubernetes) can replace it without touching any other adapter");
     }
 
-    /**
-     * The runtimes ({@code process}, {@code kubernetes}, {@code simulated}) share only the package of the Jupyter
-     * calls they all make. A hexagon with a single runtime has no runtimes to compare: the rule then holds.
-     */
+    /** The runtimes ({@code process}, {@code kubernetes}, {@code simulated}) share only the package of the Jupyter calls. */
     static ArchRule runtimesDoNotKnowEachOther(Hexagon hexagon) {
         String runtimes = Part.RUNTIME_ADAPTER.packageBelow(hexagon.root());
         return slices().matching(runtimes + ".(*)..")
                 .should().notDependOnEachOther()
                 .ignoreDependency(alwaysTrue(), resideInAPackage(runtimes + "." + SHARED_BY_RUNTIMES + ".."))
                 .because("each runtime can be read, changed or removed alone; what they have in common is in "
-                        + SHARED_BY_RUNTIMES)
-                .allowEmptyShould(true);
+                        + SHARED_BY_RUNTIMES);
     }
 
     static ArchRule onlyBootstrapDependsOnBootstrap(Hexagon hexagon) {
