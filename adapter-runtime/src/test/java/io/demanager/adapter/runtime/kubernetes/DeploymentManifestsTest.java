@@ -114,11 +114,14 @@ class DeploymentManifestsTest {
 
     /** Every request the runtime made while it did every kind of work it does. */
     private List<RecordedRequest> requestsOfEveryKindOfWork() {
-        try (var cluster = new MockCluster()) {
+        var cluster = new MockCluster();
+        java.util.List<KubernetesNotebookRuntime> runtimes = new java.util.ArrayList<>();
+        try {
             KubernetesClient client = cluster.client();
             var reports = new ReportedProgress();
             var settings = new KubernetesRuntimeSettings(NAMESPACE, Option.none(), Option.none(), WITHIN, Duration.ofMillis(300), Option.none());
             var first = new KubernetesNotebookRuntime(client, settings);
+            runtimes.add(first);
             first.reportTo(reports);
             Instance kept = anInstance().status(InstanceStatus.CREATING).spec(new NotebookSpec(
                     new Storage(StorageType.EVS, Option.none(), Option.some(5), Option.none(), Option.none()),
@@ -137,12 +140,14 @@ class DeploymentManifestsTest {
             first.close();
 
             var second = new KubernetesNotebookRuntime(client, settings);
+            runtimes.add(second);
             second.reportTo(reports);
             second.removeObjectsUnless(ref -> !ref.instanceId().equals(orphan.id()));
             second.ensure(NotebookRuntimeContract.running(kept, access), DesiredState.RUNNING);
             Instance failing = anInstance().status(InstanceStatus.CREATING).build();
             var pullFails = new KubernetesNotebookRuntime(client, new KubernetesRuntimeSettings(NAMESPACE, Option.some("pull-fails.invalid"),
                     Option.none(), WITHIN, settings.resyncPeriod(), Option.none()));
+            runtimes.add(pullFails);
             pullFails.reportTo(reports);
             pullFails.ensure(failing, DesiredState.RUNNING);
             assertThat(reports.next(failing.id(), WITHIN)).isInstanceOf(RuntimeEvent.CreateFailed.class);
@@ -153,9 +158,10 @@ class DeploymentManifestsTest {
                 assertThat(Instant.now()).as("the deleted and the left-over instances' objects are removed").isBefore(deadline);
                 pause();
             }
-            second.close();
-            pullFails.close();
             return List.ofAll(cluster.runtimeRequests());
+        } finally {
+            cluster.close();
+            runtimes.forEach(KubernetesNotebookRuntime::close);
         }
     }
 

@@ -23,10 +23,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -55,19 +56,15 @@ class KubernetesNotebookRuntimeTest {
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final Storage EVS = new Storage(StorageType.EVS, Option.none(), Option.some(20), Option.none(), Option.none());
 
-    private static final MockCluster cluster = new MockCluster();
-    private static final KubernetesClient client = cluster.client();
+    private final MockCluster cluster = new MockCluster();
+    private final KubernetesClient client = cluster.client();
     private final ReportedProgress reports = new ReportedProgress();
     private final java.util.List<KubernetesNotebookRuntime> runtimes = new ArrayList<>();
 
     @AfterEach
-    void closeRuntimes() {
-        runtimes.forEach(KubernetesNotebookRuntime::close);
-    }
-
-    @AfterAll
-    static void closeCluster() {
+    void closeClusterThenRuntimes() {
         cluster.close();
+        runtimes.forEach(KubernetesNotebookRuntime::close);
     }
 
     @Test
@@ -253,7 +250,8 @@ class KubernetesNotebookRuntimeTest {
         launched(deleted, RuntimeEvent.Created.class);
         first.close();
 
-        client.apps().statefulSets().inNamespace(NAMESPACE).withName(NotebookObjects.name(lost.id())).scale(0);
+        client.apps().statefulSets().inNamespace(NAMESPACE).withName(NotebookObjects.name(lost.id()))
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":0}}");
         eventually(() -> pod(lost).isEmpty());
         var second = runtime(settings().withResync(Duration.ofMillis(300)));
         second.removeObjectsUnless(ref -> !ref.instanceId().equals(deleted.id()));

@@ -5,7 +5,6 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vavr.control.Option;
-import org.junit.jupiter.api.AfterAll;
 
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -19,8 +18,8 @@ class KubernetesRuntimeContractTest extends NotebookRuntimeContract {
 
     static final String NAMESPACE = "notebooks";
 
-    private static final MockCluster cluster = new MockCluster();
-    private static final KubernetesClient client = cluster.client();
+    private final MockCluster cluster = new MockCluster();
+    private final KubernetesClient client = cluster.client();
     private KubernetesNotebookRuntime runtime = reporting(Option.none());
     private final KubernetesNotebookRuntime failing = reporting(Option.some("pull-fails.invalid"));
 
@@ -60,13 +59,9 @@ class KubernetesRuntimeContractTest extends NotebookRuntimeContract {
 
     @Override
     protected void closeRuntimes() {
+        cluster.close();
         runtime.close();
         failing.close();
-    }
-
-    @AfterAll
-    static void closeCluster() {
-        cluster.close();
     }
 
     private KubernetesNotebookRuntime reporting(Option<String> registry) {

@@ -15,7 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A cluster without nodes for one test: fabric8's mock API server, keeping objects as a real one does (CRUD mode,
+ * A cluster without nodes for one test (one each: a runtime that closes its watches stalls the server for a while,
+ * which must not slow the other tests down): fabric8's mock API server, keeping objects as a real one does (CRUD mode,
  * watches included), with a {@link TestKubelet} that runs the pods StatefulSets ask for. It records every request
  * the runtime made to it, told apart from the kubelet's by the user agent.
  */
@@ -64,11 +65,15 @@ final class MockCluster implements AutoCloseable {
         return List.copyOf(runtimeRequests);
     }
 
+    /**
+     * Stops the server first, then the kubelet and the clients: a watch that a client closes makes the mock server
+     * wait on its event loop (for seconds on a busy machine), and a server that is stopped first has none to close.
+     */
     @Override
     public void close() {
+        server.destroy();
         kubelet.close();
         clients.forEach(KubernetesClient::close);
-        server.destroy();
     }
 
     private KubernetesClient track(KubernetesClient client) {
