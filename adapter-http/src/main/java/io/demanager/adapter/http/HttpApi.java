@@ -31,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * The DevEnviron instance API on Javalin: its routes, who may call them, the error format of every failure,
- * routed or not, and the operator's endpoints (health, metrics). {@link #create} answers a configured server that
+ * routed or not, the operator's endpoints (health, metrics), and the console and API reference over the API. {@link #create} answers a configured server that
  * the caller starts; stopping it lets the requests in flight finish first, for up to {@link #STOP_TIMEOUT}.
  */
 public final class HttpApi {
@@ -59,6 +59,7 @@ public final class HttpApi {
         var requestLog = new RequestLog(healthAndMetrics.requests());
         var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
         byte[] openApi = openApiDocument();
+        var console = ConsoleAssets.load();
         AtomicBoolean stopping = new AtomicBoolean();
         return Javalin.create(config -> {
             config.events.serverStopping(() -> stopping.set(true));
@@ -88,6 +89,11 @@ public final class HttpApi {
             config.routes.beforeMatched("/v1/*", authentication::check);
             config.routes.after("/v1/*", authentication::end);
 
+            getAndHead(config.routes, "/", console::toHome);
+            getAndHead(config.routes, "/console", console::toHome);
+            getAndHead(config.routes, ConsoleAssets.HOME, console::home);
+            getAndHead(config.routes, ConsoleAssets.FILE, console::file);
+            getAndHead(config.routes, ConsoleAssets.SWAGGER_UI_FILE, console::swaggerUiFile);
             getAndHead(config.routes, OPENAPI_PATH, ctx -> ctx.contentType("application/yaml").result(openApi));
             getAndHead(config.routes, HealthAndMetricsRoutes.LIVE, healthAndMetricsRoutes::live);
             getAndHead(config.routes, HealthAndMetricsRoutes.READY, healthAndMetricsRoutes::ready);
@@ -101,6 +107,7 @@ public final class HttpApi {
             config.routes.patch(InstanceRoutes.LEASE, answering(routes::renew));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
+            getAndHead(config.routes, InstanceRoutes.CATALOG, answering(routes::catalog));
 
             config.routes.exception(RefusedRequest.class, (refused, ctx) -> send(ctx, refused.failure()));
             config.routes.exception(StoreUnavailable.class, (outage, ctx) -> {

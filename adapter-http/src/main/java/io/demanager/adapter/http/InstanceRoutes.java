@@ -1,6 +1,7 @@
 package io.demanager.adapter.http;
 
 import io.demanager.adapter.http.document.AccessTokenDocument;
+import io.demanager.adapter.http.document.CatalogDocument;
 import io.demanager.adapter.http.document.DeletedInstanceDocument;
 import io.demanager.adapter.http.document.EventDocuments;
 import io.demanager.adapter.http.document.InstanceDocumentMapper;
@@ -19,6 +20,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.ListInstancesUseCase.InstanceList;
+import io.demanager.application.port.in.ViewCatalogQuery;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.ProjectId;
 import io.javalin.http.Context;
@@ -26,8 +28,8 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /**
- * The seven operations of section 3 of {@code docs/devenviron-api.md}, the instance's lifecycle events and the
- * renewal of its lease. Each one reads the request (path, query, If-Match, body), calls its use case and maps the
+ * The seven operations of section 3 of {@code docs/devenviron-api.md}, the instance's lifecycle events, the
+ * renewal of its lease, and the catalog instances are created from. Each one reads the request (path, query, If-Match, body), calls its use case and maps the
  * result to its document; every failure on the way is an {@link HttpFailure}.
  */
 final class InstanceRoutes {
@@ -38,6 +40,7 @@ final class InstanceRoutes {
     static final String TOKEN = INSTANCE + "/token";
     static final String EVENTS = INSTANCE + "/events";
     static final String LEASE = INSTANCE + "/lease";
+    static final String CATALOG = "/v1/{project_id}/demanager/catalog";
 
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
     record Answer(Object body, Option<Long> version) {
@@ -124,15 +127,25 @@ final class InstanceRoutes {
                 .map(page -> Answer.document(EventDocuments.of(page)));
     }
 
-    /** The project of a route without an instance and without query parameters. */
+    Either<HttpFailure, Answer> catalog(Context ctx) {
+        return project(ctx)
+                .flatMap(project -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.catalog().catalog(
+                        new ViewCatalogQuery(Authentication.principal(ctx), project)))))
+                .map(catalog -> Answer.document(CatalogDocument.of(catalog)));
+    }
+
+    /** The project of a route without an instance that takes no query parameter. */
     private static Either<HttpFailure, ProjectId> project(Context ctx) {
         return unreadable(QueryParameters.parse(ctx.queryString()))
                 .flatMap(noQuery -> refused(ProjectId.of(ctx.pathParam("project_id"))));
     }
 
-    /** The instance of a route under {@code /instances/{instance_id}} that takes no query parameters. */
+    /**
+     * The instance of a route under {@code /instances/{instance_id}}. Its one query parameter is {@code de_type}, which
+     * the SDK sends on every read of an instance: {@code Notebook} if given.
+     */
     private static Either<HttpFailure, InstanceRef> instance(Context ctx) {
-        return unreadable(QueryParameters.parse(ctx.queryString()))
+        return unreadable(QueryParameters.parse(ctx.queryString(), ListQueryReader.DE_TYPE).flatMap(ListQueryReader::notebookIfGiven))
                 .flatMap(noQuery -> refused(InstanceRef.of(ctx.pathParam("project_id"), ctx.pathParam("instance_id"))));
     }
 

@@ -25,8 +25,12 @@ import static io.vavr.API.For;
 /** The list query of section 3 of {@code docs/devenviron-api.md}, read into the list query of the caller's project. */
 final class ListQueryReader {
 
-    static final String[] PARAMETERS = {"de_type", "provision_type", "status", "sortby", "order", "offset", "limit",
-            "workspace_id", "show_self", "ai_project", "pool_id"};
+    static final String DE_TYPE = "de_type";
+    /** {@code ai_project_id} is the SDK's name for {@code ai_project}. */
+    static final String AI_PROJECT_ALIAS = "ai_project_id";
+    static final String[] PARAMETERS = {DE_TYPE, "provision_type", "status", "sortby", "order", "offset", "limit",
+            "workspace_id", "show_self", "ai_project", AI_PROJECT_ALIAS, "pool_id"};
+    private static final String NOTEBOOK = "Notebook";
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
@@ -48,16 +52,30 @@ final class ListQueryReader {
 
     private static Either<RequestError, Filters> filters(QueryParameters query) {
         return For(
-                query.get("de_type").toEither(() -> (RequestError) new RequestError.RequiredProperty("de_type"))
-                        .flatMap(deType -> only("de_type", deType, "Notebook")),
+                query.get(DE_TYPE).toEither(() -> (RequestError) new RequestError.RequiredProperty(DE_TYPE))
+                        .flatMap(deType -> only(DE_TYPE, deType, NOTEBOOK)),
                 query.get("provision_type").map(type -> only("provision_type", type, "Docker")).getOrElse(Either.right("Docker")),
                 optional(query, "status", ListQueryReader::status),
                 optional(query, "workspace_id", id(WorkspaceId::of)).map(id -> id.getOrElse(Instance.DEFAULT_WORKSPACE)),
-                optional(query, "ai_project", id(AiProjectId::of)),
+                aiProject(query),
                 optional(query, "pool_id", id(PoolId::of)),
                 optional(query, "show_self", ListQueryReader::bool).map(showSelf -> showSelf.getOrElse(true))
         ).yield((deType, provisionType, status, workspace, aiProject, pool, showSelf) ->
                 new Filters(status, workspace, aiProject, pool, showSelf));
+    }
+
+    /** {@code query} if its {@code de_type}, when given, is {@code Notebook}; 6336 naming it otherwise. */
+    static Either<RequestError, QueryParameters> notebookIfGiven(QueryParameters query) {
+        return query.get(DE_TYPE).map(deType -> only(DE_TYPE, deType, NOTEBOOK).map(accepted -> query)).getOrElse(Either.right(query));
+    }
+
+    /** {@code ai_project} or its alias {@code ai_project_id}; both at once is refused naming the alias. */
+    private static Either<RequestError, Option<AiProjectId>> aiProject(QueryParameters query) {
+        return query.get("ai_project").isDefined() && query.get(AI_PROJECT_ALIAS).isDefined()
+                ? Either.left(new RequestError.IncorrectValue(AI_PROJECT_ALIAS))
+                : optional(query, "ai_project", id(AiProjectId::of)).flatMap(named -> named.isDefined()
+                        ? Either.right(named)
+                        : optional(query, AI_PROJECT_ALIAS, id(AiProjectId::of)));
     }
 
     private static Either<RequestError, Page> page(QueryParameters query) {
@@ -91,8 +109,9 @@ final class ListQueryReader {
         return (name, value) -> parse.apply(value).mapLeft(invalid -> new RequestError.IncorrectValue(name));
     }
 
+    /** {@code true} or {@code false} in any case: the SDK sends Python's {@code True}. */
     private static Either<RequestError, Boolean> bool(String name, String value) {
-        return value.equals("true") || value.equals("false")
+        return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
                 ? Either.right(Boolean.parseBoolean(value))
                 : Either.left(new RequestError.WrongType(name, "boolean"));
     }

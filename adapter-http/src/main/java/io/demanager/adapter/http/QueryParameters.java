@@ -16,8 +16,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The query string of a request, read strictly: each parameter at most once and only those the route
- * accepts (6336 naming the parameter otherwise), and valid percent-encoding (6400 otherwise).
+ * The query string of a request. The parameters a route takes are read strictly: each at most once (6336 naming it
+ * otherwise). Those it does not take are ignored, as clients in the wild send some (the SDK's {@code de_type} on
+ * every read, its {@code ai_project_id}). The whole string must be valid percent-encoding (6400 otherwise).
  */
 final class QueryParameters {
 
@@ -32,9 +33,9 @@ final class QueryParameters {
         List<String> pairs = rawQuery == null ? List.empty() : List.of(rawQuery.split("&")).filter(pair -> !pair.isEmpty());
         return pairs.foldLeft(Either.<RequestError, Map<String, String>>right(LinkedHashMap.empty()),
                         (read, pair) -> read.flatMap(soFar -> parameter(pair).flatMap(parameter ->
-                                names.contains(parameter._1) && !soFar.containsKey(parameter._1)
-                                        ? Either.right(soFar.put(parameter))
-                                        : Either.left(new RequestError.IncorrectValue(parameter._1)))))
+                                !names.contains(parameter._1) ? Either.right(soFar)
+                                        : soFar.containsKey(parameter._1) ? Either.left(new RequestError.IncorrectValue(parameter._1))
+                                        : Either.right(soFar.put(parameter)))))
                 .map(QueryParameters::new);
     }
 

@@ -36,7 +36,8 @@ class CallerConcurrencyHttpTest {
         var release = new CountDownLatch(1);
         InstanceUseCases real = server.useCases();
         var holding = new InstanceUseCases(real.create(), real.list(), query -> hold(real, query, held, release), real.modify(),
-                real.delete(), real.action(), real.accessToken(), real.events(), real.renew());
+                real.delete(), real.action(), real.accessToken(), real.events(), real.renew(),
+                real.catalog());
         Javalin api = ApiServer.app(holding, server.healthAndMetrics.healthAndMetrics(), new HttpLimits(Duration.ofSeconds(30), 0, LIMIT));
         var client = new ApiClient(api.port(), ApiServer.TOKEN);
         try {

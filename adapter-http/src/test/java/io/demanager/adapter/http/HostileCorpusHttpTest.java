@@ -106,7 +106,7 @@ class HostileCorpusHttpTest {
         corpus.addAll(bodiesWhereNoneIsTaken());
         corpus.addAll(hostileListQueries());
         corpus.addAll(hostileEventQueries());
-        corpus.addAll(queriesWhereNoneIsTaken(List.of(create, modify, action, new Route("GET", instance),
+        corpus.addAll(anotherDeTypeOfAnInstance(List.of(modify, action, new Route("GET", instance),
                 new Route("DELETE", instance), new Route("GET", instance + "/token"))));
         corpus.addAll(undecodableQueries());
         return corpus;
@@ -206,7 +206,7 @@ class HostileCorpusHttpTest {
 
     private static List<Probe> hostileListQueries() {
         List<String> parameters = List.of("de_type", "provision_type", "status", "sortby", "order", "offset", "limit",
-                "workspace_id", "show_self", "ai_project", "pool_id");
+                "workspace_id", "show_self", "ai_project", "ai_project_id", "pool_id");
         List<String> values = List.of("", "%00", "%27%20OR%201%3D1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
                 "..%2F..%2Fetc%2Fpasswd", "%F0%9F%92%A9", "a%20b", "%24%7Bjndi%3Aldap%3A%2F%2Fx%7D", "x".repeat(65), "%E2%82");
         List<Probe> probes = new ArrayList<>();
@@ -218,9 +218,9 @@ class HostileCorpusHttpTest {
             probes.add(queryProbe(new Route("GET", instancesPath(project)), "de_type=Notebook&" + parameter + "=1&" + parameter + "=2"));
         }
         for (String query : List.of("", "de_type", "de_type=notebook", "DE_TYPE=Notebook", "de_type=Notebook&limit=1e3",
-                "de_type=Notebook&offset=0x10", "de_type=Notebook&limit=%2B5", "de_type=Notebook&show_self=TRUE",
-                "de_type=Notebook&sortby=name%3B%20DROP%20TABLE%20instances", "de_type=Notebook&callback=x",
-                "de_type=Notebook&de_type[]=Notebook", "de_type=Notebook&status=running")) {
+                "de_type=Notebook&offset=0x10", "de_type=Notebook&limit=%2B5", "de_type=Notebook&show_self=yes",
+                "de_type=Notebook&sortby=name%3B%20DROP%20TABLE%20instances", "de_type=Notebook&ai_project=a&ai_project_id=a",
+                "de_type[]=Notebook", "de_type=Notebook&status=running")) {
             probes.add(queryProbe(new Route("GET", instancesPath(project)), query));
         }
         return probes;
@@ -235,16 +235,14 @@ class HostileCorpusHttpTest {
             }
             probes.add(queryProbe(events, parameter + "=1&" + parameter + "=2"));
         }
-        for (String query : List.of("x=1", "de_type=Notebook", "OFFSET=1", "offset[]=1")) {
-            probes.add(queryProbe(events, query));
-        }
         return probes;
     }
 
-    private static List<Probe> queriesWhereNoneIsTaken(List<Route> routes) {
+    /** The one query parameter of an instance's routes, {@code de_type}: only {@code Notebook}, and only once. */
+    private static List<Probe> anotherDeTypeOfAnInstance(List<Route> routes) {
         List<Probe> probes = new ArrayList<>();
         for (Route route : routes) {
-            for (String query : List.of("x=1", "de_type=Notebook", "description=x", "%00=1")) {
+            for (String query : List.of("de_type=Workflow", "de_type=", "de_type=notebook", "de_type=Notebook&de_type=Notebook", "x=1&de_type=%00")) {
                 probes.add(queryProbe(route, query));
             }
         }

@@ -127,8 +127,7 @@ class ListInstancesHttpTest {
             "de_type=Notebook&limit=99999999999    | 400 | ModelArts.6336 | 'limit' property value is incorrect.",
             "de_type=Notebook&show_self=yes        | 400 | ModelArts.6332 | Incorrect parameter type. The 'show_self' parameter must be of the 'boolean' type.",
             "de_type=Notebook&workspace_id=        | 400 | ModelArts.6336 | 'workspace_id' property value is incorrect.",
-            "de_type=Notebook&pool_id=a%2Fb        | 400 | ModelArts.6336 | 'pool_id' property value is incorrect.",
-            "de_type=Notebook&name=alpha           | 400 | ModelArts.6336 | 'name' property value is incorrect."})
+            "de_type=Notebook&pool_id=a%2Fb        | 400 | ModelArts.6336 | 'pool_id' property value is incorrect."})
     void refuses_a_query_it_cannot_answer_naming_the_parameter(String query, int status, String code, String message) {
         ApiResponse refused = server.client.get(instancesPath(project) + "?" + query);
 

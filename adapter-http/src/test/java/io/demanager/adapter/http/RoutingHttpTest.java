@@ -30,8 +30,9 @@ class RoutingHttpTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "GET, /",
             "GET, /v1",
+            "GET, /console/unknown.js",
+            "GET, /console/swagger-ui/index.html",
             "GET, /v2/p/demanager/instances",
             "GET, /v1/p/demanager/instances/",
             "GET, /v1/p/demanager/instances//action",
@@ -142,7 +143,7 @@ class RoutingHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
-                command -> unused());
+                command -> unused(), query -> unused());
         Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         try {
             return new ApiClient(app.port(), ApiServer.TOKEN).get(instancesPath("p") + "?de_type=Notebook");

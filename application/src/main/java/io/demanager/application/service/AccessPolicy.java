@@ -18,9 +18,13 @@ final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /** The principal's grant in {@code project}, whatever it grants; 6621 if it may not act there at all. */
+    static Either<DomainError, ProjectGrant> enter(Principal principal, ProjectId project) {
+        return principal.grantIn(project).toEither(() -> (DomainError) new DomainError.ProjectNotAllowed(project.value()));
+    }
+
     static Either<DomainError, ProjectGrant> permit(Principal principal, ProjectId project, Permission permission) {
-        return principal.grantIn(project)
-                .toEither(() -> (DomainError) new DomainError.ProjectNotAllowed(project.value()))
+        return enter(principal, project)
                 .filterOrElse(grant -> grant.grants(permission), grant -> new DomainError.PermissionNotGranted(permission.iamName()));
     }
 

@@ -60,7 +60,8 @@ public final class ApplicationServices {
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
-                new RenewLeaseService(store, settings.leaseRenewal(), clock));
+                new RenewLeaseService(store, settings.leaseRenewal(), clock),
+                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()));
         runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
                 runtime, clock, statusChanges);

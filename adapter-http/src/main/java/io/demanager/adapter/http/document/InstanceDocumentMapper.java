@@ -72,15 +72,17 @@ public final class InstanceDocumentMapper {
     }
 
     private static ProfileView profile(Profile profile, Flavor flavor) {
-        Profile.Image image = profile.image();
         return new ProfileView(profile.id(), profile.name(), profile.description(), DE_TYPE,
-                flavor.type().name(),
-                new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
-                        new ProvisionParams(image.namespace(), image.name(), image.tag(), null))),
-                nullIfEmpty(profile.labels()));
+                flavor.type().name(), provision(profile), nullIfEmpty(profile.labels()));
     }
 
-    private static FlavorDetails flavorDetails(Flavor flavor) {
+    static Provision provision(Profile profile) {
+        Profile.Image image = profile.image();
+        return new Provision(PROVISION_TYPE, new ProvisionSpec(ENGINE,
+                new ProvisionParams(image.namespace(), image.name(), image.tag(), null)));
+    }
+
+    static FlavorDetails flavorDetails(Flavor flavor) {
         return new FlavorDetails(flavor.name(), flavor.saleStatus().wireName(),
                 flavor.storageTypes().map(StorageType::wireName).toJavaList(),
                 flavor.type().name(), flavor.params().toJavaMap(),

@@ -11,17 +11,23 @@ import io.vavr.control.Option;
 
 import static io.vavr.API.For;
 
-/** The modify body: {@code description} and {@code spec.auto_stop}, every field optional. */
+/**
+ * The modify body: {@code description} and {@code spec.auto_stop}, every field optional. A top-level
+ * {@code auto_stop}, as the SDK's update sends it, is read as {@code spec.auto_stop}; both at once is refused
+ * naming the top-level one.
+ */
 public final class ModifyInstanceReader {
+
+    private static final String TOP_LEVEL_AUTO_STOP = "auto_stop";
 
     private ModifyInstanceReader() {
     }
 
     public static Either<RequestError, ModifyInstanceCommand> read(ObjectNode body, Principal principal, InstanceRef instance,
                                                                    Option<Long> expectedVersion) {
-        return JsonFields.of(body).accepting("description", "spec").flatMap(fields -> For(
+        return JsonFields.of(body).accepting("description", "spec", TOP_LEVEL_AUTO_STOP).flatMap(fields -> For(
                 fields.string("description").flatMap(ModifyInstanceReader::description),
-                fields.object("spec").flatMap(ModifyInstanceReader::autoStopOfSpec)
+                autoStop(fields)
         ).yield((description, autoStop) -> new ModifyInstanceCommand(principal, instance, description, autoStop, expectedVersion)));
     }
 
@@ -30,9 +36,16 @@ public final class ModifyInstanceReader {
                 .getOrElse(Either.right(Option.none()));
     }
 
-    private static Either<RequestError, AutoStopChange> autoStopOfSpec(Option<JsonFields> spec) {
-        return spec.map(fields -> fields.accepting("auto_stop").flatMap(accepted -> accepted.object("auto_stop")))
-                .getOrElse(Either.right(Option.none()))
+    private static Either<RequestError, AutoStopChange> autoStop(JsonFields body) {
+        return body.object("spec").flatMap(ModifyInstanceReader::autoStopOfSpec)
+                .flatMap(inSpec -> body.object(TOP_LEVEL_AUTO_STOP).flatMap(atTop -> inSpec.isDefined() && atTop.isDefined()
+                        ? Either.<RequestError, Option<JsonFields>>left(new RequestError.IncorrectValue(TOP_LEVEL_AUTO_STOP))
+                        : Either.<RequestError, Option<JsonFields>>right(inSpec.orElse(atTop))))
                 .flatMap(AutoStopReader::read);
+    }
+
+    private static Either<RequestError, Option<JsonFields>> autoStopOfSpec(Option<JsonFields> spec) {
+        return spec.map(fields -> fields.accepting("auto_stop").flatMap(accepted -> accepted.object("auto_stop")))
+                .getOrElse(Either.right(Option.none()));
     }
 }

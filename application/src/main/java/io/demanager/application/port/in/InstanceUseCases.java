@@ -3,8 +3,8 @@ package io.demanager.application.port.in;
 import java.util.Objects;
 
 /**
- * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events and the
- * renewal of the running lease.
+ * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events, the
+ * renewal of the running lease, and the catalog instances are created from.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -16,7 +16,8 @@ public record InstanceUseCases(
         InstanceActionUseCase action,
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events,
-        RenewLeaseUseCase renew) {
+        RenewLeaseUseCase renew,
+        ViewCatalogUseCase catalog) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -28,5 +29,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(renew, "renew");
+        Objects.requireNonNull(catalog, "catalog");
     }
 }

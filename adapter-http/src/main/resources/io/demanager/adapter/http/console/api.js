@@ -1,0 +1,64 @@
+// The public DevEnviron API, as the console calls it: the caller's project and token, kept for this tab only.
+
+const SESSION_KEY = 'demanager.session';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(code ? `${message} (${code})` : message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function session() {
+  const saved = sessionStorage.getItem(SESSION_KEY);
+  return saved ? JSON.parse(saved) : null;
+}
+
+export function signIn(project, token) {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify({ project, token }));
+}
+
+export function signOut() {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+async function call(method, path, body) {
+  const { project, token } = session();
+  const headers = { 'X-Auth-Token': token };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(`/v1/${encodeURIComponent(project)}/demanager${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    throw new ApiError(response.status, json.error_code, json.error_msg || `The server answered ${response.status}.`);
+  }
+  return json;
+}
+
+const instance = (id) => `/instances/${encodeURIComponent(id)}`;
+
+export const api = {
+  list: ({ status, sortBy, order, offset, limit }) => {
+    const query = new URLSearchParams({ de_type: 'Notebook', show_self: 'false', sortby: sortBy, order, offset, limit });
+    if (status) {
+      query.set('status', status);
+    }
+    return call('GET', `/instances?${query}`);
+  },
+  get: (id) => call('GET', instance(id)),
+  create: (body) => call('POST', '/instances', body),
+  modify: (id, body) => call('PUT', instance(id), body),
+  remove: (id) => call('DELETE', instance(id)),
+  act: (id, action) => call('POST', `${instance(id)}/action`, { action }),
+  events: (id) => call('GET', `${instance(id)}/events`),
+  accessToken: (id) => call('GET', `${instance(id)}/token`),
+  catalog: () => call('GET', '/catalog'),
+};
