@@ -6,7 +6,9 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,8 @@ public final class RecordingRuntime implements NotebookRuntime {
     }
 
     private final java.util.List<Call> calls = new CopyOnWriteArrayList<>();
+    private final java.util.List<InstanceId> discarded = new CopyOnWriteArrayList<>();
+    private volatile Set<InstanceId> held = HashSet.empty();
     private final boolean notebooksOutliveTheServer;
 
     public RecordingRuntime() {
@@ -32,6 +36,26 @@ public final class RecordingRuntime implements NotebookRuntime {
 
     public List<Call> calls() {
         return List.ofAll(calls);
+    }
+
+    /** The instances it was asked to discard, in order. */
+    public List<InstanceId> discarded() {
+        return List.ofAll(discarded);
+    }
+
+    /** From now on, {@link #held()} answers {@code instances}. */
+    public void holds(Set<InstanceId> instances) {
+        held = instances;
+    }
+
+    @Override
+    public Set<InstanceId> held() {
+        return held;
+    }
+
+    @Override
+    public void discard(InstanceId instanceId) {
+        discarded.add(instanceId);
     }
 
     @Override

@@ -12,9 +12,12 @@ import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceFilter;
+import io.demanager.domain.instance.InstanceSort;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.NotebookSpec;
+import io.demanager.domain.instance.PageRequest;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
@@ -38,6 +41,12 @@ public final class StoreFixtures {
     public static final ProjectId PROJECT = InstanceBuilder.PROJECT;
     public static final ProjectId OTHER_PROJECT = InstanceBuilder.OTHER_PROJECT;
     public static final Instant CREATED_AT = InstanceBuilder.CREATED_AT;
+
+    /** What a listing without parameters takes: every live instance of the default workspace. */
+    public static final InstanceFilter DEFAULT_FILTER =
+            new InstanceFilter(Option.none(), Instance.DEFAULT_WORKSPACE, Option.none(), Option.none());
+    public static final InstanceSort BY_NAME = new InstanceSort(InstanceSort.Key.NAME, InstanceSort.Direction.ASC);
+    public static final PageRequest ALL_IN_ONE_PAGE = new PageRequest(0, 0);
 
     /** A free GPU flavor with every optional part filled: billing, a storage subset, numeric and text params. */
     public static final Flavor EVERYTHING_FLAVOR = new Flavor("modelarts.vm.gpu.free", FlavorType.GPU, PromoType.FREE,
@@ -102,10 +111,8 @@ public final class StoreFixtures {
         private Option<AiProjectId> aiProjectId = Option.none();
         private Option<PoolId> poolId = Option.none();
         private Option<String> ownerId = Option.none();
-        private InstanceListing.SortField sortBy = InstanceListing.SortField.NAME;
-        private InstanceListing.SortOrder order = InstanceListing.SortOrder.ASC;
-        private int offset;
-        private int limit;
+        private InstanceSort sort = BY_NAME;
+        private PageRequest page = ALL_IN_ONE_PAGE;
 
         private Listing(ProjectId projectId) {
             this.projectId = projectId;
@@ -136,20 +143,19 @@ public final class StoreFixtures {
             return this;
         }
 
-        public Listing sortedBy(InstanceListing.SortField field, InstanceListing.SortOrder direction) {
-            sortBy = field;
-            order = direction;
+        public Listing sortedBy(InstanceSort.Key key, InstanceSort.Direction direction) {
+            sort = new InstanceSort(key, direction);
             return this;
         }
 
-        public Listing page(int pageOffset, int pageLimit) {
-            offset = pageOffset;
-            limit = pageLimit;
+        public Listing page(int offset, int limit) {
+            page = new PageRequest(offset, limit);
             return this;
         }
 
         public InstanceListing build() {
-            return new InstanceListing(projectId, status, workspaceId, aiProjectId, poolId, ownerId, sortBy, order, offset, limit);
+            return new InstanceListing(projectId, new InstanceFilter(status, workspaceId, aiProjectId, poolId), ownerId,
+                    sort, page);
         }
     }
 }

@@ -11,16 +11,22 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.Stores;
+import io.demanager.application.port.out.WebhookOutbox;
 import io.demanager.application.service.ApplicationServices;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.logging.StatusChangeLog;
+import io.demanager.bootstrap.webhook.HttpWebhookSender;
+import io.demanager.bootstrap.webhook.WebhookSettings;
+import io.demanager.bootstrap.webhook.WebhookSignature;
+import io.demanager.bootstrap.webhook.WebhookWorker;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.InstanceId;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +68,9 @@ public final class Assembly implements AutoCloseable {
     private final RuntimeSelection.Kind runtimeKind;
     private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
+    private final ApplicationServices services;
+    private final Clock clock;
+    private Option<WebhookWorker> webhooks = Option.none();
 
     /**
      * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
@@ -97,7 +106,8 @@ public final class Assembly implements AutoCloseable {
             runtimeTakesWork = simulated::takesWork;
             reportTo = simulated::reportTo;
         }
-        var services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
+        this.clock = clock;
+        services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
                 new StatusChangeLog(),
                 new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity(),
                         settings.leaseRenewal(), settings.autoStop().warningBefore()), clock);
@@ -110,6 +120,17 @@ public final class Assembly implements AutoCloseable {
     /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
     public void wakeAutoStopOn(LeaseChanges news) {
         news.whenLeasesChange(worker::wake);
+    }
+
+    /**
+     * Events are also posted to the webhooks of {@code settings}, from {@code outbox}, by a worker that {@link #start()}
+     * starts; answers it, to be woken when events are written and watched by the metrics.
+     */
+    public WebhookWorker deliverWebhooks(WebhookOutbox outbox, WebhookSettings settings) {
+        var sender = new HttpWebhookSender(new WebhookSignature(settings.secret()), settings.timeout(), clock);
+        var webhookWorker = new WebhookWorker(services.webhookDelivery(outbox, sender, settings.retries()), outbox);
+        webhooks = Option.some(webhookWorker);
+        return webhookWorker;
     }
 
     /** The use cases the HTTP API calls. */
@@ -132,10 +153,11 @@ public final class Assembly implements AutoCloseable {
         return worker;
     }
 
-    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop worker. */
+    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop and webhook workers. */
     public void start() {
         resumeRuntimeWork();
         worker.start();
+        webhooks.forEach(WebhookWorker::start);
     }
 
     /** Asks the runtime again for every instance that waits for it; answers how many there were. */
@@ -149,6 +171,7 @@ public final class Assembly implements AutoCloseable {
      */
     @Override
     public void close() {
+        webhooks.forEach(WebhookWorker::close);
         worker.close();
         try {
             runtimeWork.close();

@@ -4,13 +4,15 @@ import io.demanager.adapter.http.HttpApi;
 import io.demanager.adapter.http.HealthAndMetrics;
 import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
-import io.demanager.adapter.persistence.postgres.LeaseNotifications;
+import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.application.service.IdentifyCallerService;
 import io.demanager.bootstrap.config.Configuration;
 import io.demanager.bootstrap.health.ServerReadiness;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.bootstrap.metrics.ServerMetrics;
+import io.demanager.bootstrap.webhook.WebhookSettings;
+import io.vavr.collection.HashSet;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +79,15 @@ public final class Server implements AutoCloseable {
                 configuration.leaseRenewal()),
                 metrics, new Random(), Clock.systemUTC()));
         assembly.wakeAutoStopOn(stores.instances());
-        assembly.wakeAutoStopOn(startedHere(LeaseNotifications.listen(database)));
+        var notifications = startedHere(StoreNotifications.listen(database));
+        assembly.wakeAutoStopOn(notifications);
+        stores.eventFeed().hearFrom(notifications);
+        stores.webhookOutbox().deliverTo(configuration.webhooks().map(WebhookSettings::endpoints).getOrElse(HashSet.empty()));
+        configuration.webhooks().forEach(webhooks -> {
+            var webhookWorker = assembly.deliverWebhooks(stores.webhookOutbox(), webhooks);
+            notifications.whenEventsWritten(webhookWorker::wake);
+            metrics.publishWebhooks(webhookWorker::backlog);
+        });
         assembly.start();
         Javalin api = HttpApi.create(assembly.useCases(), new IdentifyCallerService(configuration.identities()), new HealthAndMetrics(ServerVersion.current(),
                 new ServerReadiness(database, assembly::runtimeTakesWork,

@@ -13,10 +13,15 @@ public final class Eventually {
     }
 
     public static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        waitUntil(what, PATIENCE, condition);
+    }
+
+    /** The same, for work that takes longer, such as real processes starting on a busy machine. */
+    public static void waitUntil(String what, Duration patience, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after " + PATIENCE + " waiting until " + what);
+                throw new AssertionError("gave up after " + patience + " waiting until " + what);
             }
             try {
                 Thread.sleep(POLL.toMillis());

@@ -9,13 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
@@ -26,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token of the token route at the address of its document, and auto stop (bounds configured short) really stops it.
  */
 class ProcessRuntimeOverHttpTest {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     static Path data;
@@ -42,7 +35,7 @@ class ProcessRuntimeOverHttpTest {
         server = TestServers.start(database, Map.of(
                 "DEMANAGER_RUNTIME", "process",
                 "DEMANAGER_DATA_DIR", data.toString(),
-                "DEMANAGER_NOTEBOOK_PORTS", "44000-44999",
+                "DEMANAGER_NOTEBOOK_PORTS", "0",
                 "DEMANAGER_AUTO_STOP_MIN_SECONDS", "1",
                 "DEMANAGER_AUTO_STOP_MAX_SECONDS", "60",
                 "DEMANAGER_AUTO_STOP_INTERVAL_MS", "100"));
@@ -72,36 +65,21 @@ class ProcessRuntimeOverHttpTest {
         long stopTimestamp = running.path("spec").path("auto_stop").path("stop_timestamp").asLong();
         long pid = Long.parseLong(Files.readString(data.resolve("notebooks").resolve(id).resolve("notebook.pid")).strip());
 
-        assertThat(notebookStatus(url + "api/contents", token)).isEqualTo(200);
-        assertThat(notebookStatus(url + "api/contents", null)).isEqualTo(403);
+        assertThat(JupyterProbe.status(url + "api/contents", token)).isEqualTo(200);
+        assertThat(JupyterProbe.status(url + "api/contents", null)).isEqualTo(403);
         assertThat(running.path("spec").path("annotations").path("target_domain").asText()).isEqualTo(url.replaceAll("/$", ""));
 
         waitUntil("it stops by itself", () -> status(instance).equals("STOPPED"));
 
         assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(stopTimestamp);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("the Jupyter process").isNotEqualTo(java.util.Optional.of(true));
-        assertThat(notebookStatus(url + "api/status", token)).as("nothing answers on its port").isEqualTo(-1);
+        assertThat(JupyterProbe.status(url + "api/status", token)).as("nothing answers on its port").isEqualTo(-1);
         JsonNode events = client.get(instance + "/events").json().path("events");
         assertThat(describe(events.get(1))).isEqualTo("RUNNING -> STOPPING by AUTO_STOP");
         assertThat(client.get(instance + "/token").json().path("error_code").asText()).isEqualTo("ModelArts.6327");
 
         client.send("DELETE", instance, null);
         waitUntil("its folder is removed", () -> !Files.exists(data.resolve("notebooks").resolve(id)));
-    }
-
-    private static int notebookStatus(String url, String token) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
-        if (token != null) {
-            request.header("Authorization", "token " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static String instances() {

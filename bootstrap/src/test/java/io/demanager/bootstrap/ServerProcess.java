@@ -55,6 +55,12 @@ final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Kills the process as a crash or an out-of-memory killer does: SIGKILL, which it cannot catch. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
     /** The exit code, once the process has ended within {@code patience}; an AssertionError if it has not. */
     int awaitExit(Duration patience) {
         try {
@@ -66,6 +72,20 @@ final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Waits until it answers {@code /health/ready} with 200; an AssertionError with its output if it exits first. */
+    void awaitReady(Client client) {
+        Eventually.waitUntil("the server is ready", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited:\n" + output() + errors());
+            }
+            try {
+                return client.get("/health/ready").status() == 200;
+            } catch (RuntimeException notListeningYet) {
+                return false;
+            }
+        });
     }
 
     boolean isAlive() {

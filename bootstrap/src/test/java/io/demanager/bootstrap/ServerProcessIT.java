@@ -71,7 +71,7 @@ class ServerProcessIT {
 
         String first;
         try (ServerProcess server = ServerProcess.start(work, environment)) {
-            awaitReady(server, client);
+            server.awaitReady(client);
             first = client.post(INSTANCES, create("first")).json().path("id").asText();
 
             List<HalfSentRequest> inFlight = new ArrayList<>();
@@ -99,26 +99,13 @@ class ServerProcessIT {
         }
 
         try (ServerProcess restarted = ServerProcess.start(work, environment)) {
-            awaitReady(restarted, client);
+            restarted.awaitReady(client);
 
             assertThat(client.get(INSTANCES + "/" + first).json().path("name").asText()).isEqualTo("first");
             assertThat(client.get(INSTANCES + "?de_type=Notebook").json().path("total_count").asInt()).isEqualTo(IN_FLIGHT + 1);
             restarted.terminate();
             assertThat(restarted.awaitExit(Duration.ofSeconds(10))).isIn(0, 143);
         }
-    }
-
-    private static void awaitReady(ServerProcess server, Client client) {
-        waitUntil("the server is ready", () -> {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server exited:\n" + server.output() + server.errors());
-            }
-            try {
-                return client.get("/health/ready").status() == 200;
-            } catch (RuntimeException notListeningYet) {
-                return false;
-            }
-        });
     }
 
     private static boolean accepts(int port) {

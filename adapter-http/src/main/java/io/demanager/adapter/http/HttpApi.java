@@ -55,6 +55,7 @@ public final class HttpApi {
     public static Javalin create(InstanceUseCases useCases, IdentifyCallerUseCase identifyCaller, HealthAndMetrics healthAndMetrics,
             HttpLimits limits) {
         var routes = new InstanceRoutes(useCases);
+        var eventStreams = new EventStreams(useCases.watchEvents(), limits);
         var authentication = new Authentication(identifyCaller, limits.concurrentRequestsPerCaller());
         var requestLog = new RequestLog(healthAndMetrics.requests());
         var healthAndMetricsRoutes = new HealthAndMetricsRoutes(healthAndMetrics);
@@ -62,7 +63,10 @@ public final class HttpApi {
         var console = ConsoleAssets.load();
         AtomicBoolean stopping = new AtomicBoolean();
         return Javalin.create(config -> {
-            config.events.serverStopping(() -> stopping.set(true));
+            config.events.serverStopping(() -> {
+                stopping.set(true);
+                eventStreams.endAll();
+            });
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
             config.http.prefer405over404 = true;
@@ -108,6 +112,7 @@ public final class HttpApi {
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
             getAndHead(config.routes, InstanceRoutes.CATALOG, answering(routes::catalog));
+            config.routes.get(EventStreams.PATH, ctx -> eventStreams.stream(ctx).peekLeft(failure -> send(ctx, failure)));
 
             config.routes.exception(RefusedRequest.class, (refused, ctx) -> send(ctx, refused.failure()));
             config.routes.exception(StoreUnavailable.class, (outage, ctx) -> {

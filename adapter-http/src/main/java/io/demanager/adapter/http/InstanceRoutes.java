@@ -157,7 +157,7 @@ final class InstanceRoutes {
         return Answer.document(new InstanceListDocument(list.totalCount(), list.instances().map(InstanceDocumentMapper::of).toJavaList()));
     }
 
-    private static <T> Either<HttpFailure, T> refused(Either<DomainError, T> result) {
+    static <T> Either<HttpFailure, T> refused(Either<DomainError, T> result) {
         return result.mapLeft(ErrorResponses::of);
     }
 

@@ -2,13 +2,14 @@ package io.demanager.adapter.http;
 
 import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.ListInstancesQuery;
-import io.demanager.application.port.in.ListInstancesQuery.SortField;
-import io.demanager.application.port.in.ListInstancesQuery.SortOrder;
 import io.demanager.application.port.in.Principal;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceFilter;
+import io.demanager.domain.instance.InstanceSort;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.PageRequest;
 import io.demanager.domain.instance.PoolId;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.WorkspaceId;
@@ -37,20 +38,12 @@ final class ListQueryReader {
     private ListQueryReader() {
     }
 
-    private record Filters(Option<InstanceStatus> status, WorkspaceId workspaceId, Option<AiProjectId> aiProjectId,
-                           Option<PoolId> poolId, boolean showSelf) {
-    }
-
-    private record Page(SortField sortBy, SortOrder order, int offset, int limit) {
-    }
-
     static Either<RequestError, ListInstancesQuery> read(QueryParameters query, Principal principal, ProjectId project) {
-        return For(filters(query), page(query)).yield((filters, page) -> new ListInstancesQuery(principal, project,
-                filters.status(), filters.workspaceId(), filters.aiProjectId(), filters.poolId(), filters.showSelf(),
-                page.sortBy(), page.order(), page.offset(), page.limit()));
+        return For(filter(query), showSelf(query), sort(query), page(query)).yield((filter, showSelf, sort, page) ->
+                new ListInstancesQuery(principal, project, filter, showSelf, sort, page));
     }
 
-    private static Either<RequestError, Filters> filters(QueryParameters query) {
+    private static Either<RequestError, InstanceFilter> filter(QueryParameters query) {
         return For(
                 query.get(DE_TYPE).toEither(() -> (RequestError) new RequestError.RequiredProperty(DE_TYPE))
                         .flatMap(deType -> only(DE_TYPE, deType, NOTEBOOK)),
@@ -58,10 +51,13 @@ final class ListQueryReader {
                 optional(query, "status", ListQueryReader::status),
                 optional(query, "workspace_id", id(WorkspaceId::of)).map(id -> id.getOrElse(Instance.DEFAULT_WORKSPACE)),
                 aiProject(query),
-                optional(query, "pool_id", id(PoolId::of)),
-                optional(query, "show_self", ListQueryReader::bool).map(showSelf -> showSelf.getOrElse(true))
-        ).yield((deType, provisionType, status, workspace, aiProject, pool, showSelf) ->
-                new Filters(status, workspace, aiProject, pool, showSelf));
+                optional(query, "pool_id", id(PoolId::of))
+        ).yield((deType, provisionType, status, workspace, aiProject, pool) ->
+                new InstanceFilter(status, workspace, aiProject, pool));
+    }
+
+    private static Either<RequestError, Boolean> showSelf(QueryParameters query) {
+        return optional(query, "show_self", ListQueryReader::bool).map(showSelf -> showSelf.getOrElse(true));
     }
 
     /** {@code query} if its {@code de_type}, when given, is {@code Notebook}; 6336 naming it otherwise. */
@@ -78,13 +74,18 @@ final class ListQueryReader {
                         : optional(query, AI_PROJECT_ALIAS, id(AiProjectId::of)));
     }
 
-    private static Either<RequestError, Page> page(QueryParameters query) {
+    private static Either<RequestError, InstanceSort> sort(QueryParameters query) {
         return For(
-                optional(query, "sortby", ListQueryReader::sortField).map(field -> field.getOrElse(SortField.NAME)),
-                optional(query, "order", ListQueryReader::order).map(order -> order.getOrElse(SortOrder.ASC)),
+                optional(query, "sortby", ListQueryReader::sortKey).map(key -> key.getOrElse(InstanceSort.Key.NAME)),
+                optional(query, "order", ListQueryReader::direction).map(direction -> direction.getOrElse(InstanceSort.Direction.ASC))
+        ).yield(InstanceSort::new);
+    }
+
+    private static Either<RequestError, PageRequest> page(QueryParameters query) {
+        return For(
                 optional(query, "offset", ListQueryReader::count).map(offset -> offset.getOrElse(0)),
                 optional(query, "limit", ListQueryReader::count).map(limit -> limit.getOrElse(0))
-        ).yield(Page::new);
+        ).yield(PageRequest::new);
     }
 
     private interface ParameterReader<T> {
@@ -116,15 +117,15 @@ final class ListQueryReader {
                 : Either.left(new RequestError.WrongType(name, "boolean"));
     }
 
-    private static Either<RequestError, SortField> sortField(String name, String value) {
-        return value.equals("name") ? Either.right(SortField.NAME)
-                : value.equals("creation_timestamp") ? Either.right(SortField.CREATION_TIMESTAMP)
+    private static Either<RequestError, InstanceSort.Key> sortKey(String name, String value) {
+        return value.equals("name") ? Either.right(InstanceSort.Key.NAME)
+                : value.equals("creation_timestamp") ? Either.right(InstanceSort.Key.CREATION_TIMESTAMP)
                 : Either.left(new RequestError.SortFieldNotSupported(value));
     }
 
-    private static Either<RequestError, SortOrder> order(String name, String value) {
-        return value.equals("asc") ? Either.right(SortOrder.ASC)
-                : value.equals("desc") ? Either.right(SortOrder.DESC)
+    private static Either<RequestError, InstanceSort.Direction> direction(String name, String value) {
+        return value.equals("asc") ? Either.right(InstanceSort.Direction.ASC)
+                : value.equals("desc") ? Either.right(InstanceSort.Direction.DESC)
                 : Either.left(new RequestError.IncorrectValue(name));
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 
 /** How response documents are written: snake_case field names, absent ({@code null}) values left out. */
-final class ResponseJson {
+public final class ResponseJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -20,7 +20,7 @@ final class ResponseJson {
     }
 
     /** A document as bytes, for the answers written outside a route (no Javalin context to write with). */
-    static byte[] bytes(Object document) {
+    public static byte[] bytes(Object document) {
         try {
             return MAPPER.writeValueAsBytes(document);
         } catch (JsonProcessingException notSerializable) {

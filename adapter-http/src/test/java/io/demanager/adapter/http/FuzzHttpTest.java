@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (printed with the figures); the server logs only warnings meanwhile.
  * {@code -Ddemanager.fuzz.count=N} runs a longer campaign; {@code -Ddemanager.fuzz.seed=S} replays one.
  */
+@Isolated("its generators keep every core busy; beside it, other classes would only wait for the processor")
 class FuzzHttpTest {
 
     private static final int COUNT = Integer.getInteger("demanager.fuzz.count", 100_000);
@@ -125,7 +127,9 @@ class FuzzHttpTest {
                 "manageInstance", Bodies.action("stop"));
         List<Operation> operations = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (method.getValue().has("operationId")) {
+            // A valid request of the event stream is answered by a stream that does not end: its refusals are
+            // EventStreamHttpTest's.
+            if (method.getValue().has("operationId") && !method.getValue().path("operationId").asText().equals("watchEvents")) {
                 List<String> query = new ArrayList<>();
                 method.getValue().path("parameters").forEach(parameter -> {
                     JsonNode resolved = parameter.has("$ref")

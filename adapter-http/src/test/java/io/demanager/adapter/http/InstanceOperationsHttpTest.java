@@ -146,6 +146,13 @@ class InstanceOperationsHttpTest {
                 assertThat(queuingInfo.path("status").asText()).isEqualTo("CREATE_QUEUING");
                 assertThat(queuingInfo.path("begin_timestamp").isIntegralNumber()).isTrue();
                 assertThat(queuingInfo.path("begin_timestamp").asLong()).isEqualTo(queuedAt.toEpochMilli());
+                // The one place is held by "first", not running yet: it frees a whole run (3600 s) from now at the latest.
+                assertThat(queuingInfo.path("rank").asLong()).isEqualTo(1);
+                assertThat(queuingInfo.path("remain_time").asLong()).isEqualTo(3600);
+                assertThat(queuingInfo.path("end_timestamp").asLong()).isEqualTo(queuedAt.plusSeconds(3600).toEpochMilli());
+                assertThat(instance.path("flavor_details").path("status").asText()).isEqualTo("soldOut");
+                assertThat(instance.path("flavor_details").path("queuing_num").asLong()).isEqualTo(1);
+                assertThat(instance.path("flavor_details").path("queue_left_time").asLong()).isEqualTo(7200);
                 assertThat(instance.path("flavor_details").path("promo_type").asText()).isEqualTo("Free");
                 assertThat(instance.path("flavor_details").path("duration").asLong()).isEqualTo(3600);
                 assertThat(instance.path("flavor_details").path("store_time").asInt()).isEqualTo(72);

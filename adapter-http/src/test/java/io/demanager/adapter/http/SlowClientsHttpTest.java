@@ -2,6 +2,7 @@ package io.demanager.adapter.http;
 
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Clients that send their request bodies slowly, or not at all, hold connections but not the server: health and
  * other callers' requests are still answered at once, and a body that stalls is refused with 408.
  */
+@Isolated("it measures how fast answers come while slow clients hold connections, so nothing else may slow them")
 class SlowClientsHttpTest {
 
     private static final int SLOW_CLIENTS = 1_000;

@@ -212,6 +212,27 @@ public abstract class NotebookRuntimeContract {
         assertThat(rebuilt.activity(running(kept, keptAccess))).as("watched again").isNotEmpty();
     }
 
+    @Test
+    void aRebuiltRuntimeHoldsTheNotebooksOfEarlierServersAndDiscardsThemWhenAsked() {
+        requireRealNotebooks();
+        Instance creating = newInstance(InstanceStatus.CREATING);
+        runtime().ensure(creating, DesiredState.RUNNING);
+        NotebookAccess access = launched(creating, RuntimeEvent.Created.class);
+
+        NotebookRuntime rebuilt = rebuild();
+        assertThat(rebuilt.held()).contains(creating.id());
+        rebuilt.discard(creating.id());
+
+        Instant deadline = Instant.now().plus(REPORT_WITHIN);
+        while (leavesTraces(creating) && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        assertThat(leavesTraces(creating)).isFalse();
+        assertThat(rebuilt.held()).doesNotContain(creating.id());
+        assertThat(reports.nothingMore(creating.id(), Duration.ofMillis(500))).as("a discarded instance is not reported").isTrue();
+        assertThat(status(access.url() + "api/status", Option.some(access.token()))).isEqualTo(-1);
+    }
+
     /** An instance of this test, in {@code status}; it is removed after the test. */
     protected Instance newInstance(InstanceStatus status) {
         Instance instance = anInstance().status(status).build();
@@ -255,7 +276,7 @@ public abstract class NotebookRuntimeContract {
     }
 
     private static int post(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(REPORT_WITHIN)
                 .header("Authorization", "token " + token).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
     }
 

@@ -1,5 +1,7 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.DeliverWebhooksUseCase;
+import io.demanager.application.port.in.GetFreeFlavorQueueUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
@@ -11,6 +13,8 @@ import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.Stores;
+import io.demanager.application.port.out.WebhookOutbox;
+import io.demanager.application.port.out.WebhookSender;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
@@ -45,25 +49,29 @@ public final class ApplicationServices {
     private final ResumeRuntimeWorkUseCase resumeRuntimeWork;
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
+    private final GetFreeFlavorQueueUseCase freeFlavorQueue;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
+        var freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
+        freeFlavorQueue = new GetFreeFlavorQueueService(freeFlavorQueues, clock);
         instanceUseCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, runtime, ids, policy, clock, statusChanges),
-                new ListInstancesService(store, clock),
-                new GetInstanceService(store, clock),
+                new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, clock, statusChanges),
+                new ListInstancesService(store, freeFlavorQueues, clock),
+                new GetInstanceService(store, freeFlavorQueues, clock),
                 new ModifyInstanceService(store, policy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
-                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()));
-        runtimeProgress = new RecordRuntimeProgressService(store, stores.queues(), capacity, runtime, clock, statusChanges);
-        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, stores.queues(), catalog, capacity,
+                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()),
+                new WatchEventsService(stores.eventFeed()));
+        runtimeProgress = new RecordRuntimeProgressService(store, capacity, runtime, clock, statusChanges);
+        resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, catalog, capacity,
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
         warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
@@ -87,6 +95,16 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls, batch by batch. */
     public StopExpiredLeasesUseCase stopExpiredLeases() {
         return stopExpiredLeases;
+    }
+
+    /** The delivery of webhooks from {@code outbox} through {@code sender}: only a server that posts webhooks has one. */
+    public DeliverWebhooksUseCase webhookDelivery(WebhookOutbox outbox, WebhookSender sender, DeliverWebhooksUseCase.Retries retries) {
+        return new DeliverWebhooksService(outbox, sender, retries);
+    }
+
+    /** A free flavor's queue as users see it: for a catalog that shows whether a flavor is sold out. */
+    public GetFreeFlavorQueueUseCase freeFlavorQueue() {
+        return freeFlavorQueue;
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */

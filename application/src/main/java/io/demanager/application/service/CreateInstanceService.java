@@ -16,6 +16,8 @@ import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.demanager.domain.instance.Instance;
+import java.util.function.Function;
 
 import java.time.Clock;
 
@@ -29,10 +31,12 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
     private final AutoStopPolicy policy;
     private final Clock clock;
     private final StatusChangePublisher statusChanges;
+    private final FreeFlavorQueues views;
 
-    public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
-                                 InstanceIds ids, AutoStopPolicy policy, Clock clock,
+    public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, FreeFlavorQueues views,
+                                 NotebookRuntime runtime, InstanceIds ids, AutoStopPolicy policy, Clock clock,
                                  StatusChangePublisher statusChanges) {
+        this.views = views;
         this.store = store;
         this.catalog = catalog;
         this.freeCapacity = freeCapacity;
@@ -50,19 +54,21 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
                 .flatMap(grant -> create(request));
     }
 
+    /**
+     * The request is checked first, so that a refused one never waits for its flavor's places; then it is created
+     * again, told whether it has a place, while its admission holds them.
+     */
     private Either<DomainError, InstanceSnapshot> create(InstanceCreation.Request request) {
         var flavor = catalog.flavor(request.flavorName());
-        var context = new InstanceCreation.Context(
-                catalog.profile(request.profileId()),
-                flavor,
-                flavor.exists(freeCapacity::hasRoomFor),
-                policy,
-                ids.next(),
-                clock.instant());
-        return InstanceCreation.create(request, context)
-                .flatMap(store::insert)
+        var profile = catalog.profile(request.profileId());
+        var newId = ids.next();
+        var now = clock.instant();
+        Function<Boolean, Either<DomainError, Instance>> creation = hasRoom -> InstanceCreation.create(request,
+                new InstanceCreation.Context(profile, flavor, hasRoom, policy, newId, now));
+        return creation.apply(true)
+                .flatMap(valid -> freeCapacity.insert(valid.flavor(), store, creation))
                 .peek(created -> statusChanges.publishWrite(Option.none(), created, TransitionCause.USER_REQUEST))
                 .peek(created -> RuntimeWork.askFor(runtime, created))
-                .map(created -> new InstanceSnapshot(created, context.now()));
+                .map(created -> views.snapshot(created, now));
     }
 }

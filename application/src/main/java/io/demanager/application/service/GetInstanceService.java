@@ -13,15 +13,17 @@ import java.time.Clock;
 public final class GetInstanceService implements GetInstanceUseCase {
 
     private final InstanceLookup lookup;
+    private final FreeFlavorQueues views;
     private final Clock clock;
 
-    public GetInstanceService(InstanceStore store, Clock clock) {
+    public GetInstanceService(InstanceStore store, FreeFlavorQueues views, Clock clock) {
+        this.views = views;
         this.lookup = new InstanceLookup(store);
         this.clock = clock;
     }
 
     @Override
     public Either<DomainError, InstanceSnapshot> get(GetInstanceQuery query) {
-        return lookup.find(query.principal(), query.instance(), Permission.GET).map(found -> new InstanceSnapshot(found, clock.instant()));
+        return lookup.find(query.principal(), query.instance(), Permission.GET).map(found -> views.snapshot(found, clock.instant()));
     }
 }

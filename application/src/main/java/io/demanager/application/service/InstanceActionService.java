@@ -39,18 +39,27 @@ public final class InstanceActionService implements InstanceActionUseCase {
     @Override
     public Either<DomainError, StatusChange> act(InstanceActionCommand command) {
         var now = clock.instant();
+        String operation = command.action().name().toLowerCase(Locale.ROOT);
         return lookup.findAt(command.principal(), command.instance(), Permission.ACTION, command.expectedVersion())
-                .flatMap(current -> apply(command.action(), current, now)
-                        .flatMap(changed -> writer.write(changed, command.action().name().toLowerCase(Locale.ROOT),
-                                TransitionCause.USER_REQUEST))
+                .flatMap(current -> write(command.action(), current, operation, now)
                         .peek(saved -> statusChanges.publishWrite(Option.some(current.status()), saved, TransitionCause.USER_REQUEST))
                         .peek(this::askRuntime)
                         .map(saved -> new StatusChange(current.status(), saved.status())));
     }
 
-    private Either<DomainError, Instance> apply(InstanceActionCommand.Action action, Instance instance, Instant now) {
+    /** A start of a free flavor's instance may take a place: it is decided and written as an admission. */
+    private Either<DomainError, Instance> write(InstanceActionCommand.Action action, Instance current, String operation,
+                                                Instant now) {
+        if (action == InstanceActionCommand.Action.START && current.flavor().isFree()) {
+            return freeCapacity.update(current.flavor(), hasRoom -> current.start(hasRoom, now), TransitionCause.USER_REQUEST)
+                    .flatMap(written -> written.mapLeft(stale -> writer.refusal(current, operation)));
+        }
+        return apply(action, current, now).flatMap(changed -> writer.write(changed, operation, TransitionCause.USER_REQUEST));
+    }
+
+    private static Either<DomainError, Instance> apply(InstanceActionCommand.Action action, Instance instance, Instant now) {
         return switch (action) {
-            case START -> instance.start(freeCapacity.hasRoomFor(instance.flavor()), now);
+            case START -> instance.start(true, now);
             case STOP -> instance.stop(now);
             case RESTART -> instance.restart(now);
             case QUEUE -> instance.queue(now);

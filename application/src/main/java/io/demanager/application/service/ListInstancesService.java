@@ -16,9 +16,11 @@ import java.time.Clock;
 public final class ListInstancesService implements ListInstancesUseCase {
 
     private final InstanceStore store;
+    private final FreeFlavorQueues views;
     private final Clock clock;
 
-    public ListInstancesService(InstanceStore store, Clock clock) {
+    public ListInstancesService(InstanceStore store, FreeFlavorQueues views, Clock clock) {
+        this.views = views;
         this.store = store;
         this.clock = clock;
     }
@@ -28,7 +30,7 @@ public final class ListInstancesService implements ListInstancesUseCase {
         return AccessPolicy.permit(query.principal(), query.projectId(), Permission.LIST).map(grant -> {
             var page = store.list(listing(query, grant));
             var now = clock.instant();
-            return new InstanceList(page.totalCount(), page.instances().map(instance -> new InstanceSnapshot(instance, now)));
+            return new InstanceList(page.totalCount(), page.instances().map(instance -> views.snapshot(instance, now)));
         });
     }
 
@@ -37,21 +39,6 @@ public final class ListInstancesService implements ListInstancesUseCase {
         Option<String> owner = query.showSelf() || grant.ownInstancesOnly()
                 ? Option.some(query.principal().user().id())
                 : Option.none();
-        return new InstanceListing(query.projectId(), query.status(), query.workspaceId(), query.aiProjectId(),
-                query.poolId(), owner, sortField(query.sortBy()), sortOrder(query.order()), query.offset(), query.limit());
-    }
-
-    private static InstanceListing.SortField sortField(ListInstancesQuery.SortField field) {
-        return switch (field) {
-            case NAME -> InstanceListing.SortField.NAME;
-            case CREATION_TIMESTAMP -> InstanceListing.SortField.CREATION_TIMESTAMP;
-        };
-    }
-
-    private static InstanceListing.SortOrder sortOrder(ListInstancesQuery.SortOrder order) {
-        return switch (order) {
-            case ASC -> InstanceListing.SortOrder.ASC;
-            case DESC -> InstanceListing.SortOrder.DESC;
-        };
+        return new InstanceListing(query.projectId(), query.filter(), owner, query.sort(), query.page());
     }
 }

@@ -5,7 +5,6 @@ import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
-import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.RuntimeEvent;
@@ -21,9 +20,9 @@ public final class RecordRuntimeProgressService implements RecordRuntimeProgress
 
     private final RuntimeProgress progress;
 
-    public RecordRuntimeProgressService(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity,
+    public RecordRuntimeProgressService(InstanceStore store, FreeFlavorCapacity freeCapacity,
                                         NotebookRuntime runtime, Clock clock, StatusChangePublisher statusChanges) {
-        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock, statusChanges);
+        this.progress = new RuntimeProgress(store, freeCapacity, runtime, clock, statusChanges);
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.NotebookRuntime;
-import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.instance.Instance;
@@ -24,7 +23,8 @@ import java.util.function.Consumer;
  * Runtime requests are asynchronous, and the work in flight is lost with the process that was doing it. So at
  * start every instance that waits for the runtime is asked for again; a runtime that gets a request twice reports
  * twice, and the second report is refused harmlessly (6357). Every RUNNING instance is asked to keep running, when
- * the runtime's notebooks outlive the server (reading them all is not free). Then
+ * the runtime's notebooks outlive the server (reading them all is not free). What the runtime holds of instances the
+ * store no longer has (deleted while no server ran, or before the runtime removed them) is discarded. Then
  * each free flavor's queue takes the room it has.
  */
 public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase {
@@ -45,13 +45,13 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
     private final NotebookRuntime runtime;
     private final RuntimeProgress progress;
 
-    public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, QueuedInstances queues, Catalog catalog,
+    public ResumeRuntimeWorkService(InstancesInStatus instances, InstanceStore store, Catalog catalog,
                                     FreeFlavorCapacity freeCapacity, NotebookRuntime runtime, Clock clock,
                                     StatusChangePublisher statusChanges) {
         this.instances = instances;
         this.catalog = catalog;
         this.runtime = runtime;
-        this.progress = new RuntimeProgress(store, queues, freeCapacity, runtime, clock, statusChanges);
+        this.progress = new RuntimeProgress(store, freeCapacity, runtime, clock, statusChanges);
     }
 
     @Override
@@ -60,8 +60,17 @@ public final class ResumeRuntimeWorkService implements ResumeRuntimeWorkUseCase 
         if (runtime.notebooksOutliveTheServer()) {
             forEachIn(KEPT_RUNNING, running -> runtime.ensure(running, DesiredState.RUNNING));
         }
+        discardWhatIsNoLongerStored();
         catalog.flavors().filter(Flavor::isFree).forEach(progress::admitQueued);
         return resumed;
+    }
+
+    /**
+     * A deleted instance never comes back, so what is held of one can go even while other servers work: an instance
+     * is stored before any runtime holds anything of it.
+     */
+    private void discardWhatIsNoLongerStored() {
+        runtime.held().grouped(PAGE_SIZE).forEach(held -> held.removeAll(instances.liveAmong(held)).forEach(runtime::discard));
     }
 
     private int forEachIn(Set<InstanceStatus> statuses, Consumer<Instance> action) {

@@ -4,7 +4,6 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
-import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.error.DomainError;
@@ -24,25 +23,19 @@ import java.time.Clock;
  */
 final class RuntimeProgress {
 
-    /**
-     * Admitting from a queue gives up after this many lost races: the writers that won them move the queue on
-     * themselves, so the bound only stops a loop that others keep beating.
-     */
-    private static final int MAX_LOST_RACES = 8;
+    private static final RuntimeEvent ADMISSION = new RuntimeEvent.CapacityFreed();
 
     private final InstanceStore store;
     private final TransitionWriter writer;
-    private final QueuedInstances queues;
     private final FreeFlavorCapacity freeCapacity;
     private final NotebookRuntime runtime;
     private final Clock clock;
     private final StatusChangePublisher statusChanges;
 
-    RuntimeProgress(InstanceStore store, QueuedInstances queues, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
+    RuntimeProgress(InstanceStore store, FreeFlavorCapacity freeCapacity, NotebookRuntime runtime,
                     Clock clock, StatusChangePublisher statusChanges) {
         this.store = store;
         this.writer = new TransitionWriter(store);
-        this.queues = queues;
         this.freeCapacity = freeCapacity;
         this.runtime = runtime;
         this.clock = clock;
@@ -72,32 +65,30 @@ final class RuntimeProgress {
 
     /**
      * While {@code flavor} has room, its oldest queued instance gets it: a queued creation goes on to CREATING,
-     * a queued start to READY_TO_START and then STARTING.
+     * a queued start to READY_TO_START and then STARTING. Each admission takes its place while no other admission
+     * of the flavor runs, so a freed place lets exactly one instance in.
      */
     void admitQueued(Flavor flavor) {
-        int lostRaces = 0;
-        while (lostRaces < MAX_LOST_RACES && freeCapacity.hasRoomFor(flavor)) {
-            Option<Instance> oldest = queues.oldestQueued(flavor.name(), 1).headOption();
-            if (oldest.isEmpty()) {
-                return;
-            }
-            if (admit(oldest.get()).isLeft()) {
-                lostRaces++;
+        Option<Instance> admitted;
+        while ((admitted = freeCapacity.admitOldest(flavor, queued -> queued.onRuntimeEvent(ADMISSION, clock.instant()))).isDefined()) {
+            Instance head = admitted.get();
+            statusChanges.publishWrite(Option.some(queuedStatus(head)), head, TransitionCause.RUNTIME_PROGRESS);
+            if (head.status() == InstanceStatus.READY_TO_START) {
+                record(head, new RuntimeEvent.StartLaunched());
+            } else {
+                askRuntime(head);
             }
         }
-    }
-
-    private Either<DomainError, Instance> admit(Instance queued) {
-        return record(queued, new RuntimeEvent.CapacityFreed())
-                .map(InstanceSnapshot::instance)
-                .flatMap(admitted -> admitted.status() == InstanceStatus.READY_TO_START
-                        ? record(admitted, new RuntimeEvent.StartLaunched()).map(InstanceSnapshot::instance)
-                        : Either.right(admitted));
     }
 
     /** A queued instance that got room goes on to the work it was waiting for. */
     private void askRuntime(Instance saved) {
         RuntimeWork.askFor(runtime, saved);
+    }
+
+    /** The queue an admitted instance waited in: a creation's, or a start's. */
+    private static InstanceStatus queuedStatus(Instance admitted) {
+        return admitted.status() == InstanceStatus.CREATING ? InstanceStatus.CREATE_QUEUING : InstanceStatus.START_QUEUING;
     }
 
     private static boolean gaveItsPlaceBack(Instance before, Instance after) {

@@ -17,7 +17,11 @@ final class TransitionWriter {
 
     /** Store {@code changed} and its cause; {@code operation} names what was asked, for the refusal. */
     Either<DomainError, Instance> write(Instance changed, String operation, TransitionCause cause) {
-        return store.update(changed, cause)
-                .mapLeft(stale -> new DomainError.OperationNotAllowed(changed.status().name(), operation));
+        return store.update(changed, cause).mapLeft(stale -> refusal(changed, operation));
+    }
+
+    /** The refusal of a write of {@code changed} that lost its race. */
+    DomainError refusal(Instance changed, String operation) {
+        return new DomainError.OperationNotAllowed(changed.status().name(), operation);
     }
 }

@@ -25,6 +25,7 @@ import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
@@ -53,6 +54,9 @@ import static io.demanager.testkit.InstanceBuilder.OWNER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
 import static io.demanager.testkit.Principals.MEMBER;
+import static io.demanager.testkit.StoreFixtures.ALL_IN_ONE_PAGE;
+import static io.demanager.testkit.StoreFixtures.BY_NAME;
+import static io.demanager.testkit.StoreFixtures.DEFAULT_FILTER;
 import static io.demanager.application.service.CreateRequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,11 +83,12 @@ class AccessPolicyTest {
         var runtime = untouched(NotebookRuntime.class);
         var clock = new SettableClock(NOW);
         var capacity = new FreeFlavorCapacity(untouched(ActiveInstances.class), 1);
+        var queues = new FreeFlavorQueues(untouched(QueuedInstances.class), 1);
         var policy = AutoStopPolicy.DEFAULT;
-        var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, runtime, untouched(InstanceIds.class),
+        var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, queues, runtime, untouched(InstanceIds.class),
                 policy, clock, StatusChangePublisher.NONE);
-        var list = new ListInstancesService(store, clock);
-        var get = new GetInstanceService(store, clock);
+        var list = new ListInstancesService(store, queues, clock);
+        var get = new GetInstanceService(store, queues, clock);
         var modify = new ModifyInstanceService(store, policy, clock);
         var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
@@ -93,8 +98,7 @@ class AccessPolicyTest {
         return Stream.of(
                 Named.of("create", new Guarded(Permission.CREATE, principal -> create.create(aRequest().commandBy(principal)))),
                 Named.of("list", new Guarded(Permission.LIST, principal -> list.list(new ListInstancesQuery(principal, PROJECT,
-                        Option.none(), Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(), false,
-                        ListInstancesQuery.SortField.NAME, ListInstancesQuery.SortOrder.ASC, 0, 0)))),
+                        DEFAULT_FILTER, false, BY_NAME, ALL_IN_ONE_PAGE)))),
                 Named.of("get", new Guarded(Permission.GET, principal -> get.get(new GetInstanceQuery(principal, SOME_INSTANCE)))),
                 Named.of("modify", new Guarded(Permission.UPDATE, principal -> modify.modify(new ModifyInstanceCommand(principal,
                         SOME_INSTANCE, Option.some(new Description("changed")), AutoStopChange.NONE, Option.none())))),
@@ -132,7 +136,8 @@ class AccessPolicyTest {
     @Test
     void theProjectIsDecidedBeforeThePermission() {
         Principal nothingHere = new Principal(OWNER, HashMap.of(OTHER_PROJECT, new ProjectGrant(HashSet.empty(), false)));
-        var get = new GetInstanceService(untouched(InstanceStore.class), new SettableClock(NOW));
+        var get = new GetInstanceService(untouched(InstanceStore.class), new FreeFlavorQueues(untouched(QueuedInstances.class), 1),
+                new SettableClock(NOW));
 
         assertThat(get.get(new GetInstanceQuery(nothingHere, SOME_INSTANCE)).getLeft())
                 .isEqualTo(new DomainError.ProjectNotAllowed(PROJECT.value()));
@@ -146,10 +151,10 @@ class AccessPolicyTest {
         Principal readOnly = new Principal(OWNER, HashMap.of(PROJECT, new ProjectGrant(HashSet.of(Permission.GET), false)));
         var runtime = new RecordingRuntime();
 
-        assertThat(new GetInstanceService(store, new SettableClock(NOW)).get(new GetInstanceQuery(readOnly, ref))).isNotEmpty();
+        assertThat(new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW)).get(new GetInstanceQuery(readOnly, ref))).isNotEmpty();
         assertThat(new GetAccessTokenService(store).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
-        assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), runtime,
+        assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), new FreeFlavorQueues(store, 1), runtime,
                 new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("create"));
         assertThat(runtime.calls()).isEmpty();

@@ -45,11 +45,11 @@ class AutoStopLifecycleTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore(clock);
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
-    private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, runtime,
+    private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, new FreeFlavorQueues(store, 1), runtime,
             new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
     private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, clock);
     private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
-    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, store, capacity, runtime, clock, StatusChangePublisher.NONE);
+    private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final ListInstanceEventsService events = new ListInstanceEventsService(store, store);
     private final StopExpiredLeasesService engine = new StopExpiredLeasesService(store, runtime, lateness -> { }, StatusChangePublisher.NONE);
 

@@ -1,6 +1,7 @@
 package io.demanager.application.service;
 
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.QueuePosition;
 import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.StatusChangePublisher.StatusChanged;
 import io.demanager.domain.autostop.AutoStopChange;
@@ -51,7 +52,7 @@ class CreateInstanceServiceTest {
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
-            new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
+            new FreeFlavorCapacity(store, FREE_CAPACITY), new FreeFlavorQueues(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
             new SettableClock(NOW), statusChanges);
 
     @Test
@@ -82,7 +83,6 @@ class CreateInstanceServiceTest {
 
     @Test
     void aFreeFlavorWithRoomIsCreatedAtOnceWithItsMandatoryAutoStop() {
-        store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.START_QUEUING).build());
         store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.STOPPED).build());
 
         Instance created = service.create(aRequest().flavor(SampleCatalog.FREE_CPU).command()).get().instance();
@@ -101,6 +101,19 @@ class CreateInstanceServiceTest {
         assertThat(queued.status()).isEqualTo(InstanceStatus.CREATE_QUEUING);
         assertThat(queued.queuedSince()).containsExactly(NOW);
         assertThat(store.find(PROJECT, queued.id())).containsExactly(queued);
+        assertThat(runtime.calls()).isEmpty();
+    }
+
+    @Test
+    void aFreePlaceOwedToAQueuedInstanceIsNotTakenByANewcomerWhichQueuesBehindIt() {
+        Instance waiting = store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.START_QUEUING)
+                .queuedSince(NOW.minusSeconds(60)).build());
+
+        InstanceSnapshot newcomer = service.create(aRequest().flavor(SampleCatalog.FREE_CPU).command()).get();
+
+        assertThat(newcomer.instance().status()).isEqualTo(InstanceStatus.CREATE_QUEUING);
+        assertThat(newcomer.queuePosition().map(QueuePosition::rank)).contains(2L);
+        assertThat(store.rank(waiting)).isEqualTo(1);
         assertThat(runtime.calls()).isEmpty();
     }
 

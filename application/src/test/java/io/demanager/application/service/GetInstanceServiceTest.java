@@ -27,7 +27,7 @@ class GetInstanceServiceTest {
 
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final SettableClock clock = new SettableClock(NOW);
-    private final GetInstanceService service = new GetInstanceService(store, clock);
+    private final GetInstanceService service = new GetInstanceService(store, new FreeFlavorQueues(store, 1), clock);
 
     @Test
     void anInstanceIsAnsweredAsStoredWithTheMomentItWasRead() {

@@ -40,6 +40,9 @@ import java.util.stream.Stream;
 import static io.demanager.testkit.InstanceBuilder.OWNER;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
 import static io.demanager.testkit.InstanceBuilder.anInstance;
+import static io.demanager.testkit.StoreFixtures.ALL_IN_ONE_PAGE;
+import static io.demanager.testkit.StoreFixtures.BY_NAME;
+import static io.demanager.testkit.StoreFixtures.DEFAULT_FILTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,7 +67,7 @@ class OwnInstancesOnlyTest {
 
     static Stream<Named<InstanceCall>> instanceUseCases() {
         return Stream.of(
-                Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new SettableClock(NOW))
+                Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW))
                         .get(new GetInstanceQuery(OWN_ONLY, ref))),
                 Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, new SettableClock(NOW))
                         .modify(new ModifyInstanceCommand(OWN_ONLY, ref, Option.some(new Description("changed")), AutoStopChange.NONE,
@@ -102,7 +105,7 @@ class OwnInstancesOnlyTest {
 
     @Test
     void itListsOnlyItsOwnInstancesEvenWhenItAsksForEverybodys() {
-        var list = new ListInstancesService(store, new SettableClock(NOW));
+        var list = new ListInstancesService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW));
 
         assertThat(list.list(everybodys(OWN_ONLY)).get().instances().map(InstanceSnapshot::instance)).containsExactly(mine);
         assertThat(list.list(everybodys(Principal.withEverythingIn(OWNER, HashSet.of(PROJECT)))).get()
@@ -110,7 +113,6 @@ class OwnInstancesOnlyTest {
     }
 
     private static ListInstancesQuery everybodys(Principal principal) {
-        return new ListInstancesQuery(principal, PROJECT, Option.none(), Instance.DEFAULT_WORKSPACE, Option.none(), Option.none(),
-                false, ListInstancesQuery.SortField.NAME, ListInstancesQuery.SortOrder.ASC, 0, 0);
+        return new ListInstancesQuery(principal, PROJECT, DEFAULT_FILTER, false, BY_NAME, ALL_IN_ONE_PAGE);
     }
 }

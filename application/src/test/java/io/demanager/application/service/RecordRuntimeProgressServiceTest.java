@@ -48,7 +48,7 @@ class RecordRuntimeProgressServiceTest {
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final SettableClock clock = new SettableClock(NOW);
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
-    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(racing, store,
+    private final RecordRuntimeProgressService service = new RecordRuntimeProgressService(racing,
             new FreeFlavorCapacity(store, FREE_CAPACITY), runtime, clock, statusChanges);
 
     @Test

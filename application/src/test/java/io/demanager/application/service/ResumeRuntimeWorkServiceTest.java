@@ -2,17 +2,21 @@ package io.demanager.application.service;
 
 import io.demanager.application.port.out.DesiredState;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.PROJECT;
@@ -26,7 +30,7 @@ class ResumeRuntimeWorkServiceTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
-    private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(),
+    private final ResumeRuntimeWorkService service = new ResumeRuntimeWorkService(store, store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, 1), runtime, new SettableClock(NOW), statusChanges);
 
     @Test
@@ -66,11 +70,27 @@ class ResumeRuntimeWorkServiceTest {
     }
 
     @Test
+    void whatTheRuntimeHoldsOfInstancesNoLongerStoredIsDiscardedAndNothingElse() {
+        Instance stopped = store.given(anInstance().status(InstanceStatus.STOPPED).build());
+        Instance elsewhere = store.given(anInstance().project(OTHER_PROJECT).status(InstanceStatus.STOPPED).build());
+        Instance deleted = store.given(anInstance().status(InstanceStatus.STOPPED).build());
+        store.update(deleted.delete(NOW).get(), TransitionCause.USER_REQUEST).get();
+        InstanceId neverStored = new InstanceId(UUID.randomUUID());
+        runtime.holds(HashSet.of(stopped.id(), elsewhere.id(), deleted.id(), neverStored));
+
+        service.resume();
+
+        assertThat(runtime.discarded()).containsExactlyInAnyOrder(deleted.id(), neverStored);
+        assertThat(runtime.calls()).isEmpty();
+        assertThat(store.find(PROJECT, stopped.id())).containsExactly(stopped);
+    }
+
+    @Test
     void runningInstancesAreNotReadWhenTheRuntimesNotebooksDoNotOutliveTheServer() {
         store.given(anInstance().status(InstanceStatus.RUNNING).build());
         Instance creating = store.given(anInstance().status(InstanceStatus.CREATING).build());
         var forgetful = new RecordingRuntime(false);
-        var resume = new ResumeRuntimeWorkService(store, store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
+        var resume = new ResumeRuntimeWorkService(store, store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1),
                 forgetful, new SettableClock(NOW), statusChanges);
 
         assertThat(resume.resume()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.demanager.testkit.contract;
 
+import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.DueLeases.AutoStopped;
 import io.demanager.application.port.out.InstanceEvents;
@@ -13,6 +14,7 @@ import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.RuntimeEvent;
 import io.demanager.domain.instance.TransitionCause;
 import io.demanager.testkit.SampleCatalog;
 import io.vavr.collection.HashSet;
@@ -41,13 +43,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a store must do for the work that runs in the background, across every project: the auto-stop engine's due
- * leases ({@link DueLeases}), the free flavors' queues ({@link QueuedInstances}) and the instances that wait for the
+ * leases ({@link DueLeases}), the free flavors' queues ({@link QueuedInstances}) and places ({@link ActiveInstances}),
+ * and the instances that wait for the
  * runtime ({@link InstancesInStatus}). A store's test implements this beside extending {@link InstanceStoreContract}.
  * <p>
  * Leases are due by the store's own clock (the database's, for PostgreSQL), which the tests do not control: they
  * place leases hours before or after the present, so that no clock a store may read can disagree with them.
  */
-public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus> {
+public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents & DueLeases & QueuedInstances & InstancesInStatus
+        & ActiveInstances> {
 
     Duration HOUR = Duration.ofHours(1);
 
@@ -159,6 +163,69 @@ public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents 
         assertThat(store().oldestQueued(free.name(), 2)).containsExactly(first, second);
         assertThat(store().oldestQueued(free.name(), 10)).containsExactly(first, second, tiedWithSecond);
         assertThat(store().oldestQueued("no-such-flavor", 10)).isEmpty();
+        assertThat(List.of(first, second, tiedWithSecond).map(queued -> store().rank(queued))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    default void aFlavorsQueueStateHasTheLeaseEndOfEachPlaceTakenAndTheNumberQueued() {
+        var free = SampleCatalog.FREE_CPU;
+        Instant leaseEnd = CREATED_AT.plus(HOUR);
+        insert(anInstance().flavor(free).runningUntil(leaseEnd).build());
+        insert(anInstance().flavor(free).project(OTHER_PROJECT).status(InstanceStatus.CREATING).build());
+        insert(anInstance().flavor(free).status(InstanceStatus.CREATE_QUEUING).build());
+        insert(anInstance().flavor(free).status(InstanceStatus.STOPPED).build());
+        insert(anInstance().flavor(EVERYTHING_FLAVOR).status(InstanceStatus.RUNNING).build());
+
+        QueuedInstances.QueueState state = store().state(free.name());
+
+        assertThat(state.placesFreeAt()).containsExactlyInAnyOrder(Option.some(leaseEnd), Option.none());
+        assertThat(state.queued()).isEqualTo(1);
+    }
+
+    @Test
+    default void anAdmissionDecidesOnThePlacesTakenAndQueuedAndWritesWhatItDecided() {
+        var free = SampleCatalog.FREE_CPU;
+        insert(anInstance().flavor(free).status(InstanceStatus.RUNNING).build());
+        insert(anInstance().flavor(free).project(OTHER_PROJECT).status(InstanceStatus.START_QUEUING).build());
+        Instance stopped = insert(anInstance().flavor(free).build());
+        java.util.List<ActiveInstances.Places> seen = new java.util.ArrayList<>();
+
+        Instance created = store().insertAdmitting(free.name(), places -> {
+            seen.add(places);
+            return Either.right(anInstance().flavor(free).status(InstanceStatus.CREATE_QUEUING).build());
+        }).get();
+        var started = store().updateAdmitting(free.name(), places -> {
+            seen.add(places);
+            return stopped.start(false, CREATED_AT);
+        }, TransitionCause.USER_REQUEST).get();
+        var refused = store().insertAdmitting(free.name(), places -> Either.left(new DomainError.FlavorSoldOut(free.name())));
+
+        assertThat(seen).containsExactly(new ActiveInstances.Places(1, 1), new ActiveInstances.Places(1, 2));
+        assertThat(store().find(PROJECT, created.id())).containsExactly(created);
+        assertThat(started.get().status()).isEqualTo(InstanceStatus.START_QUEUING);
+        assertThat(store().find(PROJECT, stopped.id()).map(Instance::status)).containsExactly(InstanceStatus.START_QUEUING);
+        assertThat(refused.getLeft()).isEqualTo(new DomainError.FlavorSoldOut(free.name()));
+        assertThat(store().updateAdmitting(free.name(), places -> Either.right(stopped), TransitionCause.USER_REQUEST).get().isLeft())
+                .as("a transition of a version that is gone").isTrue();
+    }
+
+    @Test
+    default void theOldestQueuedInstanceIsAdmittedOnlyWhileFewerThanTheCapacityHoldAPlace() {
+        var free = SampleCatalog.FREE_CPU;
+        insert(anInstance().flavor(free).status(InstanceStatus.RUNNING).build());
+        Instance first = insert(anInstance().flavor(free).status(InstanceStatus.CREATE_QUEUING)
+                .queuedSince(CREATED_AT.plusSeconds(1)).build());
+        Instance second = insert(anInstance().flavor(free).project(OTHER_PROJECT).status(InstanceStatus.START_QUEUING)
+                .queuedSince(CREATED_AT.plusSeconds(2)).build());
+
+        var admitted = store().admitOldest(free.name(), 2,
+                queued -> queued.onRuntimeEvent(new RuntimeEvent.CapacityFreed(), CREATED_AT), TransitionCause.RUNTIME_PROGRESS);
+
+        assertThat(admitted.map(Instance::id)).containsExactly(first.id());
+        assertThat(store().find(PROJECT, first.id()).map(Instance::status)).containsExactly(InstanceStatus.CREATING);
+        assertThat(store().admitOldest(free.name(), 2, queued -> queued.onRuntimeEvent(new RuntimeEvent.CapacityFreed(), CREATED_AT),
+                TransitionCause.RUNTIME_PROGRESS)).isEmpty();
+        assertThat(store().find(OTHER_PROJECT, second.id())).containsExactly(second);
     }
 
     // ---- instances in some statuses ----------------------------------------------------------------
@@ -182,6 +249,19 @@ public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents 
         assertThat(store().inStatus(statuses, secondPage.lastOption().map(Instance::id), 3)).isEmpty();
         assertThat(store().inStatus(HashSet.of(InstanceStatus.STOPPING), Option.none(), 10))
                 .containsExactlyElementsOf(waiting.filter(instance -> instance.status() == InstanceStatus.STOPPING));
+    }
+
+    @Test
+    default void theLiveInstancesAmongSomeIdsAreThoseStoredAndNotDeletedInAnyProject() {
+        Instance stopped = insert(anInstance().build());
+        Instance elsewhere = insert(anInstance().project(OTHER_PROJECT).status(InstanceStatus.RUNNING).build());
+        Instance deleted = insert(anInstance().build());
+        store().update(deleted.delete(CREATED_AT.plusSeconds(1)).get(), TransitionCause.USER_REQUEST).get();
+        InstanceId neverStored = new InstanceId(UUID.randomUUID());
+
+        assertThat(store().liveAmong(HashSet.of(stopped.id(), elsewhere.id(), deleted.id(), neverStored)))
+                .containsExactlyInAnyOrder(stopped.id(), elsewhere.id());
+        assertThat(store().liveAmong(HashSet.empty())).isEmpty();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------

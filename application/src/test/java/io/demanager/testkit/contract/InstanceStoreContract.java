@@ -3,8 +3,6 @@ package io.demanager.testkit.contract;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceEvents.EventPage;
-import io.demanager.application.port.out.InstanceListing.SortField;
-import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.application.port.out.InstancePage;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.InstanceStore.StaleWrite;
@@ -15,6 +13,8 @@ import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceSort.Direction;
+import io.demanager.domain.instance.InstanceSort.Key;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
@@ -529,9 +529,9 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         List<String> codePointOrder = List.of("-dash", "9lives", "Alpha", "_under", "alpha", "beta");
         codePointOrder.reverse().forEach(name -> insert(anInstance().name(name).build()));
 
-        assertThat(names(store.list(listing(PROJECT).sortedBy(SortField.NAME, SortOrder.ASC).build())))
+        assertThat(names(store.list(listing(PROJECT).sortedBy(Key.NAME, Direction.ASC).build())))
                 .containsExactlyElementsOf(codePointOrder);
-        assertThat(names(store.list(listing(PROJECT).sortedBy(SortField.NAME, SortOrder.DESC).build())))
+        assertThat(names(store.list(listing(PROJECT).sortedBy(Key.NAME, Direction.DESC).build())))
                 .containsExactlyElementsOf(codePointOrder.reverse());
     }
 
@@ -542,9 +542,9 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         insert(anInstance().name("earliest").createdAt(CREATED_AT).build());
         insert(anInstance().name("tie-low").createdAt(later).id(idOf("10000000-0000-0000-0000-000000000000")).build());
 
-        assertThat(names(store.list(listing(PROJECT).sortedBy(SortField.CREATION_TIMESTAMP, SortOrder.ASC).build())))
+        assertThat(names(store.list(listing(PROJECT).sortedBy(Key.CREATION_TIMESTAMP, Direction.ASC).build())))
                 .containsExactly("earliest", "tie-low", "tie-high");
-        assertThat(names(store.list(listing(PROJECT).sortedBy(SortField.CREATION_TIMESTAMP, SortOrder.DESC).build())))
+        assertThat(names(store.list(listing(PROJECT).sortedBy(Key.CREATION_TIMESTAMP, Direction.DESC).build())))
                 .containsExactly("tie-high", "tie-low", "earliest");
     }
 
@@ -564,10 +564,10 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         List<Instance> all = List.rangeClosed(1, 7).map(n -> insert(anInstance().build()));
 
         List<Instance> paged = List.of(0, 3, 6).flatMap(offset -> store.list(listing(PROJECT)
-                .sortedBy(SortField.CREATION_TIMESTAMP, SortOrder.DESC).page(offset, 3).build()).instances());
+                .sortedBy(Key.CREATION_TIMESTAMP, Direction.DESC).page(offset, 3).build()).instances());
 
         assertThat(paged).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(paged).isEqualTo(store.list(listing(PROJECT).sortedBy(SortField.CREATION_TIMESTAMP, SortOrder.DESC)
+        assertThat(paged).isEqualTo(store.list(listing(PROJECT).sortedBy(Key.CREATION_TIMESTAMP, Direction.DESC)
                 .build()).instances());
     }
 

@@ -1,7 +1,9 @@
 package io.demanager.testkit.memory;
 
 import io.demanager.application.port.out.ActiveInstances;
+import io.demanager.application.port.out.ActiveInstances.Places;
 import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.EventFeed;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
@@ -10,13 +12,17 @@ import io.demanager.application.port.out.InstancesInStatus;
 import io.demanager.application.port.out.LeaseChanges;
 import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.application.port.out.Stores;
+import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
+import io.demanager.domain.instance.NumberedEvent;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.TransitionCause;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
@@ -26,7 +32,6 @@ import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,13 +50,16 @@ import java.util.function.Function;
  * what was recorded with {@link #eventsOf}.
  */
 public final class InMemoryInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
-        QueuedInstances, InstancesInStatus, LeaseChanges {
+        QueuedInstances, InstancesInStatus, LeaseChanges, EventFeed {
 
     private final Map<InstanceId, Instance> liveInstances = new HashMap<>();
     private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
     /** The lease end each running instance was last warned about. */
     private final Map<InstanceId, Instant> warnedLeaseEnds = new HashMap<>();
     private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
+    /** Every event in the order written, deleted instances' included, with the owner of its instance. */
+    private final java.util.List<Tuple2<NumberedEvent, String>> feed = new ArrayList<>();
+    private final java.util.List<Runnable> feedListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
     /** A store whose leases are due by the system clock. */
@@ -65,7 +73,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     /** This store behind every store port. */
     public Stores stores() {
-        return new Stores(this, this, this, this, this, this);
+        return new Stores(this, this, this, this, this, this, this);
     }
 
     /**
@@ -126,7 +134,40 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public long countHoldingCapacity(String flavorName) {
-        return snapshot().count(instance -> instance.flavor().name().equals(flavorName) && instance.status().holdsCapacity());
+        return ofFlavor(flavorName).count(instance -> instance.status().holdsCapacity());
+    }
+
+    /** Admissions hold the store's one lock, so each decides on the places the one before it left. */
+    @Override
+    public synchronized Either<DomainError, Instance> insertAdmitting(String flavorName,
+                                                                      Function<Places, Either<DomainError, Instance>> decide) {
+        return decide.apply(places(flavorName)).flatMap(this::insert);
+    }
+
+    @Override
+    public synchronized Either<DomainError, Either<StaleWrite, Instance>> updateAdmitting(
+            String flavorName, Function<Places, Either<DomainError, Instance>> decide, TransitionCause cause) {
+        return decide.apply(places(flavorName)).map(changed -> update(changed, cause));
+    }
+
+    @Override
+    public synchronized Option<Instance> admitOldest(String flavorName, long capacity,
+                                                     Function<Instance, Either<DomainError, Instance>> admit,
+                                                     TransitionCause cause) {
+        return oldestQueued(flavorName, 1).headOption()
+                .filter(head -> countHoldingCapacity(flavorName) < capacity)
+                .flatMap(head -> admit.apply(head).toOption())
+                .flatMap(admitted -> update(admitted, cause).toOption());
+    }
+
+    private Places places(String flavorName) {
+        List<Instance> ofFlavor = ofFlavor(flavorName);
+        return new Places(ofFlavor.count(instance -> instance.status().holdsCapacity()),
+                ofFlavor.count(instance -> instance.status().isQueued()));
+    }
+
+    private List<Instance> ofFlavor(String flavorName) {
+        return snapshot().filter(instance -> instance.flavor().name().equals(flavorName));
     }
 
     @Override
@@ -172,6 +213,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
             var warning = new LifecycleEvent(instance.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
                     TransitionCause.LEASE_ENDING, now, instance.version());
             events.computeIfAbsent(instance.id(), id -> new ArrayList<>()).add(warning);
+            numbered(instance, warning);
             return warning;
         });
     }
@@ -205,11 +247,27 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     @Override
     public List<Instance> oldestQueued(String flavorName, int limit) {
-        return snapshot()
-                .filter(instance -> instance.flavor().name().equals(flavorName) && instance.status().isQueued())
+        return queueOf(flavorName).take(limit);
+    }
+
+    @Override
+    public long rank(Instance queued) {
+        return queueOf(queued.flavor().name()).indexWhere(waiting -> waiting.id().equals(queued.id())) + 1;
+    }
+
+    @Override
+    public QueueState state(String flavorName) {
+        List<Instance> ofFlavor = ofFlavor(flavorName);
+        return new QueueState(ofFlavor.filter(instance -> instance.status().holdsCapacity())
+                .map(holder -> holder.lease().map(AutoStopLease::stopAt)),
+                ofFlavor.count(instance -> instance.status().isQueued()));
+    }
+
+    private List<Instance> queueOf(String flavorName) {
+        return ofFlavor(flavorName)
+                .filter(instance -> instance.status().isQueued())
                 .sorted(Comparator.comparing((Instance instance) -> instance.queuedSince().get())
-                        .thenComparing(instance -> instance.id().value()))
-                .take(limit);
+                        .thenComparing(instance -> instance.id().value()));
     }
 
     /** Ids are ordered by their text form, which is the order of their bytes, as PostgreSQL orders a uuid. */
@@ -222,17 +280,58 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
                 .take(limit);
     }
 
+    @Override
+    public synchronized Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        return ids.filter(liveInstances::containsKey);
+    }
+
     /** Store {@code stored} over an instance that had status {@code before} (none: a new one) with its event, if any. */
     private Instance write(Option<InstanceStatus> before, Instance stored, TransitionCause cause) {
         keep(stored);
+        Option<LifecycleEvent> event = LifecycleEvent.ofWrite(before, stored, cause);
         if (!stored.isDeleted()) {
-            LifecycleEvent.ofWrite(before, stored, cause)
-                    .peek(event -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(event));
+            event.peek(written -> events.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(written));
         }
+        event.peek(written -> numbered(stored, written));
         if (stored.lease().isDefined()) {
             leaseListeners.forEach(Runnable::run);
         }
         return stored;
+    }
+
+    /** Events are committed in the order they are numbered here: the feed's position is the event's number. */
+    private void numbered(Instance instance, LifecycleEvent event) {
+        feed.add(Tuple.of(new NumberedEvent(feed.size() + 1, instance.projectId(), event), instance.owner().id()));
+        feedListeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public synchronized Position newest() {
+        return new Position(feed.size(), feed.size());
+    }
+
+    @Override
+    public synchronized Option<Position> positionOf(ProjectId project, Option<String> ownerId, long eventId) {
+        return List.ofAll(feed).find(entry -> entry._1.id() == eventId && seenBy(entry, project, ownerId))
+                .map(entry -> new Position(eventId, eventId));
+    }
+
+    @Override
+    public synchronized Page after(ProjectId project, Option<String> ownerId, Position position, int limit) {
+        List<Tuple2<NumberedEvent, String>> later = List.ofAll(feed).drop((int) position.eventId());
+        List<NumberedEvent> seen = later.filter(entry -> seenBy(entry, project, ownerId)).take(limit).map(Tuple2::_1);
+        long next = seen.size() == limit ? seen.last().id() : feed.size();
+        return new Page(seen, new Position(next, next));
+    }
+
+    @Override
+    public Listening whenEventsWritten(Runnable listener) {
+        feedListeners.add(listener);
+        return () -> feedListeners.remove(listener);
+    }
+
+    private static boolean seenBy(Tuple2<NumberedEvent, String> entry, ProjectId project, Option<String> ownerId) {
+        return entry._1.projectId().equals(project) && ownerId.forAll(entry._2::equals);
     }
 
     private void keep(Instance instance) {

@@ -1,10 +1,11 @@
 package io.demanager.testkit.memory;
 
 import io.demanager.testkit.contract.EngineQueriesContract;
+import io.demanager.testkit.contract.EventFeedContract;
 import io.demanager.testkit.contract.InstanceStoreContract;
 
 class InMemoryInstanceStoreTest extends InstanceStoreContract<InMemoryInstanceStore>
-        implements EngineQueriesContract<InMemoryInstanceStore> {
+        implements EngineQueriesContract<InMemoryInstanceStore>, EventFeedContract<InMemoryInstanceStore> {
 
     @Override
     protected InMemoryInstanceStore emptyStore() {

@@ -7,6 +7,7 @@ import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.runtime.kubernetes.KubernetesRuntimeSettings;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
+import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.application.port.out.CallerIdentities;
@@ -15,10 +16,12 @@ import io.demanager.bootstrap.identity.FirstKnownCaller;
 import io.demanager.bootstrap.identity.JwtCallers;
 import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
+import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
+import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
@@ -27,6 +30,8 @@ import io.vavr.control.Option;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -60,7 +65,8 @@ public record Configuration(
         AutoStopEngineSettings autoStopEngine,
         RuntimeSelection runtime,
         LogFormat logFormat,
-        LeaseRenewalPolicy leaseRenewal) {
+        LeaseRenewalPolicy leaseRenewal,
+        Option<WebhookSettings> webhooks) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -80,6 +86,7 @@ public record Configuration(
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(leaseRenewal, "leaseRenewal");
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 
     /** The configuration the variables describe, or every problem with them, each naming its variable. */
@@ -102,7 +109,11 @@ public record Configuration(
                 environment.read(Variable.DEMANAGER_HTTP_MIN_REQUEST_RATE, HttpLimits.DEFAULT.minRequestBytesPerSecond(),
                         value -> whole(value, 0, Integer.MAX_VALUE).map(Integer::longValue)),
                 environment.read(Variable.DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER, HttpLimits.DEFAULT.concurrentRequestsPerCaller(),
-                        value -> whole(value, 1, 100_000)));
+                        value -> whole(value, 1, 100_000)),
+                environment.read(Variable.DEMANAGER_EVENT_STREAMS_PER_USER, HttpLimits.DEFAULT.eventStreamsPerCaller(),
+                        value -> whole(value, 1, 10_000)),
+                environment.read(Variable.DEMANAGER_EVENT_STREAMS, HttpLimits.DEFAULT.eventStreams(),
+                        value -> whole(value, 1, 10_000)));
         int capacity = environment.read(Variable.DEMANAGER_FREE_FLAVOR_CAPACITY, 10, value -> whole(value, 0, Integer.MAX_VALUE));
         AutoStopPolicy policy = autoStopPolicy(environment);
         var engine = new AutoStopEngineSettings(
@@ -122,10 +133,11 @@ public record Configuration(
         RuntimeSelection runtime = runtime(environment, simulated, dataDirectory);
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
         LeaseRenewalPolicy leaseRenewal = leaseRenewal(environment);
+        Option<WebhookSettings> webhooks = webhooks(environment);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
-                        policy, engine, runtime, logFormat, leaseRenewal))
+                        policy, engine, runtime, logFormat, leaseRenewal, webhooks))
                 : Either.left(problems);
     }
 
@@ -220,9 +232,12 @@ public record Configuration(
     }
 
     private static Either<String, int[]> portRange(String value) {
+        if (value.strip().equals(String.valueOf(ProcessRuntimeSettings.ANY_PORT))) {
+            return Either.right(new int[] {ProcessRuntimeSettings.ANY_PORT, ProcessRuntimeSettings.ANY_PORT});
+        }
         String[] bounds = value.strip().split("-");
         if (bounds.length != 2) {
-            return Either.left("'" + value + "' is not a port range first-last, such as 42000-42999");
+            return Either.left("'" + value + "' is not a port range first-last, such as 42000-42999, nor 0 for any free port");
         }
         return whole(bounds[0].strip(), 1, 65_535).flatMap(first -> whole(bounds[1].strip(), 1, 65_535)
                 .flatMap(last -> last < first
@@ -270,6 +285,39 @@ public record Configuration(
             return LeaseRenewalPolicy.DEFAULT;
         }
         return new LeaseRenewalPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
+    }
+
+    private static Option<WebhookSettings> webhooks(Environment environment) {
+        Option<Set<String>> urls = environment.readOptional(Variable.DEMANAGER_WEBHOOK_URLS, Configuration::webhookUrls);
+        Option<String> secret = environment.readOptional(Variable.DEMANAGER_WEBHOOK_SECRET, Either::right);
+        var defaults = DeliverWebhooksUseCase.Retries.DEFAULT;
+        int attempts = environment.read(Variable.DEMANAGER_WEBHOOK_ATTEMPTS, defaults.attempts(), value -> whole(value, 1, 1_000));
+        Duration timeout = environment.read(Variable.DEMANAGER_WEBHOOK_TIMEOUT_MS, Duration.ofSeconds(10),
+                value -> whole(value, 1, Duration.ofMinutes(5).toMillis()).map(Duration::ofMillis));
+        if (urls.isDefined() && secret.filter(value -> !value.isEmpty()).isEmpty()) {
+            environment.refuse(Variable.DEMANAGER_WEBHOOK_SECRET, "is required with DEMANAGER_WEBHOOK_URLS, to sign each body");
+            return Option.none();
+        }
+        // An attempt may take the whole timeout; another server tries it again only well after that.
+        var retries = new DeliverWebhooksUseCase.Retries(attempts, defaults.firstPause(), defaults.longestPause(),
+                timeout.multipliedBy(3));
+        return urls.map(endpoints -> new WebhookSettings(endpoints, secret.get(), timeout, retries));
+    }
+
+    private static Either<String, Set<String>> webhookUrls(String value) {
+        List<String> urls = List.of(value.split(",")).map(String::strip);
+        return urls.find(url -> !isHttpUrl(url))
+                .map(wrong -> Either.<String, Set<String>>left("'" + wrong + "' is not an http or https URL"))
+                .getOrElse(() -> Either.right(LinkedHashSet.ofAll(urls)));
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     private static Either<String, Long> whole(String value, long min, long max) {
@@ -377,6 +425,8 @@ public record Configuration(
                         .getOrElse(() -> "simulated (" + runtime.simulated().delay().toMillis() + " ms, failure rate " + runtime.simulated().failureRate()
                                 + (runtime.simulated().failingFlavors().isEmpty() ? ""
                                         : ", always failing " + runtime.simulated().failingFlavors().mkString(",")) + ")")
+                + ", event streams=" + httpLimits.eventStreamsPerCaller() + " per user, " + httpLimits.eventStreams() + " in all"
+                + ", webhooks=" + webhooks.map(WebhookSettings::toString).getOrElse("none")
                 + ", log=" + logFormat.name().toLowerCase(Locale.ROOT);
     }
 

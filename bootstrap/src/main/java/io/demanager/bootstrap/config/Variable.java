@@ -31,6 +31,15 @@ public enum Variable {
             + " 0 checks no rate.", "1024"),
     DEMANAGER_HTTP_CONCURRENT_REQUESTS_PER_USER("How many API requests of one user may run at once; beyond, 429 with"
             + " Retry-After.", "32"),
+    DEMANAGER_EVENT_STREAMS_PER_USER("How many event streams (GET .../events) one user may hold open at once; beyond, 429"
+            + " with Retry-After.", "4"),
+    DEMANAGER_EVENT_STREAMS("How many event streams the server holds open at once, each on a thread of its own; beyond, 503"
+            + " with Retry-After.", "100"),
+    DEMANAGER_WEBHOOK_URLS("The http(s) URLs every lifecycle event is posted to, separated by commas.", "no webhooks"),
+    DEMANAGER_WEBHOOK_SECRET("The key of the HMAC-SHA256 signature of each webhook body; required with DEMANAGER_WEBHOOK_URLS.",
+            "none"),
+    DEMANAGER_WEBHOOK_ATTEMPTS("How many times a webhook delivery is tried before it is given up.", "10"),
+    DEMANAGER_WEBHOOK_TIMEOUT_MS("How long a webhook endpoint has to answer one delivery, in milliseconds.", "10000"),
     DEMANAGER_FREE_FLAVOR_CAPACITY("How many instances of each free flavor may run at once; the others queue.", "10"),
     DEMANAGER_AUTO_STOP_MIN_SECONDS("The shortest auto-stop duration a client may ask for, in seconds.", "3600"),
     DEMANAGER_AUTO_STOP_MAX_SECONDS("The longest auto-stop duration a client may ask for, in seconds.", "86400"),
@@ -46,7 +55,8 @@ public enum Variable {
             "process when DEMANAGER_JUPYTER_COMMAND is found, otherwise simulated with a warning"),
     DEMANAGER_JUPYTER_COMMAND("The Jupyter Server command of the process runtime, with any first arguments.", "jupyter-server"),
     DEMANAGER_NOTEBOOK_HOST("The address the process runtime's notebooks listen on.", "127.0.0.1"),
-    DEMANAGER_NOTEBOOK_PORTS("The ports the process runtime's notebooks take, as first-last.", "42000-42999"),
+    DEMANAGER_NOTEBOOK_PORTS("The ports the process runtime's notebooks take, as first-last, or 0 for any free port.",
+            "42000-42999"),
     DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS("How long a notebook has to answer (its pod to be ready, on Kubernetes) before"
             + " its start counts as failed.", "30; 300 on Kubernetes"),
     DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS("How long a notebook has to stop after SIGTERM before it and its kernels get SIGKILL.",

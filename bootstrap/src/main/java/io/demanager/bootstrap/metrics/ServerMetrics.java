@@ -4,7 +4,9 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.demanager.adapter.http.RequestMetrics;
 import io.demanager.application.port.out.AutoStopMetrics;
+import io.demanager.application.port.out.WebhookOutbox;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Tags;
@@ -22,12 +24,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The server's metrics, served at {@code GET /metrics} in the Prometheus text format: HTTP requests by route, method
  * and status (count and latency histogram, and those in flight), the web server's thread pool, the connection pool,
  * the JVM ({@code jvm_info} with its version), the process's file descriptors, and the auto-stop engine's stops and
- * their lateness (how long after its lease ended an instance was stopped).
+ * their lateness (how long after its lease ended an instance was stopped), and the webhook deliveries waiting or given up.
  */
 public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, AutoCloseable {
 
@@ -81,6 +84,16 @@ public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, Aut
     /** The web server's threads: busy, idle, the most there may be, and the jobs waiting for one. */
     public void publishThreadPool(ThreadPool threads) {
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
+    }
+
+    /** The webhook outbox's deliveries that wait and those given up, as {@code backlog} last read them. */
+    public void publishWebhooks(Supplier<WebhookOutbox.Backlog> backlog) {
+        Gauge.builder("demanager.webhook.deliveries.waiting", () -> backlog.get().waiting())
+                .description("Webhook deliveries not yet accepted by their endpoint, retries included")
+                .register(registry);
+        Gauge.builder("demanager.webhook.deliveries.given.up", () -> backlog.get().givenUp())
+                .description("Webhook deliveries given up after the last attempt allowed (kept in the outbox)")
+                .register(registry);
     }
 
     /** For the connection pool to publish its figures here. */

@@ -1,6 +1,6 @@
 package io.demanager.bootstrap.autostop;
 
-import io.demanager.adapter.persistence.postgres.LeaseNotifications;
+import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresLeaseClaims;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
@@ -129,7 +129,7 @@ class AutoStopReplicasTest {
         var sleepersStore = PostgresStores.create(sleepersPool.dataSource(), credentialKey);
         Assembly sleeper = closeLater(Assemblies.assembly(sleepersStore.stores(), SampleCatalog.catalog(), AutoStopPolicy.DEFAULT,
                 INSTANT_RUNTIME, new AutoStopEngineSettings(100, Duration.ofHours(1), Duration.ZERO), lateness -> { }));
-        sleeper.wakeAutoStopOn(closeLater(LeaseNotifications.listen(sleepersPool)));
+        sleeper.wakeAutoStopOn(closeLater(StoreNotifications.listen(sleepersPool)));
         sleeper.start();
         waitUntil("the sleeper listens and its first round stopped what was due, leaving nothing planned", () ->
                 count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sleeping-replica'"

@@ -1,6 +1,6 @@
 package io.demanager.bootstrap.benchmark;
 
-import io.demanager.adapter.persistence.postgres.LeaseNotifications;
+import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.testkit.RecordingRuntime;
@@ -42,11 +42,21 @@ class AutoStopBenchmark {
 
     @Test
     void run() throws Exception {
+        printLoad();
         singleLease();
         findingDueLeases(10_000);
+        printLoad();
         steady();
+        printLoad();
         findingDueLeases(1_000_000);
+        printLoad();
         burst();
+        printLoad();
+    }
+
+    /** The machine's load average (1, 5 and 15 minutes), since other work on it changes every figure. */
+    private static void printLoad() throws java.io.IOException {
+        System.out.println("LOAD average: " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
     }
 
     /** The claim's cost among {@code instances} (100 due), against a bare round trip measured in the same run. */
@@ -127,7 +137,7 @@ class AutoStopBenchmark {
     private static AutoCloseable engine(TestDatabase database, PostgresStores store,
                                         ConcurrentLinkedQueue<Duration> latenesses) {
         var listening = database.connectAnotherPool("benchmark-listener");
-        var notifications = LeaseNotifications.listen(listening);
+        var notifications = StoreNotifications.listen(listening);
         var worker = new AutoStopWorker(new StopExpiredLeasesService(store.leaseClaims(), new RecordingRuntime(), latenesses::add,
                 StatusChangePublisher.NONE), new WarnEndingLeasesService(store.leaseClaims(), DEFAULTS.warningBefore()), DEFAULTS);
         store.instances().whenLeasesChange(worker::wake);

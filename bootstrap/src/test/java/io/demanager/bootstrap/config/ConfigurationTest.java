@@ -114,6 +114,20 @@ class ConfigurationTest {
     }
 
     @Test
+    void portZeroLetsNotebooksTakeAnyFreePortAndOtherSinglePortsAreRefused() {
+        Map<String, String> process = Map.of("DEMANAGER_RUNTIME", "process", "DEMANAGER_JUPYTER_COMMAND", "/bin/sh",
+                "DEMANAGER_NOTEBOOK_USER", "nobody");
+        var anyPort = new HashMap<>(process);
+        anyPort.put("DEMANAGER_NOTEBOOK_PORTS", " 0 ");
+        var onePort = new HashMap<>(process);
+        onePort.put("DEMANAGER_NOTEBOOK_PORTS", "43100");
+
+        assertThat(Configuration.from(anyPort).get().runtime().process().get().anyFreePort()).isTrue();
+        assertThat(Configuration.from(onePort).getLeft()).anyMatch(problem -> problem.equals(
+                "DEMANAGER_NOTEBOOK_PORTS: '43100' is not a port range first-last, such as 42000-42999, nor 0 for any free port"));
+    }
+
+    @Test
     void aProcessRuntimeWithoutJupyterOrWithABadRangeIsRefusedNamingEachVariable() {
         var problems = Configuration.from(Map.of(
                 "DEMANAGER_RUNTIME", "process",

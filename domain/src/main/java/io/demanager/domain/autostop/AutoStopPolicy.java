@@ -5,7 +5,6 @@ import io.demanager.domain.error.DomainError;
 import io.vavr.control.Either;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The bounds an auto-stop duration must keep. The documented bounds are one to twenty-four hours;
@@ -16,14 +15,7 @@ public record AutoStopPolicy(Duration minimum, Duration maximum) {
     public static final AutoStopPolicy DEFAULT = new AutoStopPolicy(Duration.ofSeconds(3_600), Duration.ofSeconds(86_400));
 
     public AutoStopPolicy {
-        Objects.requireNonNull(minimum, "minimum");
-        Objects.requireNonNull(maximum, "maximum");
-        if (minimum.isNegative() || minimum.isZero() || minimum.getNano() != 0) {
-            throw new IllegalArgumentException("the minimum auto-stop duration is a positive number of seconds");
-        }
-        if (maximum.compareTo(minimum) < 0 || maximum.getNano() != 0) {
-            throw new IllegalArgumentException("the maximum auto-stop duration is whole seconds, at least the minimum");
-        }
+        WholeSecondsRange.require(minimum, maximum, "auto-stop duration");
     }
 
     /**
@@ -37,9 +29,7 @@ public record AutoStopPolicy(Duration minimum, Duration maximum) {
     }
 
     Either<DomainError, Duration> checkDuration(long seconds) {
-        return seconds < minimum.getSeconds() || seconds > maximum.getSeconds()
-                ? Either.left(new DomainError.DurationOutOfRange(minimum.getSeconds(), maximum.getSeconds()))
-                : Either.right(Duration.ofSeconds(seconds));
+        return WholeSecondsRange.check(seconds, minimum, maximum);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -42,8 +42,9 @@ public record InstanceDocument(
                                   @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> annotations) {
     }
 
-    public record FlavorDetails(String name, String status, List<String> storageList, String type,
-                                Map<String, Object> params, String promoType, Long duration, Integer storeTime,
+    /** {@code queuing_num} and {@code queue_left_time} (seconds) only for a free flavor, whose queue was read. */
+    public record FlavorDetails(String name, String status, Long queuingNum, Long queueLeftTime, List<String> storageList,
+                                String type, Map<String, Object> params, String promoType, Long duration, Integer storeTime,
                                 String billingFlavor, Integer billingParams) {
     }
 
@@ -78,8 +79,9 @@ public record InstanceDocument(
     public record IdView(String id) {
     }
 
+    /** {@code rank}, {@code remain_time} (seconds) and {@code end_timestamp} (the expected admission) when known. */
     public record QueuingInfo(String id, String name, String deType, String flavor, FlavorDetails flavorDetails,
-                              String status, long beginTimestamp) {
+                              String status, long beginTimestamp, Long rank, Long remainTime, Long endTimestamp) {
     }
 
     public record UserView(String id, String name) {

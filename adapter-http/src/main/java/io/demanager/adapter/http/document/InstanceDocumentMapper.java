@@ -16,11 +16,14 @@ import io.demanager.adapter.http.document.InstanceDocument.QueuingInfo;
 import io.demanager.adapter.http.document.InstanceDocument.SpecView;
 import io.demanager.adapter.http.document.InstanceDocument.StorageView;
 import io.demanager.adapter.http.document.InstanceDocument.UserView;
+import io.demanager.application.port.in.FreeFlavorQueue;
 import io.demanager.application.port.in.InstanceSnapshot;
+import io.demanager.application.port.in.QueuePosition;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
+import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
@@ -50,7 +53,7 @@ public final class InstanceDocumentMapper {
 
     public static InstanceDocument of(InstanceSnapshot snapshot) {
         Instance instance = snapshot.instance();
-        FlavorDetails details = flavorDetails(instance.flavor());
+        FlavorDetails details = flavorDetails(instance.flavor(), snapshot.flavorQueue(), snapshot.takenAt());
         return new InstanceDocument(
                 instance.id().value(),
                 instance.name().value(),
@@ -67,7 +70,8 @@ public final class InstanceDocumentMapper {
                 new IdView(instance.workspaceId().value()),
                 new IdView(instance.aiProjectId().value()),
                 instance.failure().map(FailedReason::code).getOrNull(),
-                instance.queuedSince().map(since -> queuingInfo(instance, details, since)).getOrNull(),
+                instance.queuedSince().map(since -> queuingInfo(instance, details, since, snapshot.queuePosition(),
+                        snapshot.takenAt())).getOrNull(),
                 new UserView(instance.owner().id(), instance.owner().name()));
     }
 
@@ -82,8 +86,17 @@ public final class InstanceDocumentMapper {
                 new ProvisionParams(image.namespace(), image.name(), image.tag(), null)));
     }
 
+    /** What the catalog knows of a flavor, without its queue. */
     static FlavorDetails flavorDetails(Flavor flavor) {
-        return new FlavorDetails(flavor.name(), flavor.saleStatus().wireName(),
+        return flavorDetails(flavor, Option.none(), Instant.EPOCH);
+    }
+
+    /** A free flavor whose places are all taken or owed to its queue shows as sold out: a newcomer would wait. */
+    private static FlavorDetails flavorDetails(Flavor flavor, Option<FreeFlavorQueue> queue, Instant now) {
+        String status = queue.exists(FreeFlavorQueue::soldOut) ? SaleStatus.SOLD_OUT.wireName() : flavor.saleStatus().wireName();
+        return new FlavorDetails(flavor.name(), status,
+                queue.map(FreeFlavorQueue::queued).getOrNull(),
+                queue.flatMap(FreeFlavorQueue::newcomerAdmittedAt).map(at -> secondsFrom(now, at)).getOrNull(),
                 flavor.storageTypes().map(StorageType::wireName).toJavaList(),
                 flavor.type().name(), flavor.params().toJavaMap(),
                 flavor.promoType().wireName(),
@@ -132,9 +145,20 @@ public final class InstanceDocumentMapper {
                 storage.accessMode().map(Enum::name).getOrNull()));
     }
 
-    private static QueuingInfo queuingInfo(Instance instance, FlavorDetails details, Instant since) {
+    private static QueuingInfo queuingInfo(Instance instance, FlavorDetails details, Instant since,
+                                           Option<QueuePosition> position, Instant now) {
+        Option<Instant> admittedAt = position.flatMap(QueuePosition::admittedAt);
         return new QueuingInfo(instance.id().value(), instance.name().value(), DE_TYPE,
-                instance.flavor().name(), details, instance.status().name(), since.toEpochMilli());
+                instance.flavor().name(), details, instance.status().name(), since.toEpochMilli(),
+                position.map(QueuePosition::rank).getOrNull(),
+                admittedAt.map(at -> secondsFrom(now, at)).getOrNull(),
+                admittedAt.map(Instant::toEpochMilli).getOrNull());
+    }
+
+    /** Whole seconds from {@code now} to {@code later}, rounded up; none are left once it has passed. */
+    private static long secondsFrom(Instant now, Instant later) {
+        long millis = Math.max(0, Duration.between(now, later).toMillis());
+        return (millis + 999) / 1000;
     }
 
     private static <V> java.util.Map<String, V> nullIfEmpty(Map<String, V> map) {

@@ -18,6 +18,10 @@ final class EventRows implements RowMapper<LifecycleEvent> {
 
     static final String COLUMNS = "instance_id, version, from_status, to_status, cause, occurred_at";
 
+    /** The same columns in a query that joins the {@code instance} table. */
+    static final String QUALIFIED_COLUMNS = "instance_event.instance_id, instance_event.version, from_status, to_status, cause,"
+            + " occurred_at";
+
     @Override
     public LifecycleEvent map(ResultSet row, StatementContext context) throws SQLException {
         return new LifecycleEvent(

@@ -22,12 +22,14 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -42,6 +44,8 @@ final class InstanceRows implements RowMapper<Instance> {
     enum Written {
         /** On insert only: the identity, and what never changes after creation. */
         ON_INSERT,
+        /** By the delete: the secrets a deleted instance no longer keeps. */
+        ON_DELETE,
         /** By a transition: the status and what moves with it. */
         ON_TRANSITION,
         /** By every write, a change of settings included. */
@@ -59,12 +63,18 @@ final class InstanceRows implements RowMapper<Instance> {
     /** One column, bound as the parameter of its name and read back as {@code type}. */
     record Column<T>(String name, Class<T> type, Form form, Written written, Function<Instance, T> value) {
 
+        /** The parameter of its name, for a JDBI statement. */
         String parameter() {
-            return form == Form.JSONB ? "CAST(:" + name + " AS jsonb)" : ":" + name;
+            return castIfJsonb(":" + name);
         }
 
-        String assignment() {
-            return name + " = " + parameter();
+        /** A positional parameter, for a JDBC statement. */
+        String positionalParameter() {
+            return castIfJsonb("?");
+        }
+
+        private String castIfJsonb(String placeholder) {
+            return form == Form.JSONB ? "CAST(" + placeholder + " AS jsonb)" : placeholder;
         }
 
         /** The driver converts no JSONB to a String through {@code getObject}, so text is read as text. */
@@ -84,7 +94,19 @@ final class InstanceRows implements RowMapper<Instance> {
         boolean writtenBy(Written write) {
             return written.compareTo(write) >= 0;
         }
+
+        /** The column's PostgreSQL type, which a batch casts its text to. */
+        String sqlType() {
+            return switch (form) {
+                case JSONB -> "jsonb";
+                case SEALED -> "bytea";
+                case PLAIN -> SQL_TYPES.get(type);
+            };
+        }
     }
+
+    private static final java.util.Map<Class<?>, String> SQL_TYPES = java.util.Map.of(UUID.class, "uuid", String.class, "text",
+            Long.class, "bigint", Boolean.class, "boolean", OffsetDateTime.class, "timestamptz");
 
     private static final InstanceJsonbCodec CODEC = new InstanceJsonbCodec();
 
@@ -129,11 +151,12 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final Column<String> PROFILE = jsonb("profile", Written.ON_INSERT, instance -> CODEC.profile(instance.profile()));
     private static final Column<String> FLAVOR_DETAILS = jsonb("flavor_details", Written.ON_INSERT,
             instance -> CODEC.flavorDetails(instance.flavor()));
-    private static final Column<String> SPEC = jsonb("spec", Written.ON_TRANSITION, instance -> CODEC.spec(instance.spec()));
+    /** Everything of the spec but the credential, which no write after the insert changes. */
+    private static final Column<String> SPEC = jsonb("spec", Written.ON_INSERT, instance -> CODEC.spec(instance.spec()));
     private static final Column<String> FAILURE = jsonb("failure", Written.ON_TRANSITION,
             instance -> instance.failure().map(CODEC::failure).getOrNull());
-    /** Its value is the credential's document, sealed when bound; written on a transition too, since deleting erases it. */
-    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_TRANSITION,
+    /** Its value is the credential's document, sealed when bound; the delete erases it. */
+    private static final Column<byte[]> CREDENTIAL = new Column<>("credential", byte[].class, Form.SEALED, Written.ON_DELETE,
             instance -> instance.spec().credential().map(credential -> CODEC.credential(credential).getBytes(StandardCharsets.UTF_8))
                     .getOrNull());
     private static final Column<String> NOTEBOOK_URL = plain("notebook_url", String.class, Written.ON_TRANSITION,
@@ -147,6 +170,12 @@ final class InstanceRows implements RowMapper<Instance> {
             AI_PROJECT_ID, POOL_ID, POOL_NAME, POOL_OWNER, OWNER_ID, OWNER_NAME, CREATED_AT, UPDATED_AT, VERSION,
             AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
             FAILURE, CREDENTIAL, NOTEBOOK_URL, NOTEBOOK_TOKEN);
+
+    /** The columns each kind of write sets, by the kind's ordinal. */
+    @SuppressWarnings("unchecked")
+    private static final List<Column<?>>[] WRITTEN_BY = List.of(Written.values())
+            .map(write -> COLUMNS.filter(column -> column.writtenBy(write)))
+            .toJavaArray(List[]::new);
 
     /** Every column, for a SELECT or a RETURNING. */
     static final String NAMES = COLUMNS.map(Column::name).mkString(", ");
@@ -165,7 +194,47 @@ final class InstanceRows implements RowMapper<Instance> {
 
     /** The SET list of a write of this kind, the next version included; bound by {@link #bind(SqlStatement, Instance, Written)}. */
     static String assignments(Written write) {
-        return written(write).map(Column::assignment).append(NEXT_VERSION).mkString(", ");
+        return assignments(write, Column::parameter);
+    }
+
+    /** The same SET list with positional parameters; bound by {@link #bindInOrder}. */
+    static String positionalAssignments(Written write) {
+        return assignments(write, Column::positionalParameter);
+    }
+
+    private static String assignments(Written write, Function<Column<?>, String> parameter) {
+        return written(write).map(column -> column.name() + " = " + parameter.apply(column)).append(NEXT_VERSION).mkString(", ");
+    }
+
+    /**
+     * Many rows as the relation {@code batch}: their key ({@code key_id}, {@code key_version}: the version they were
+     * read at) and the columns a write of this kind sets, unnested from one array per column, bound by
+     * {@link #bindBatch}. A batch is written by one statement, whatever its size.
+     */
+    static String batch(Written write) {
+        List<String> names = List.of("key_id", "key_version").appendAll(written(write).map(Column::name));
+        List<String> types = List.of("uuid", "bigint").appendAll(written(write).map(Column::sqlType));
+        return "SELECT " + names.zipWith(types, (name, type) -> "CAST(" + name + " AS " + type + ") AS " + name).mkString(", ")
+                + " FROM unnest(" + names.map(name -> "CAST(:" + name + "_values AS text[])").mkString(", ") + ")"
+                + " AS unnested(" + names.mkString(", ") + ")";
+    }
+
+    /** The SET list of a write of this kind from the relation {@link #batch}, the next version included. */
+    static String batchAssignments(Written write) {
+        return written(write).map(column -> column.name() + " = batch." + column.name()).append(NEXT_VERSION).mkString(", ");
+    }
+
+    /** Binds the arrays of {@link #batch}: one element per instance, in the instances' order. */
+    <S extends SqlStatement<S>> S bindBatch(S statement, List<Instance> instances, Written write) {
+        S bound = statement
+                .bindByType("key_id_values", instances.map(instance -> instance.id().uuid().toString()).toJavaArray(String[]::new), String[].class)
+                .bindByType("key_version_values", instances.map(instance -> String.valueOf(instance.version()))
+                        .toJavaArray(String[]::new), String[].class);
+        for (Column<?> column : written(write)) {
+            bound = bound.bindByType(column.name() + "_values", instances.map(instance -> text(column, instance))
+                    .toJavaArray(String[]::new), String[].class);
+        }
+        return bound;
     }
 
     /** Binds every column, for an insert. */
@@ -183,8 +252,25 @@ final class InstanceRows implements RowMapper<Instance> {
         return bindAll(List.of(ID, PROJECT_ID), statement, instance);
     }
 
+    /**
+     * Binds the columns a write of this kind sets to the first positional parameters of a JDBC statement, in the
+     * order of {@link #positionalAssignments}; answers the index of the next parameter.
+     */
+    int bindInOrder(PreparedStatement statement, Instance instance, Written write) throws SQLException {
+        int index = 1;
+        for (Column<?> column : written(write)) {
+            statement.setObject(index++, boundValue(column, instance));
+        }
+        return index;
+    }
+
     @Override
     public Instance map(ResultSet row, StatementContext context) throws SQLException {
+        return map(row);
+    }
+
+    /** The instance of the row the result set is on. */
+    Instance map(ResultSet row) throws SQLException {
         InstanceId id = new InstanceId(ID.read(row));
         Option<Credential> credential = Option.of(CREDENTIAL.read(row))
                 .map(sealed -> CODEC.credential(new String(cipher.open(sealed, CREDENTIAL.associatedData(id)), StandardCharsets.UTF_8)));
@@ -223,15 +309,31 @@ final class InstanceRows implements RowMapper<Instance> {
     }
 
     private <T, S extends SqlStatement<S>> S bindOne(Column<T> column, S statement, Instance instance) {
-        T value = column.value().apply(instance);
-        Object bound = column.form() == Form.SEALED && value != null
+        return statement.bindByType(column.name(), boundValue(column, instance), column.type());
+    }
+
+    /** A column's value as bound: sealed if its form says so. */
+    private Object boundValue(Column<?> column, Instance instance) {
+        Object value = column.value().apply(instance);
+        return column.form() == Form.SEALED && value != null
                 ? cipher.seal((byte[]) value, column.associatedData(instance.id()))
                 : value;
-        return statement.bindByType(column.name(), bound, column.type());
+    }
+
+    /** A column's value as the text its type is cast from; a sealed value in the hexadecimal form of bytea. */
+    private <T> String text(Column<T> column, Instance instance) {
+        T value = column.value().apply(instance);
+        if (value == null) {
+            return null;
+        }
+        if (column.form() == Form.SEALED) {
+            return "\\x" + HexFormat.of().formatHex(cipher.seal((byte[]) value, column.associatedData(instance.id())));
+        }
+        return value.toString();
     }
 
     private static List<Column<?>> written(Written write) {
-        return COLUMNS.filter(column -> column.writtenBy(write));
+        return WRITTEN_BY[write.ordinal()];
     }
 
     private Option<NotebookAccess> access(ResultSet row, InstanceId id) throws SQLException {

@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.domain.instance.AiProjectId;
+import io.demanager.domain.instance.InstanceSort;
 import io.demanager.domain.instance.PoolId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -27,10 +28,10 @@ final class ListingQuery {
     ListingQuery(InstanceListing listing) {
         this.listing = listing;
         this.filters = List.of(new Filter("project_id", listing.projectId().value()),
-                        new Filter("workspace_id", listing.workspaceId().value()))
-                .appendAll(filter("status", listing.status().map(Enum::name)))
-                .appendAll(filter("ai_project_id", listing.aiProjectId().map(AiProjectId::value)))
-                .appendAll(filter("pool_id", listing.poolId().map(PoolId::value)))
+                        new Filter("workspace_id", listing.filter().workspaceId().value()))
+                .appendAll(filter("status", listing.filter().status().map(Enum::name)))
+                .appendAll(filter("ai_project_id", listing.filter().aiProjectId().map(AiProjectId::value)))
+                .appendAll(filter("pool_id", listing.filter().poolId().map(PoolId::value)))
                 .appendAll(filter("owner_id", listing.ownerId()));
     }
 
@@ -44,7 +45,7 @@ final class ListingQuery {
         return "SELECT " + InstanceRows.NAMES + " FROM instance WHERE " + where()
                 + " ORDER BY " + order()
                 + " OFFSET :offset"
-                + (listing.limit() > 0 ? " LIMIT :limit" : "");
+                + (listing.page().limit() > 0 ? " LIMIT :limit" : "");
     }
 
     <S extends SqlStatement<S>> S bindCount(S statement) {
@@ -52,8 +53,8 @@ final class ListingQuery {
     }
 
     <S extends SqlStatement<S>> S bindPage(S statement) {
-        S page = bindCount(statement).bind("offset", listing.offset());
-        return listing.limit() > 0 ? page.bind("limit", listing.limit()) : page;
+        S page = bindCount(statement).bind("offset", listing.page().offset());
+        return listing.page().limit() > 0 ? page.bind("limit", listing.page().limit()) : page;
     }
 
     private String where() {
@@ -61,8 +62,8 @@ final class ListingQuery {
     }
 
     private String order() {
-        String direction = listing.order() == InstanceListing.SortOrder.ASC ? "ASC" : "DESC";
-        return switch (listing.sortBy()) {
+        String direction = listing.sort().direction() == InstanceSort.Direction.ASC ? "ASC" : "DESC";
+        return switch (listing.sort().key()) {
             case NAME -> "name " + direction;
             // Names are unique among a project's live instances; creation times are not, so the id breaks ties.
             case CREATION_TIMESTAMP -> "created_at " + direction + ", id " + direction;

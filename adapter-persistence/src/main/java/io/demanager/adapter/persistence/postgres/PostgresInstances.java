@@ -12,64 +12,60 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.domain.instance.TransitionCause;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.PSQLState;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
  * The instances on PostgreSQL (schema: {@code db/migration}). Every statement names the project. A transition names
  * the version it read ({@link Transitions}), so of two writers that read the same version exactly one changes the
- * row; a change of settings locks the row instead, so that writers of one instance take turns and none is refused.
- * Each write sets only the columns it may change: the catalog snapshot is written on insert only, the credential on insert and transitions (deleting erases it).
+ * row; writers of settings of one instance take turns instead, so that none is refused.
+ * Each write sets only the columns it may change: the catalog snapshot and the spec are written on insert only, the
+ * credential on insert and by the delete, which erases it.
  */
 public final class PostgresInstances implements InstanceStore, InstancesInStatus, LeaseChanges {
 
-    private static final String LIVE_NAME_CONSTRAINT = "instance_live_name_unique";
-
-    /** The new row and its creation event (from no status), in one statement. */
-    private static final String INSERT = """
-            WITH inserted AS (
-                INSERT INTO instance %1$s
-                RETURNING %2$s),
-            event AS (
-                INSERT INTO instance_event (%3$s)
-                SELECT id, version, NULL, status, 'USER_REQUEST', updated_at FROM inserted)
-            SELECT * FROM inserted""".formatted(InstanceRows.INSERT_COLUMNS_AND_VALUES, InstanceRows.NAMES, EventRows.COLUMNS);
-
+    /** Read by JDBC ({@link DatabaseCalls#withConnection}), as every statement of modify and detail is: they are the hot ones. */
     private static final String FIND = "SELECT " + InstanceRows.NAMES + " FROM instance"
-            + " WHERE project_id = :project_id AND id = :id AND status <> 'DELETED'";
+            + " WHERE project_id = ? AND id = ? AND status <> 'DELETED'";
 
     private static final String LOCK_LIVE = FIND + " FOR UPDATE";
 
-    private static final String CHANGE_SETTINGS = "UPDATE instance SET " + InstanceRows.assignments(Written.ON_EVERY_WRITE)
-            + " WHERE id = :id";
+    private static final String CHANGE_SETTINGS = "UPDATE instance SET " + InstanceRows.positionalAssignments(Written.ON_EVERY_WRITE)
+            + " WHERE id = ? AND version = ?";
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
+    private static final String LIVE_AMONG = "SELECT id FROM instance WHERE id = ANY(:ids) AND status <> 'DELETED'";
 
     private final DatabaseCalls database;
     private final InstanceRows rows;
     private final Transitions transitions;
+    private final Insertion insertion;
     private final WriterTurns turns = new WriterTurns();
     private final java.util.List<Runnable> leaseListeners = new CopyOnWriteArrayList<>();
 
-    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions) {
+    PostgresInstances(DatabaseCalls database, InstanceRows rows, Transitions transitions, Insertion insertion) {
         this.database = database;
         this.rows = rows;
         this.transitions = transitions;
+        this.insertion = insertion;
     }
 
     @Override
     public Option<Instance> find(ProjectId projectId, InstanceId instanceId) {
-        return database.withHandle(handle -> find(handle, FIND, projectId, instanceId));
+        return database.withConnection(connection -> find(connection, FIND, projectId, instanceId));
     }
 
     /** The count and the page are read in one snapshot, so that {@code total_count} agrees with the page. */
@@ -85,17 +81,10 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
 
     @Override
     public Either<DomainError, Instance> insert(Instance instance) {
-        try {
-            return Either.right(toldIfLeased(database.withHandle(handle -> rows.bind(handle.createQuery(INSERT),
-                            instance.atVersion(0))
-                    .map(rows)
-                    .one())));
-        } catch (UnableToExecuteStatementException e) {
-            if (violates(e, LIVE_NAME_CONSTRAINT)) {
-                return Either.left(new DomainError.InstanceAlreadyExists(instance.name().value()));
-            }
-            throw e;
-        }
+        return Insertion.unlessNameTaken(
+                        () -> Either.right(database.withHandle(handle -> insertion.write(handle, instance))),
+                        () -> instance.name().value())
+                .map(this::toldIfLeased);
     }
 
     @Override
@@ -106,21 +95,51 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
     }
 
     /**
-     * One transaction: lock the live row ({@code FOR UPDATE}: a writer of another process waits here for its turn;
-     * one of this process waits before it, see {@link WriterTurns}), apply {@code change} to it, and write the
-     * settings; the lock goes with the commit.
+     * First without a lock: read the live row, apply {@code change} to it, and write the settings if the row is still
+     * at the version read (two round trips, no transaction). If another write came between (a transition, or another
+     * server's change of settings: those of this server wait for their turn, see {@link WriterTurns}), the change is
+     * made again under the row lock ({@code FOR UPDATE}: read, write, commit), where nothing can come between.
      */
     @Override
     public Either<DomainError, Instance> modifySettings(ProjectId projectId, InstanceId instanceId,
                                                         Function<Instance, Either<DomainError, Instance>> change) {
-        return turns.inTurn(instanceId, () -> database.inTransaction(handle -> find(handle, LOCK_LIVE, projectId, instanceId)
-                .toEither(() -> (DomainError) new DomainError.InstanceNotFound(instanceId.value()))
-                .flatMap(current -> change.apply(current).map(changed -> {
-                    rows.bind(handle.createUpdate(CHANGE_SETTINGS), changed, Written.ON_EVERY_WRITE)
-                            .bind("id", current.id().uuid())
-                            .execute();
-                    return changed.atVersion(current.version() + 1);
-                })))).map(this::toldIfLeased);
+        return turns.inTurn(instanceId, () -> database.withConnection(connection -> {
+            Option<Either<DomainError, SettingsChange>> unlocked = changeSettings(connection, FIND, projectId, instanceId, change);
+            return unlocked.isDefined() ? unlocked.get() : DatabaseCalls.inTransaction(connection, locked ->
+                    changeSettings(locked, LOCK_LIVE, projectId, instanceId, change)
+                            .getOrElseThrow(() -> new IllegalStateException("instance " + instanceId + " changed under its lock")));
+        })).map(this::toldIfWarningChanged);
+    }
+
+    /** A change of settings as written. */
+    private record SettingsChange(Instance before, Instance after) {
+    }
+
+    /**
+     * Reads the live row with {@code read}, applies {@code change}, and writes the settings if the row is still at
+     * the version read; nothing if it is not.
+     */
+    private Option<Either<DomainError, SettingsChange>> changeSettings(Connection connection, String read, ProjectId projectId,
+                                                                     InstanceId instanceId,
+                                                                     Function<Instance, Either<DomainError, Instance>> change)
+            throws SQLException {
+        Option<Instance> found = find(connection, read, projectId, instanceId);
+        if (found.isEmpty()) {
+            return Option.some(Either.left(new DomainError.InstanceNotFound(instanceId.value())));
+        }
+        Instance current = found.get();
+        Either<DomainError, Instance> changed = change.apply(current);
+        if (changed.isLeft()) {
+            return Option.some(Either.left(changed.getLeft()));
+        }
+        try (PreparedStatement update = connection.prepareStatement(CHANGE_SETTINGS)) {
+            int next = rows.bindInOrder(update, changed.get(), Written.ON_EVERY_WRITE);
+            update.setObject(next, current.id().uuid());
+            update.setLong(next + 1, current.version());
+            return update.executeUpdate() == 1
+                    ? Option.some(Either.right(new SettingsChange(current, changed.get().atVersion(current.version() + 1))))
+                    : Option.none();
+        }
     }
 
     /** A uuid sorts by its bytes, which is the order of its text form. */
@@ -136,13 +155,34 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
         });
     }
 
+    @Override
+    public Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        if (ids.isEmpty()) {
+            return HashSet.empty();
+        }
+        return database.withHandle(handle -> HashSet.ofAll(handle.createQuery(LIVE_AMONG)
+                .bind("ids", ids.map(InstanceId::uuid).toJavaArray(UUID[]::new))
+                .mapTo(UUID.class).list()).map(InstanceId::new));
+    }
+
     /**
-     * Tells of the writes of this store only; {@link LeaseNotifications} tells of those of every server sharing the
+     * Tells of the writes of this store only; {@link StoreNotifications} tells of those of every server sharing the
      * database.
      */
     @Override
     public void whenLeasesChange(Runnable listener) {
         leaseListeners.add(listener);
+    }
+
+    /**
+     * A change of settings keeps the lease; it changes what the auto-stop engine plans only if it changes whether the
+     * running lease is to be warned about.
+     */
+    private Instance toldIfWarningChanged(SettingsChange change) {
+        if (change.after().lease().isDefined() && change.before().autoStop().prompt() != change.after().autoStop().prompt()) {
+            leaseListeners.forEach(Runnable::run);
+        }
+        return change.after();
     }
 
     private Instance toldIfLeased(Instance written) {
@@ -152,18 +192,13 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
         return written;
     }
 
-    private Option<Instance> find(Handle handle, String sql, ProjectId projectId, InstanceId instanceId) {
-        return Option.ofOptional(handle.createQuery(sql)
-                .bind("project_id", projectId.value())
-                .bind("id", instanceId.uuid())
-                .map(rows)
-                .findOne());
-    }
-
-    private static boolean violates(UnableToExecuteStatementException e, String constraint) {
-        return e.getCause() instanceof PSQLException cause
-                && PSQLState.UNIQUE_VIOLATION.getState().equals(cause.getSQLState())
-                && cause.getServerErrorMessage() != null
-                && constraint.equals(cause.getServerErrorMessage().getConstraint());
+    private Option<Instance> find(Connection connection, String sql, ProjectId projectId, InstanceId instanceId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, projectId.value());
+            query.setObject(2, instanceId.uuid());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Option.some(rows.map(row)) : Option.none();
+            }
+        }
     }
 }

@@ -2,9 +2,12 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
 import java.math.BigDecimal;
@@ -62,17 +65,21 @@ public final class PostgresLeaseClaims implements DueLeases {
 
     /**
      * One transaction: read the database's time, lock up to {@code limit} due rows that nobody else holds, and write
-     * each stop with its event. {@code now()} is the transaction's start, the same for the claim and the stops.
+     * their stops with their events in one statement. {@code now()} is the transaction's start, the same for the claim
+     * and the stops.
      */
     @Override
     public List<AutoStopped> stopDue(int limit, LeaseStop stop) {
         return database.inTransaction(handle -> {
             Instant now = handle.createQuery("SELECT now()").mapTo(OffsetDateTime.class).one().toInstant();
             List<Instance> claimed = List.ofAll(handle.createQuery(CLAIM_DUE).bind("limit", limit).map(rows).list());
-            return claimed.flatMap(due -> stop.apply(due, now).toOption().map(stopped -> new AutoStopped(
-                    transitions.write(handle, stopped, TransitionCause.AUTO_STOP).getOrElseThrow(() ->
-                            new IllegalStateException("instance " + due.id() + " changed while this transaction held it")),
-                    due.lease().get().stopAt())));
+            Map<InstanceId, Instant> leaseEnds = claimed.toMap(due -> Tuple.of(due.id(), due.lease().get().stopAt()));
+            List<Instance> stopping = claimed.flatMap(due -> stop.apply(due, now).toOption());
+            List<Instance> stopped = transitions.writeAll(handle, stopping, TransitionCause.AUTO_STOP);
+            if (stopped.size() != stopping.size()) {
+                throw new IllegalStateException("claimed instances changed while this transaction held them");
+            }
+            return stopped.map(instance -> new AutoStopped(instance, leaseEnds.apply(instance.id())));
         });
     }
 

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * see {@link DatabaseCalls}) and the one definition of an instance row.
  */
 public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents events, PostgresLeaseClaims leaseClaims,
-                             PostgresQueues queues) {
+                             PostgresQueues queues, PostgresEventFeed eventFeed, PostgresWebhookOutbox webhookOutbox) {
 
     /**
      * The stores over a migrated database (see {@link PostgresDatabase}).
@@ -20,15 +20,17 @@ public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents
      * @param credentialKey the AES key that seals credentials at rest; the same key must open them later
      */
     public static PostgresStores create(DataSource dataSource, SecretKey credentialKey) {
-        var database = new DatabaseCalls(Jdbi.create(dataSource).installPlugin(new PostgresPlugin()));
+        var database = new DatabaseCalls(dataSource, Jdbi.create(dataSource).installPlugin(new PostgresPlugin()));
         var rows = new InstanceRows(new CredentialCipher(credentialKey));
         var transitions = new Transitions(rows);
-        return new PostgresStores(new PostgresInstances(database, rows, transitions), new PostgresInstanceEvents(database),
-                new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows));
+        var insertion = new Insertion(rows);
+        return new PostgresStores(new PostgresInstances(database, rows, transitions, insertion), new PostgresInstanceEvents(database),
+                new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows, transitions, insertion),
+                new PostgresEventFeed(database), new PostgresWebhookOutbox(database));
     }
 
     /** These stores behind the store ports, as the services are wired over them. */
     public Stores stores() {
-        return new Stores(instances, queues, events, leaseClaims, queues, instances);
+        return new Stores(instances, queues, events, leaseClaims, queues, instances, eventFeed);
     }
 }

@@ -6,10 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Writers of one instance in this process wait for their turn here, before they take a connection: the row lock
- * serialises them anyway, and a writer that waited for it holding a connection would take the pool from every
- * other request (a crowd on one instance would starve the others). The locks are fair, so turns come in order of
- * arrival; instances share {@link #STRIPES} locks, so two instances rarely wait for each other.
+ * Writers of one row in this process (an instance's, or a free flavor's admissions') wait for their turn here, before
+ * they take a connection: the row lock serialises them anyway, and a writer that waited for it holding a connection
+ * would take the pool from every other request (a crowd on one row would starve the others). The locks are fair, so
+ * turns come in order of arrival; rows share {@link #STRIPES} locks, so two rows rarely wait for each other.
  */
 final class WriterTurns {
 
@@ -24,7 +24,15 @@ final class WriterTurns {
     }
 
     <T> T inTurn(InstanceId instanceId, Supplier<T> write) {
-        ReentrantLock lock = locks[Math.floorMod(instanceId.uuid().hashCode(), STRIPES)];
+        return inTurn(instanceId.uuid().hashCode(), write);
+    }
+
+    <T> T inTurn(String freeFlavorName, Supplier<T> write) {
+        return inTurn(freeFlavorName.hashCode(), write);
+    }
+
+    private <T> T inTurn(int rowHash, Supplier<T> write) {
+        ReentrantLock lock = locks[Math.floorMod(rowHash, STRIPES)];
         lock.lock();
         try {
             return write.get();

@@ -59,6 +59,23 @@ class CredentialAtRestTest {
     }
 
     @Test
+    void aTransitionOtherThanTheDeleteLeavesTheSealedCredentialAndTheSpecAsTheInsertWroteThem() {
+        byte[] sealedBefore = sealedCredential();
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE instance SET spec = jsonb_set(spec, '{annotations,written}', '\"by the insert\"') WHERE id = :id")
+                .bind("id", stored.id().uuid())
+                .execute());
+
+        Instance started = store.update(stored.start(true, stored.updatedAt().plusSeconds(1)).get(), TransitionCause.USER_REQUEST).get();
+
+        assertThat(sealedCredential()).as("sealed again, it would differ: each seal draws a new nonce").isEqualTo(sealedBefore);
+        Instance read = store.find(stored.projectId(), stored.id()).get();
+        assertThat(read.status()).isEqualTo(started.status());
+        assertThat(read.spec().annotations().get("written")).as("the spec is not written again").contains("by the insert");
+        assertThat(read.spec().credential()).containsExactly(credential);
+    }
+
+    @Test
     void aStoreWithAnotherKeyCannotReadTheInstanceAndSaysSoRatherThanNotFindingIt() {
         PostgresPorts withAnotherKey = database.newStore();
 
@@ -77,6 +94,12 @@ class CredentialAtRestTest {
                 .execute());
 
         assertThatThrownBy(() -> store.find(other.projectId(), other.id())).isInstanceOf(IllegalStateException.class);
+    }
+
+    private byte[] sealedCredential() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT credential FROM instance WHERE id = :id")
+                .bind("id", stored.id().uuid())
+                .mapTo(byte[].class).one());
     }
 
     @Test

@@ -24,7 +24,7 @@ class MigrationTest {
      * Versions given to branches that are developed at the same time and not merged yet: until each lands, its number
      * is the one gap allowed. Once all have landed this set can go.
      */
-    private static final Set<Integer> HELD_FOR_OTHER_BRANCHES = Set.of(5, 6, 7, 8);
+    private static final Set<Integer> HELD_FOR_OTHER_BRANCHES = Set.of(5, 6, 7, 8, 11, 13, 14, 15);
     private static final Set<String> VERBS = Set.of("create", "add", "alter", "rename", "drop", "backfill", "move");
 
     @Test

@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.DueLeases;
+import io.demanager.application.port.out.EventFeed;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * written against one store, run on them as they run on the in-memory store.
  */
 public final class PostgresPorts implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases, QueuedInstances,
-        InstancesInStatus {
+        InstancesInStatus, EventFeed {
 
     private final PostgresStores stores;
 
@@ -72,6 +73,11 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     }
 
     @Override
+    public Set<InstanceId> liveAmong(Set<InstanceId> ids) {
+        return stores.instances().liveAmong(ids);
+    }
+
+    @Override
     public EventPage events(ProjectId projectId, InstanceId instanceId, int offset, int limit) {
         return stores.events().events(projectId, instanceId, offset, limit);
     }
@@ -102,7 +108,54 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     }
 
     @Override
+    public Either<DomainError, Instance> insertAdmitting(String flavorName, Function<Places, Either<DomainError, Instance>> decide) {
+        return stores.queues().insertAdmitting(flavorName, decide);
+    }
+
+    @Override
+    public Either<DomainError, Either<StaleWrite, Instance>> updateAdmitting(
+            String flavorName, Function<Places, Either<DomainError, Instance>> decide, TransitionCause cause) {
+        return stores.queues().updateAdmitting(flavorName, decide, cause);
+    }
+
+    @Override
+    public Option<Instance> admitOldest(String flavorName, long capacity, Function<Instance, Either<DomainError, Instance>> admit,
+                                        TransitionCause cause) {
+        return stores.queues().admitOldest(flavorName, capacity, admit, cause);
+    }
+
+    @Override
+    public long rank(Instance queued) {
+        return stores.queues().rank(queued);
+    }
+
+    @Override
+    public QueueState state(String flavorName) {
+        return stores.queues().state(flavorName);
+    }
+
+    @Override
     public long countHoldingCapacity(String flavorName) {
         return stores.queues().countHoldingCapacity(flavorName);
+    }
+
+    @Override
+    public Position newest() {
+        return stores.eventFeed().newest();
+    }
+
+    @Override
+    public Option<Position> positionOf(ProjectId project, Option<String> ownerId, long eventId) {
+        return stores.eventFeed().positionOf(project, ownerId, eventId);
+    }
+
+    @Override
+    public Page after(ProjectId project, Option<String> ownerId, Position position, int limit) {
+        return stores.eventFeed().after(project, ownerId, position, limit);
+    }
+
+    @Override
+    public Listening whenEventsWritten(Runnable listener) {
+        return stores.eventFeed().whenEventsWritten(listener);
     }
 }

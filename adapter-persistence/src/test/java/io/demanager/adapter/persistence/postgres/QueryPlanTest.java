@@ -1,8 +1,8 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.application.port.out.InstanceListing.SortField;
-import io.demanager.application.port.out.InstanceListing.SortOrder;
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceSort.Direction;
+import io.demanager.domain.instance.InstanceSort.Key;
 import io.demanager.domain.instance.ProjectId;
 import io.demanager.testkit.StoreFixtures;
 import org.jdbi.v3.core.Handle;
@@ -94,7 +94,7 @@ class QueryPlanTest {
 
     @Test
     void aPageSortedByNameIsReadInOrderFromTheLiveNameIndex() {
-        ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(SortField.NAME, SortOrder.ASC).page(20, 10).build());
+        ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(Key.NAME, Direction.ASC).page(20, 10).build());
 
         String plan = explain(handle -> query.bindPage(handle.createQuery("EXPLAIN " + query.pageSql())));
 
@@ -103,8 +103,8 @@ class QueryPlanTest {
 
     @Test
     void aPageSortedByCreationTimeIsReadInOrderFromTheCreationIndexInBothDirections() {
-        for (SortOrder order : SortOrder.values()) {
-            ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(SortField.CREATION_TIMESTAMP, order).page(0, 10).build());
+        for (Direction order : Direction.values()) {
+            ListingQuery query = new ListingQuery(listing(busyProject()).sortedBy(Key.CREATION_TIMESTAMP, order).page(0, 10).build());
 
             String plan = explain(handle -> query.bindPage(handle.createQuery("EXPLAIN " + query.pageSql())));
 

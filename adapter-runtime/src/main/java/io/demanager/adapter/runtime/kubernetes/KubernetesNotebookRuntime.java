@@ -140,9 +140,23 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
                 case RUNNING -> keepOrLaunch(instance);
                 case RESTARTED -> launch(instance);
                 case STOPPED -> stop(instance);
-                case GONE -> remove(refOf(instance), "its instance was deleted");
+                case GONE -> remove(instance.id(), "its instance was deleted");
             }
         }));
+    }
+
+    /** Every instance with a StatefulSet or a claim in the namespace, whichever server made them. */
+    @Override
+    public io.vavr.collection.Set<InstanceId> held() {
+        var labelled = java.util.stream.Stream.concat(
+                managed(cluster.apps().statefulSets().withLabel(NotebookObjects.MANAGED_BY, NotebookObjects.MANAGER).list().getItems()),
+                managed(cluster.persistentVolumeClaims().withLabel(NotebookObjects.MANAGED_BY, NotebookObjects.MANAGER).list().getItems()));
+        return io.vavr.collection.HashSet.ofAll(labelled.toList());
+    }
+
+    @Override
+    public void discard(InstanceId instanceId) {
+        work.execute(() -> exclusively(instanceId, () -> remove(instanceId, "the store no longer has its instance")));
     }
 
     @Override
@@ -244,14 +258,14 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
     }
 
     /** Deletes every object of the instance: the StatefulSet, what it owns (its pod, Service, Secret), then the claim. */
-    private void remove(InstanceRef ref, String why) {
-        watched.remove(ref.instanceId());
-        String name = NotebookObjects.name(ref.instanceId());
+    private void remove(InstanceId id, String why) {
+        watched.remove(id);
+        String name = NotebookObjects.name(id);
         cluster.apps().statefulSets().withName(name).delete();
         cluster.services().withName(name).delete();
         cluster.secrets().withName(name).delete();
-        cluster.persistentVolumeClaims().withName(NotebookObjects.claimName(ref.instanceId())).delete();
-        LOG.info("Objects of {} removed: {}", ref.instanceId().value(), why);
+        cluster.persistentVolumeClaims().withName(NotebookObjects.claimName(id)).delete();
+        LOG.info("Objects of {} removed: {}", id.value(), why);
     }
 
     /** Judges the instance's pod as the informers last saw it. */
@@ -320,7 +334,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
             Predicate<InstanceRef> exists = instanceExists;
             sets.values().forEach(set -> NotebookObjects.instanceOf(set)
                     .filter(ref -> !watched.containsKey(ref.instanceId()) && !exists.test(ref))
-                    .forEach(ref -> work.execute(() -> exclusively(ref.instanceId(), () -> remove(ref, "its instance no longer exists")))));
+                    .forEach(ref -> work.execute(() -> exclusively(ref.instanceId(), () -> remove(ref.instanceId(), "its instance no longer exists")))));
         } catch (KubernetesClientException e) {
             if (clock.isShutdown()) {
                 return; // closed while it read
@@ -335,6 +349,10 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
         Map<InstanceId, T> indexed = new java.util.HashMap<>();
         items.forEach(item -> NotebookObjects.instanceOf(item).forEach(ref -> indexed.put(ref.instanceId(), item)));
         return indexed;
+    }
+
+    private static java.util.stream.Stream<InstanceId> managed(java.util.List<? extends HasMetadata> items) {
+        return items.stream().flatMap(item -> NotebookObjects.instanceOf(item).map(InstanceRef::instanceId).toJavaStream());
     }
 
     private Option<Pod> cachedPod(InstanceId id) {

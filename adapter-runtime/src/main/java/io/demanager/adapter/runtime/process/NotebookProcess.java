@@ -1,6 +1,8 @@
 package io.demanager.adapter.runtime.process;
 
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class NotebookProcess {
 
+    private static final String ROOT_DIR = "--ServerApp.root_dir=";
+
     private final ProcessHandle handle;
     private final Option<Process> child;
 
@@ -33,14 +37,29 @@ final class NotebookProcess {
     }
 
     /**
-     * The notebook process {@code pid} if it still runs and is the one recorded: a Jupyter server serving
-     * {@code storage}, not another process that got the same id since.
+     * The notebook process serving a folder of {@code instanceFolder}, if one runs: {@code pid} when that is still the
+     * one recorded (not another process that got the same id since), otherwise whichever process serves it: the
+     * server may have been killed between starting a notebook and recording its id.
      */
-    static Option<NotebookProcess> find(long pid, Path storage) {
-        return Option.ofOptional(ProcessHandle.of(pid))
-                .filter(NotebookProcess::isRunning)
-                .filter(handle -> commandLine(handle.pid()).exists(line -> line.contains("--ServerApp.root_dir=" + storage)))
+    static Option<NotebookProcess> find(Option<Long> pid, Path instanceFolder) {
+        String served = ROOT_DIR + instanceFolder + "/";
+        return pid.flatMap(id -> Option.ofOptional(ProcessHandle.of(id))).filter(handle -> serves(handle, served))
+                .orElse(() -> Option.ofOptional(ProcessHandle.allProcesses().filter(handle -> serves(handle, served)).findFirst()))
                 .map(handle -> new NotebookProcess(handle, Option.none()));
+    }
+
+    /** The names of the folders of {@code runtimeFolder} a running notebook process serves. */
+    static Set<String> servedFoldersOf(Path runtimeFolder) {
+        String prefix = ROOT_DIR + runtimeFolder + "/";
+        return HashSet.ofAll(ProcessHandle.allProcesses()
+                .flatMap(handle -> commandLine(handle.pid()).toJavaStream())
+                .flatMap(arguments -> arguments.filter(argument -> argument.startsWith(prefix)).toJavaStream())
+                .map(argument -> argument.substring(prefix.length()).split("/")[0]).toList());
+    }
+
+    /** The argument that names the folder a notebook serves, which lies in the folder of its instance. */
+    static String rootDirArgument(Path storage) {
+        return ROOT_DIR + storage;
     }
 
     long pid() {
@@ -101,10 +120,14 @@ final class NotebookProcess {
         }
     }
 
-    private static Option<String> commandLine(long pid) {
+    private static boolean serves(ProcessHandle handle, String folderPrefix) {
+        return isRunning(handle) && commandLine(handle.pid()).exists(arguments -> arguments.exists(argument -> argument.startsWith(folderPrefix)));
+    }
+
+    private static Option<List<String>> commandLine(long pid) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            return Option.some(new String(raw, StandardCharsets.UTF_8).replace('\0', ' '));
+            return Option.some(List.of(new String(raw, StandardCharsets.UTF_8).split("\0")));
         } catch (IOException e) {
             return Option.none();
         }

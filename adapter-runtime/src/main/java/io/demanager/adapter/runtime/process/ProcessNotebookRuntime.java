@@ -12,8 +12,10 @@ import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.RuntimeEvent;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -40,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Runs each instance as a Jupyter Server process of its own, on this host: its own folder, its own port from the
@@ -105,18 +109,36 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
             switch (desired) {
                 case RUNNING -> keepOrLaunch(instance);
                 case RESTARTED -> {
-                    stop(instance);
+                    stop(instance.id());
                     launch(instance);
                 }
                 case STOPPED -> {
-                    stop(instance);
+                    stop(instance.id());
                     report(instance, new RuntimeEvent.Stopped());
                 }
-                case GONE -> {
-                    stop(instance);
-                    new NotebookFolder(settings.folder(), instance.id()).remove();
-                }
+                case GONE -> remove(instance.id());
             }
+            return null;
+        }));
+    }
+
+    /** Every instance with a folder here or a notebook process serving one, whoever started it. */
+    @Override
+    public Set<InstanceId> held() {
+        try (Stream<Path> folders = Files.list(settings.folder())) {
+            return HashSet.ofAll(folders.map(folder -> folder.getFileName().toString()).toList())
+                    .addAll(NotebookProcess.servedFoldersOf(settings.folder()))
+                    .flatMap(InstanceId::parse);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the notebooks' folder " + settings.folder() + " cannot be read", e);
+        }
+    }
+
+    @Override
+    public void discard(InstanceId instanceId) {
+        work.execute(() -> exclusively(instanceId, () -> {
+            LOG.info("Removing what is left of {}, which the store no longer has", instanceId.value());
+            remove(instanceId);
             return null;
         }));
     }
@@ -147,7 +169,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
         } else if (known != null && known.process().isAlive()) {
             report(instance, RuntimeEvent.launched(instance.status(), known.access()));
         } else {
-            stop(instance);
+            stop(instance.id());
             launch(instance);
         }
     }
@@ -159,7 +181,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
      */
     private void adoptOrReportGone(Instance instance) {
         var folder = new NotebookFolder(settings.folder(), instance.id());
-        Option<NotebookProcess> process = folder.pid().flatMap(pid -> NotebookProcess.find(pid, folder.storage(instance)));
+        Option<NotebookProcess> process = NotebookProcess.find(folder.pid(), folder.root());
         Option<Integer> port = folder.port();
         if (process.isDefined() && port.isDefined() && instance.access().exists(access -> api.answers(access.url(), access.token()))) {
             portsTaken.put(port.get(), instance.id());
@@ -168,7 +190,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
             LOG.info("Notebook of {} found again: process {} on port {}", instance.id().value(), process.get().pid(), port.get());
             return;
         }
-        stop(instance);
+        stop(instance.id());
         LOG.warn("Notebook of {} was gone when this server started", instance.id().value());
         report(instance, new RuntimeEvent.Faulted(new FailedReason(NOTEBOOK_GONE,
                 "The notebook was not running any more when the server started.", LinkedHashMap.empty())));
@@ -176,11 +198,11 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
 
     private void launch(Instance instance) {
         var folder = new NotebookFolder(settings.folder(), instance.id());
-        int port = takePort(instance.id());
         String token = HexFormat.of().formatHex(randomBytes());
-        String url = "http://" + urlHost() + ":" + port + "/";
+        int port = -1;
         NotebookProcess process;
         try {
+            port = takePort(instance.id());
             folder.prepare(instance, user);
             process = NotebookProcess.started(start(instance, folder, port, token));
             folder.recordProcess(process.pid(), port);
@@ -190,6 +212,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                     "The notebook could not be launched: " + e.getMessage(), Option.none(), folder, token)));
             return;
         }
+        String url = "http://" + urlHost() + ":" + port + "/";
         Instant deadline = Instant.now().plus(settings.startTimeout());
         while (process.isAlive() && Instant.now().isBefore(deadline) && !api.answers(url, token)) {
             sleep(READY_POLL);
@@ -216,7 +239,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                 "--ServerApp.port=" + port,
                 "--ServerApp.port_retries=0",
                 "--ServerApp.open_browser=False",
-                "--ServerApp.root_dir=" + folder.storage(instance))));
+                NotebookProcess.rootDirArgument(folder.storage(instance)))));
         var builder = new ProcessBuilder(command.toJavaList())
                 .directory(folder.storage(instance).toFile())
                 .redirectErrorStream(true)
@@ -237,15 +260,21 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
     }
 
     /** Stops what runs for the instance, whether this runtime started it or a server before it did. */
-    private void stop(Instance instance) {
-        var folder = new NotebookFolder(settings.folder(), instance.id());
-        Running known = running.remove(instance.id());
+    private void stop(InstanceId id) {
+        var folder = new NotebookFolder(settings.folder(), id);
+        Running known = running.remove(id);
         Option<NotebookProcess> process = Option.of(known).map(Running::process)
-                .orElse(() -> folder.pid().flatMap(pid -> NotebookProcess.find(pid, folder.storage(instance))));
+                .orElse(() -> NotebookProcess.find(folder.pid(), folder.root()));
         process.forEach(notebook -> notebook.stop(settings.stopGrace()));
         Option<Integer> port = Option.of(known).map(Running::port).orElse(folder::port);
         port.forEach(this::waitUntilFree);
-        forget(instance.id(), folder, port.getOrElse(-1));
+        forget(id, folder, port.getOrElse(-1));
+    }
+
+    /** Stops what runs for the instance and removes its folder. */
+    private void remove(InstanceId id) {
+        stop(id);
+        new NotebookFolder(settings.folder(), id).remove();
     }
 
     /** Every second: a notebook that died by itself is reported, once. */
@@ -282,7 +311,10 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
         }
     }
 
-    private int takePort(InstanceId id) {
+    private int takePort(InstanceId id) throws IOException {
+        if (settings.anyFreePort()) {
+            return takeAnyFreePort(id);
+        }
         int count = settings.lastPort() - settings.firstPort() + 1;
         int offset = random.nextInt(count);
         for (int i = 0; i < count; i++) {
@@ -294,7 +326,22 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                 portsTaken.remove(port, id);
             }
         }
-        throw new IllegalStateException("no free port left in " + settings.firstPort() + "-" + settings.lastPort());
+        throw new IOException("no free port left in " + settings.firstPort() + "-" + settings.lastPort());
+    }
+
+    /** A port the system gives as free now, which no notebook of this runtime is about to take. */
+    private int takeAnyFreePort(InstanceId id) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port;
+            try (var socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindHost()), 0));
+                port = socket.getLocalPort();
+            }
+            if (portsTaken.putIfAbsent(port, id) == null) {
+                return port;
+            }
+        }
+        throw new IOException("no free port on " + settings.bindHost() + " that no notebook is taking");
     }
 
     private boolean isFree(int port) {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * @param command      the Jupyter Server command and its first arguments, e.g. {@code jupyter-server}
  * @param folder       where each instance gets a folder of its own (its files, its Jupyter state, its log)
  * @param bindHost     the address every notebook listens on
- * @param firstPort    the lowest port a notebook may take
+ * @param firstPort    the lowest port a notebook may take; {@value #ANY_PORT}, with {@code lastPort} {@value #ANY_PORT}
+ *                     too, for any port the system gives as free
  * @param lastPort     the highest port a notebook may take
  * @param startTimeout how long a notebook has to answer {@code /api/status} before its launch counts as failed
  * @param stopGrace    how long a notebook has to stop after SIGTERM before it and its kernels get SIGKILL
@@ -32,6 +33,8 @@ public record ProcessRuntimeSettings(List<String> command, Path folder, String b
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
     public static final String DEFAULT_NOTEBOOK_USER = "demanager-notebook";
+    /** As port 0 does for a socket: a notebook takes any port the system gives as free. */
+    public static final int ANY_PORT = 0;
 
     public ProcessRuntimeSettings {
         Objects.requireNonNull(command, "command");
@@ -43,12 +46,18 @@ public record ProcessRuntimeSettings(List<String> command, Path folder, String b
         if (command.isEmpty()) {
             throw new IllegalArgumentException("the Jupyter command is not empty");
         }
-        if (firstPort < 1 || lastPort > 65_535 || firstPort > lastPort) {
+        boolean anyPort = firstPort == ANY_PORT && lastPort == ANY_PORT;
+        if (!anyPort && (firstPort < 1 || lastPort > 65_535 || firstPort > lastPort)) {
             throw new IllegalArgumentException("the port range is within 1-65535, lowest first: " + firstPort + "-" + lastPort);
         }
         if (startTimeout.isNegative() || startTimeout.isZero() || stopGrace.isNegative()) {
             throw new IllegalArgumentException("the start timeout is positive and the stop grace period not negative");
         }
+    }
+
+    /** Whether notebooks take any port the system gives as free rather than one of a range. */
+    public boolean anyFreePort() {
+        return firstPort == ANY_PORT;
     }
 
     /** Whether {@code command} names an executable: a path, or a name found on the {@code PATH}. */

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +117,26 @@ class ProcessNotebookRuntimeTest extends NotebookRuntimeContract {
         assertThat(failure.reason().detail().get("log").get()).contains("no kernel today");
     }
 
+    @Test
+    void aNotebookWhoseFolderIsLostIsStillFoundByItsProcessAndDiscarded() throws IOException {
+        Instance creating = newInstance(InstanceStatus.CREATING);
+        runtime.ensure(creating, DesiredState.RUNNING);
+        launched(creating, RuntimeEvent.Created.class);
+        long pid = pid(creating);
+        Path own = folder.resolve(creating.id().value());
+        try (var files = Files.walk(own)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+        assertThat(own).doesNotExist();
+
+        NotebookRuntime rebuilt = rebuild();
+        assertThat(rebuilt.held()).containsExactly(creating.id());
+        rebuilt.discard(creating.id());
+
+        ProcessHandle.of(pid).ifPresent(process -> process.onExit().completeOnTimeout(process, 60, TimeUnit.SECONDS).join());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("the notebook process").isNotEqualTo(java.util.Optional.of(true));
+    }
+
     private long pid(Instance instance) {
         try {
             return Long.parseLong(Files.readString(folder.resolve(instance.id().value()).resolve("notebook.pid")).strip());
@@ -125,7 +146,8 @@ class ProcessNotebookRuntimeTest extends NotebookRuntimeContract {
     }
 
     private ProcessRuntimeSettings settings(List<String> command) {
-        return new ProcessRuntimeSettings(command, folder, "127.0.0.1", 43_000, 43_999, Duration.ofSeconds(60),
+        return new ProcessRuntimeSettings(command, folder, "127.0.0.1", ProcessRuntimeSettings.ANY_PORT, ProcessRuntimeSettings.ANY_PORT,
+                Duration.ofSeconds(60),
                 Duration.ofSeconds(3), Option.some(JupyterInstalled.NOTEBOOK_USER));
     }
 }

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events, the
- * renewal of the running lease, and the catalog instances are created from.
+ * renewal of the running lease, the catalog instances are created from, and the watch of the project's events as
+ * they happen.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -17,7 +18,8 @@ public record InstanceUseCases(
         GetAccessTokenUseCase accessToken,
         ListInstanceEventsUseCase events,
         RenewLeaseUseCase renew,
-        ViewCatalogUseCase catalog) {
+        ViewCatalogUseCase catalog,
+        WatchEventsUseCase watchEvents) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -30,5 +32,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(renew, "renew");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(watchEvents, "watchEvents");
     }
 }

@@ -16,4 +16,7 @@ public interface InstancesInStatus {
      * the statuses between two pages.
      */
     List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit);
+
+    /** Which of {@code ids} are live instances, in any project: stored and not deleted. */
+    Set<InstanceId> liveAmong(Set<InstanceId> ids);
 }

@@ -1,6 +1,9 @@
 package io.demanager.application.port.out;
 
 import io.demanager.domain.instance.Instance;
+import io.demanager.domain.instance.InstanceId;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 /**
@@ -26,5 +29,21 @@ public interface NotebookRuntime {
      */
     default boolean notebooksOutliveTheServer() {
         return true;
+    }
+
+    /**
+     * The instances this runtime holds anything of (a notebook, its files), so that a server that starts can remove
+     * what is left of instances deleted while no server ran ({@link #discard}). A runtime that holds nothing of its
+     * own answers none.
+     */
+    default Set<InstanceId> held() {
+        return HashSet.empty();
+    }
+
+    /**
+     * Removes everything held for an instance the store no longer has, as {@link DesiredState#GONE} would, and
+     * reports nothing; returns at once.
+     */
+    default void discard(InstanceId instanceId) {
     }
 }

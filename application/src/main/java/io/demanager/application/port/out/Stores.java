@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The store behind each store port, as the services are wired over them. One object may stand behind several (the
- * in-memory store stands behind all six), or each port may have a store of its own.
+ * in-memory store stands behind all seven), or each port may have a store of its own.
  */
 public record Stores(
         InstanceStore instances,
@@ -12,7 +12,8 @@ public record Stores(
         InstanceEvents events,
         DueLeases dueLeases,
         QueuedInstances queues,
-        InstancesInStatus instancesInStatus) {
+        InstancesInStatus instancesInStatus,
+        EventFeed eventFeed) {
 
     public Stores {
         Objects.requireNonNull(instances, "instances");
@@ -21,5 +22,6 @@ public record Stores(
         Objects.requireNonNull(dueLeases, "dueLeases");
         Objects.requireNonNull(queues, "queues");
         Objects.requireNonNull(instancesInStatus, "instancesInStatus");
+        Objects.requireNonNull(eventFeed, "eventFeed");
     }
 }

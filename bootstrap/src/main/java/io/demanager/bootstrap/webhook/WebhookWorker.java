@@ -1,0 +1,105 @@
+package io.demanager.bootstrap.webhook;
+
+import io.demanager.application.port.in.DeliverWebhooksUseCase;
+import io.demanager.application.port.out.WebhookOutbox;
+import io.demanager.application.port.out.WebhookOutbox.Backlog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The webhook worker's background thread: it delivers the due deliveries batch by batch, then sleeps until events are
+ * written ({@link #wake()}) or the poll interval ends, when deliveries to retry come due. After each round it reads
+ * the outbox's backlog for the metrics. A round that fails (the database is away) is logged, and the next one tries
+ * again.
+ */
+public final class WebhookWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
+    private static final int BATCH = 50;
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final DeliverWebhooksUseCase deliveries;
+    private final WebhookOutbox outbox;
+    private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Object news = new Object();
+    private boolean woken;
+    private volatile boolean closing;
+    private volatile Backlog backlog = new Backlog(0, 0);
+
+    public WebhookWorker(DeliverWebhooksUseCase deliveries, WebhookOutbox outbox) {
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.thread = new Thread(this::run, "webhooks");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the webhook worker is already started");
+        }
+        thread.start();
+    }
+
+    /** Events were written: deliver now. Returns at once, from any thread. */
+    public void wake() {
+        synchronized (news) {
+            woken = true;
+            news.notifyAll();
+        }
+    }
+
+    /** The outbox's backlog after the last round. */
+    public Backlog backlog() {
+        return backlog;
+    }
+
+    /** Stops after the delivery in progress; what is not delivered stays in the outbox for the next server. */
+    @Override
+    public void close() {
+        closing = true;
+        wake();
+        if (started.get()) {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (!closing) {
+            synchronized (news) {
+                woken = false;
+            }
+            try {
+                int tried;
+                do {
+                    tried = deliveries.deliverDue(BATCH);
+                } while (tried == BATCH && !closing);
+                backlog = outbox.backlog();
+            } catch (RuntimeException failed) {
+                LOG.warn("A webhook round failed; the next one begins within {}", POLL, failed);
+            }
+            sleep();
+        }
+    }
+
+    private void sleep() {
+        long deadline = System.nanoTime() + POLL.toNanos();
+        synchronized (news) {
+            try {
+                for (long left = POLL.toNanos(); !woken && !closing && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(news, left);
+                }
+            } catch (InterruptedException interrupted) {
+                closing = true;
+            }
+        }
+    }
+}
