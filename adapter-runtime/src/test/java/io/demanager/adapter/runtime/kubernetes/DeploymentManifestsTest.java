@@ -63,7 +63,7 @@ class DeploymentManifestsTest {
     record Grant(String group, String resource, String verb) {
     }
 
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     @Test
     void everyManifestTheGuideNamesExistsAndParses() throws IOException {
@@ -153,8 +153,8 @@ class DeploymentManifestsTest {
             assertThat(reports.next(failing.id(), WITHIN)).isInstanceOf(RuntimeEvent.CreateFailed.class);
             second.ensure(NotebookRuntimeContract.in(kept, InstanceStatus.DELETED), DesiredState.GONE);
             Instant deadline = Instant.now().plus(WITHIN);
-            while (client.apps().statefulSets().inNamespace(NAMESPACE).withName(NotebookObjects.name(orphan.id())).get() != null
-                    || client.apps().statefulSets().inNamespace(NAMESPACE).withName(NotebookObjects.name(kept.id())).get() != null) {
+            KubernetesClient observer = cluster.observer();
+            while (anyObjectLeft(observer, kept) || anyObjectLeft(observer, orphan)) {
                 assertThat(Instant.now()).as("the deleted and the left-over instances' objects are removed").isBefore(deadline);
                 pause();
             }
@@ -163,6 +163,13 @@ class DeploymentManifestsTest {
             cluster.close();
             runtimes.forEach(KubernetesNotebookRuntime::close);
         }
+    }
+
+    /** Whether any object the runtime wrote for {@code instance} is still there: a removal deletes them one after the other. */
+    private static boolean anyObjectLeft(KubernetesClient client, Instance instance) {
+        return java.util.stream.Stream.of(client.apps().statefulSets(), client.services(), client.secrets(), client.persistentVolumeClaims())
+                .anyMatch(objects -> !objects.inNamespace(NAMESPACE).withLabel(NotebookObjects.INSTANCE, instance.id().value())
+                        .list().getItems().isEmpty());
     }
 
     private static Grant grantFor(RecordedRequest request) {
@@ -191,7 +198,7 @@ class DeploymentManifestsTest {
 
     private List<HasMetadata> objects(String file) {
         try (InputStream manifest = Files.newInputStream(MANIFESTS.resolve(file))) {
-            Object parsed = serialization.unmarshal(manifest);
+            Object parsed = SERIALIZATION.unmarshal(manifest);
             return parsed instanceof java.util.List<?> many ? List.ofAll(many).map(HasMetadata.class::cast) : List.of((HasMetadata) parsed);
         } catch (IOException e) {
             throw new AssertionError(file + " cannot be read", e);
