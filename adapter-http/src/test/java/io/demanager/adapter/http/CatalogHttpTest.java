@@ -38,7 +38,10 @@ class CatalogHttpTest {
         JsonNode queue = flavor(catalog(project), Bodies.FREE_FLAVOR).path("queue");
         assertThat(queue.path("capacity").asInt()).isEqualTo(ApiServer.FREE_CAPACITY);
         assertThat(queue.path("in_use").asInt()).isEqualTo(1);
+        assertThat(queue.path("queued").asInt()).isZero();
         assertThat(queue.path("full").asBoolean()).isTrue();
+        assertThat(flavor(catalog(project), Bodies.FREE_FLAVOR).at("/flavor_details/status").asText())
+                .as("sold out, as an instance's flavor_details shows it").isEqualTo("soldOut");
         assertThat(flavor(catalog(project), Bodies.CPU_FLAVOR).has("queue")).isFalse();
     }
 

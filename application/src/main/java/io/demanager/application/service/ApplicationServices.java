@@ -68,7 +68,7 @@ public final class ApplicationServices {
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
-                new ViewCatalogService(catalog, stores.activeInstances(), settings.freeFlavorCapacity()),
+                new ViewCatalogService(catalog, stores.activeInstances(), freeFlavorQueues, settings.freeFlavorCapacity(), clock),
                 new WatchEventsService(stores.eventFeed()));
         runtimeProgress = new RecordRuntimeProgressService(store, capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, catalog, capacity,

@@ -11,11 +11,14 @@ import io.demanager.domain.error.DomainError;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.testkit.Principals;
 import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SettableClock;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static io.demanager.testkit.InstanceBuilder.OTHER_PROJECT;
 import static io.demanager.testkit.InstanceBuilder.OWNER;
@@ -25,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewCatalogServiceTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
-    private final ViewCatalogService service = new ViewCatalogService(SampleCatalog.catalog(), store, 2);
+    private final ViewCatalogService service = new ViewCatalogService(SampleCatalog.catalog(), store,
+            new FreeFlavorQueues(store, 2), 2, new SettableClock(NOW));
 
     @Test
     void offersEveryFlavorAndProfileOfTheCatalog() {
@@ -45,9 +51,24 @@ class ViewCatalogServiceTest {
         CatalogView view = service.catalog(new ViewCatalogQuery(Principals.MEMBER, PROJECT)).get();
 
         FreeFlavorRoom room = offer(view, SampleCatalog.FREE_CPU.name()).room().get();
-        assertThat(room).isEqualTo(new FreeFlavorRoom(2, 2));
+        assertThat(room.capacity()).isEqualTo(2);
+        assertThat(room.inUse()).isEqualTo(2);
         assertThat(room.full()).isTrue();
         assertThat(offer(view, SampleCatalog.CPU.name()).room()).isEqualTo(Option.none());
+    }
+
+    @Test
+    void aPlaceOwedToAQueuedInstanceMakesTheFlavorFullAsAnInstanceDocumentWouldShowIt() {
+        store.given(anInstance().flavor(SampleCatalog.FREE_CPU).runningUntil(NOW.plusSeconds(600)).build());
+        store.given(anInstance().flavor(SampleCatalog.FREE_CPU).status(InstanceStatus.CREATE_QUEUING).queuedSince(NOW).build());
+
+        CatalogView view = service.catalog(new ViewCatalogQuery(Principals.MEMBER, PROJECT)).get();
+
+        FreeFlavorRoom room = offer(view, SampleCatalog.FREE_CPU.name()).room().get();
+        assertThat(room.inUse()).isEqualTo(1);
+        assertThat(room.queue().queued()).isEqualTo(1);
+        assertThat(room.full()).isTrue();
+        assertThat(view.readAt()).isEqualTo(NOW);
     }
 
     @Test

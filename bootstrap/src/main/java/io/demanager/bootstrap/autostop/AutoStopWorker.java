@@ -2,6 +2,7 @@ package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
 import io.demanager.application.port.in.WarnEndingLeasesUseCase;
+import io.demanager.bootstrap.worker.Alarm;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 
@@ -50,10 +50,8 @@ public final class AutoStopWorker implements AutoCloseable {
     private final AutoStopEngineSettings settings;
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final Object news = new Object();
-    private boolean woken;
+    private final Alarm alarm = new Alarm();
     private final Clock clock = Clock.systemUTC();
-    private volatile boolean closing;
     private volatile Round lastRound;
 
     public AutoStopWorker(StopExpiredLeasesUseCase stops, WarnEndingLeasesUseCase warnings, AutoStopEngineSettings settings) {
@@ -74,10 +72,7 @@ public final class AutoStopWorker implements AutoCloseable {
 
     /** A lease was set or changed: plan again now. Returns at once, from any thread. */
     public void wake() {
-        synchronized (news) {
-            woken = true;
-            news.notifyAll();
-        }
+        alarm.ring();
     }
 
     /** How the last round ended; empty before the first one ends. */
@@ -95,8 +90,7 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     @Override
     public void close() {
-        closing = true;
-        wake();
+        alarm.close();
         if (!started.get()) {
             return;
         }
@@ -113,8 +107,8 @@ public final class AutoStopWorker implements AutoCloseable {
     }
 
     private void run() {
-        while (!closing) {
-            sleep(round());
+        while (!alarm.closed()) {
+            alarm.pause(round());
         }
     }
 
@@ -130,9 +124,7 @@ public final class AutoStopWorker implements AutoCloseable {
 
     /** The pause after a round that did everything due now; none if the round failed. */
     private Option<Duration> plannedRound() {
-        synchronized (news) {
-            woken = false;
-        }
+        alarm.roundBegins();
         try {
             boolean progress = drain(stops::stopExpiredLeases) | drain(warnings::warnEndingLeases);
             Option<Duration> next = List.of(stops.untilNextLeaseEnd(), warnings.untilNextWarning())
@@ -158,21 +150,8 @@ public final class AutoStopWorker implements AutoCloseable {
         do {
             done = batch.applyAsInt(settings.batchSize());
             any |= done > 0;
-        } while (done == settings.batchSize() && !closing);
+        } while (done == settings.batchSize() && !alarm.closed());
         return any;
-    }
-
-    private void sleep(Duration pause) {
-        long deadline = System.nanoTime() + pause.toNanos();
-        synchronized (news) {
-            try {
-                for (long left = pause.toNanos(); !woken && !closing && left > 0; left = deadline - System.nanoTime()) {
-                    TimeUnit.NANOSECONDS.timedWait(news, left);
-                }
-            } catch (InterruptedException interrupted) {
-                closing = true;
-            }
-        }
     }
 
     private static Duration min(Duration a, Duration b) {

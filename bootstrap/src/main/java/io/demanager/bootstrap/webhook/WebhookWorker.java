@@ -3,11 +3,11 @@ package io.demanager.bootstrap.webhook;
 import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.out.WebhookOutbox;
 import io.demanager.application.port.out.WebhookOutbox.Backlog;
+import io.demanager.bootstrap.worker.Alarm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,9 +26,7 @@ public final class WebhookWorker implements AutoCloseable {
     private final WebhookOutbox outbox;
     private final Thread thread;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final Object news = new Object();
-    private boolean woken;
-    private volatile boolean closing;
+    private final Alarm alarm = new Alarm();
     private volatile Backlog backlog = new Backlog(0, 0);
 
     public WebhookWorker(DeliverWebhooksUseCase deliveries, WebhookOutbox outbox) {
@@ -47,10 +45,7 @@ public final class WebhookWorker implements AutoCloseable {
 
     /** Events were written: deliver now. Returns at once, from any thread. */
     public void wake() {
-        synchronized (news) {
-            woken = true;
-            news.notifyAll();
-        }
+        alarm.ring();
     }
 
     /** The outbox's backlog after the last round. */
@@ -61,8 +56,7 @@ public final class WebhookWorker implements AutoCloseable {
     /** Stops after the delivery in progress; what is not delivered stays in the outbox for the next server. */
     @Override
     public void close() {
-        closing = true;
-        wake();
+        alarm.close();
         if (started.get()) {
             try {
                 thread.join(Duration.ofSeconds(30).toMillis());
@@ -73,33 +67,18 @@ public final class WebhookWorker implements AutoCloseable {
     }
 
     private void run() {
-        while (!closing) {
-            synchronized (news) {
-                woken = false;
-            }
+        while (!alarm.closed()) {
+            alarm.roundBegins();
             try {
                 int tried;
                 do {
                     tried = deliveries.deliverDue(BATCH);
-                } while (tried == BATCH && !closing);
+                } while (tried == BATCH && !alarm.closed());
                 backlog = outbox.backlog();
             } catch (RuntimeException failed) {
                 LOG.warn("A webhook round failed; the next one begins within {}", POLL, failed);
             }
-            sleep();
-        }
-    }
-
-    private void sleep() {
-        long deadline = System.nanoTime() + POLL.toNanos();
-        synchronized (news) {
-            try {
-                for (long left = POLL.toNanos(); !woken && !closing && left > 0; left = deadline - System.nanoTime()) {
-                    TimeUnit.NANOSECONDS.timedWait(news, left);
-                }
-            } catch (InterruptedException interrupted) {
-                closing = true;
-            }
+            alarm.pause(POLL);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.demanager.application.port.in.ViewCatalogUseCase.FreeFlavorRoom;
 import io.demanager.domain.catalog.FlavorType;
 import io.demanager.domain.catalog.Profile;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,11 @@ public record CatalogDocument(List<FlavorEntry> flavors, List<ProfileEntry> prof
     public record FlavorEntry(FlavorDetails flavorDetails, QueueView queue) {
     }
 
-    /** @param full whether a new instance, or a start, of the flavor would wait in its queue now */
-    public record QueueView(int capacity, long inUse, boolean full) {
+    /**
+     * @param queued how many instances wait in the flavor's queue
+     * @param full   whether a new instance, or a start, of the flavor would wait in its queue now
+     */
+    public record QueueView(int capacity, long inUse, long queued, boolean full) {
     }
 
     public record ProfileEntry(String id, String name, String description, String deType, List<String> flavorTypes,
@@ -30,16 +34,17 @@ public record CatalogDocument(List<FlavorEntry> flavors, List<ProfileEntry> prof
     }
 
     public static CatalogDocument of(CatalogView catalog) {
-        return new CatalogDocument(catalog.flavors().map(CatalogDocument::flavor).toJavaList(),
+        return new CatalogDocument(catalog.flavors().map(offer -> flavor(offer, catalog.readAt())).toJavaList(),
                 catalog.profiles().map(CatalogDocument::profile).toJavaList());
     }
 
-    private static FlavorEntry flavor(FlavorOffer offer) {
-        return new FlavorEntry(InstanceDocumentMapper.flavorDetails(offer.flavor()), offer.room().map(CatalogDocument::queue).getOrNull());
+    private static FlavorEntry flavor(FlavorOffer offer, Instant readAt) {
+        return new FlavorEntry(InstanceDocumentMapper.flavorDetails(offer.flavor(), offer.room().map(FreeFlavorRoom::queue), readAt),
+                offer.room().map(CatalogDocument::queue).getOrNull());
     }
 
     private static QueueView queue(FreeFlavorRoom room) {
-        return new QueueView(room.capacity(), room.inUse(), room.full());
+        return new QueueView(room.capacity(), room.inUse(), room.queue().queued(), room.full());
     }
 
     private static ProfileEntry profile(Profile profile) {

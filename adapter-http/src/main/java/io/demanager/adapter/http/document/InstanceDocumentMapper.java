@@ -86,13 +86,8 @@ public final class InstanceDocumentMapper {
                 new ProvisionParams(image.namespace(), image.name(), image.tag(), null)));
     }
 
-    /** What the catalog knows of a flavor, without its queue. */
-    static FlavorDetails flavorDetails(Flavor flavor) {
-        return flavorDetails(flavor, Option.none(), Instant.EPOCH);
-    }
-
     /** A free flavor whose places are all taken or owed to its queue shows as sold out: a newcomer would wait. */
-    private static FlavorDetails flavorDetails(Flavor flavor, Option<FreeFlavorQueue> queue, Instant now) {
+    static FlavorDetails flavorDetails(Flavor flavor, Option<FreeFlavorQueue> queue, Instant now) {
         String status = queue.exists(FreeFlavorQueue::soldOut) ? SaleStatus.SOLD_OUT.wireName() : flavor.saleStatus().wireName();
         return new FlavorDetails(flavor.name(), status,
                 queue.map(FreeFlavorQueue::queued).getOrNull(),

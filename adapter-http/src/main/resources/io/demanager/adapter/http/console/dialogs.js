@@ -70,8 +70,8 @@ function showFlavor() {
     if (flavor.duration) notes.push(`Free: it stops after ${hours(flavor.duration)} at most.`);
     if (entry.queue) {
       notes.push(entry.queue.full
-        ? `All ${entry.queue.capacity} places are taken: a new instance waits in the queue.`
-        : `${entry.queue.capacity - entry.queue.in_use} of ${entry.queue.capacity} places are free.`);
+        ? `All ${entry.queue.capacity} places are taken or owed to the ${entry.queue.queued} waiting: a new instance waits in the queue.`
+        : `${entry.queue.capacity - entry.queue.in_use - entry.queue.queued} of ${entry.queue.capacity} places are free.`);
     }
     $('create-storage').replaceChildren(...flavor.storage_list.map((type) => new Option(type.toUpperCase(), type)));
     if (flavor.storage_list.includes('evs')) $('create-storage').value = 'evs';

@@ -7,6 +7,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,13 @@ public interface ViewCatalogUseCase {
 
     Either<DomainError, CatalogView> catalog(ViewCatalogQuery query);
 
-    record CatalogView(List<FlavorOffer> flavors, List<Profile> profiles) {
+    /** @param readAt when the queues were read, the instant their estimates count from */
+    record CatalogView(List<FlavorOffer> flavors, List<Profile> profiles, Instant readAt) {
 
         public CatalogView {
             Objects.requireNonNull(flavors, "flavors");
             Objects.requireNonNull(profiles, "profiles");
+            Objects.requireNonNull(readAt, "readAt");
         }
     }
 
@@ -36,12 +39,18 @@ public interface ViewCatalogUseCase {
 
     /**
      * @param capacity how many instances of the flavor may hold capacity at once, across every project
-     * @param inUse    how many hold it now; at capacity, a new instance or a start waits in the flavor's queue
+     * @param inUse    how many hold it now
+     * @param queue    its queue, by the same rule as an instance's {@code flavor_details}: a newcomer waits while every
+     *                 place is held or owed to a queued instance
      */
-    record FreeFlavorRoom(int capacity, long inUse) {
+    record FreeFlavorRoom(int capacity, long inUse, FreeFlavorQueue queue) {
+
+        public FreeFlavorRoom {
+            Objects.requireNonNull(queue, "queue");
+        }
 
         public boolean full() {
-            return inUse >= capacity;
+            return queue.soldOut();
         }
     }
 }
