@@ -23,10 +23,8 @@ final class ApiClient {
 
     private static final String JSON = "application/json";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    /** Shared by the copies with other tokens: one pool of connections and one selector thread per server. */
+    private final HttpClient http;
     private final int port;
     private final String base;
     private final Optional<String> token;
@@ -40,6 +38,10 @@ final class ApiClient {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.token = Optional.of(token);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         this.contract = new OpenApiContract(openApiDocument());
     }
 
@@ -47,6 +49,7 @@ final class ApiClient {
         this.port = same.port;
         this.base = same.base;
         this.token = token;
+        this.http = same.http;
         this.contract = same.contract;
     }
 

@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,8 @@ final class OpenApiContract {
     private final JsonNode document;
     private final SchemaRegistry schemas;
     private final Map<String, Schema> components = new HashMap<>();
+    /** Inline schemas compiled once each, by their node of the document (compiling costs more than validating). */
+    private final Map<JsonNode, Schema> inline = new IdentityHashMap<>();
 
     OpenApiContract(String yaml) {
         try {
@@ -268,7 +271,7 @@ final class OpenApiContract {
         Schema compiled = schema.has("$ref")
                 ? components.computeIfAbsent(schema.get("$ref").asText(),
                         ref -> schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + ref)))
-                : schemas.getSchema(schema);
+                : inline.computeIfAbsent(schema, schemas::getSchema);
         compiled.validate(value).forEach(error -> problems.add(what + ": " + error));
     }
 
