@@ -24,8 +24,6 @@ import io.demanager.bootstrap.webhook.WebhookWorker;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.instance.InstanceId;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,14 +84,10 @@ public final class Assembly implements AutoCloseable {
             runtimeTakesWork = processes::takesWork;
             reportTo = processes::reportTo;
         } else if (settings.runtime().kubernetes().isDefined()) {
-            KubernetesClient cluster = new KubernetesClientBuilder().build();
-            var pods = new KubernetesNotebookRuntime(cluster, settings.runtime().kubernetes().get());
+            var pods = KubernetesNotebookRuntime.connect(settings.runtime().kubernetes().get());
             pods.removeObjectsUnless(ref -> stores.instances().find(ref.projectId(), ref.instanceId()).isDefined());
             runtime = pods;
-            runtimeWork = () -> {
-                pods.close();
-                cluster.close();
-            };
+            runtimeWork = pods;
             runtimeKind = RuntimeSelection.Kind.KUBERNETES;
             runtimeTakesWork = pods::takesWork;
             reportTo = pods::reportTo;

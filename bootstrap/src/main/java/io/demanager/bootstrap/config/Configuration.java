@@ -3,6 +3,7 @@ package io.demanager.bootstrap.config;
 import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
 import io.demanager.adapter.runtime.kubernetes.KubernetesRuntimeSettings;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
@@ -187,6 +188,10 @@ public record Configuration(
         Option<RuntimeSelection.Kind> asked = environment.readOptional(Variable.DEMANAGER_RUNTIME, value ->
                 List.of(RuntimeSelection.Kind.values()).find(kind -> kind.name().equals(value.toUpperCase(Locale.ROOT)))
                         .toEither(() -> "'" + value + "' is not process, kubernetes or simulated"));
+        if (asked.contains(RuntimeSelection.Kind.KUBERNETES) && !KubernetesRuntimeSettings.isClientPackaged()) {
+            environment.refuse(Variable.DEMANAGER_RUNTIME, "kubernetes needs demanager-server-kubernetes.jar: this server jar"
+                    + " is built without the Kubernetes client");
+        }
         if (asked.contains(RuntimeSelection.Kind.KUBERNETES)) {
             return new RuntimeSelection(Option.none(), Option.some(kubernetes(environment, startTimeout)), simulated, Option.none());
         }
@@ -254,6 +259,10 @@ public record Configuration(
         if (environment.raw(Variable.DEMANAGER_DB_URL).isEmpty()) {
             user.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_USER, "only with DEMANAGER_DB_URL, which is not set"));
             password.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_PASSWORD, "only with DEMANAGER_DB_URL, which is not set"));
+            if (!EmbeddedDatabase.isPackaged()) {
+                environment.refuse(Variable.DEMANAGER_DB_URL, "required: this server jar carries no embedded PostgreSQL"
+                        + " (demanager-server-kubernetes.jar runs on a database of its cluster; demanager-server.jar has one)");
+            }
             return Option.none();
         }
         if (user.isEmpty()) {

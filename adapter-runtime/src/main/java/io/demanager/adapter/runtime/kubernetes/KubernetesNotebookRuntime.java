@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -98,14 +99,29 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
     private final SharedIndexInformer<Event> events;
     private volatile RecordRuntimeProgressUseCase progress;
     private volatile Predicate<InstanceRef> instanceExists = ignored -> true;
+    private final Runnable closeClient;
+
+    /**
+     * A runtime on the cluster found as kubectl finds it (in the cluster, or through KUBECONFIG), with a client of its
+     * own that it closes with itself.
+     */
+    public static KubernetesNotebookRuntime connect(KubernetesRuntimeSettings settings) {
+        KubernetesClient client = new KubernetesClientBuilder().build();
+        return new KubernetesNotebookRuntime(client, settings, new NotebookObjects(settings)::serviceAddress, client::close);
+    }
 
     /** A runtime that reaches the notebooks' Services by their addresses in the cluster, as a server running there does. */
     public KubernetesNotebookRuntime(KubernetesClient client, KubernetesRuntimeSettings settings) {
-        this(client, settings, new NotebookObjects(settings)::serviceAddress);
+        this(client, settings, new NotebookObjects(settings)::serviceAddress, () -> { });
     }
 
-    /** @param serviceAddress where the Service of an instance's notebook answers, from where this server runs */
-    KubernetesNotebookRuntime(KubernetesClient client, KubernetesRuntimeSettings settings, Function<InstanceId, String> serviceAddress) {
+    /**
+     * @param serviceAddress where the Service of an instance's notebook answers, from where this server runs
+     * @param closeClient    what closing this runtime does to its client: nothing for a client its caller owns
+     */
+    KubernetesNotebookRuntime(KubernetesClient client, KubernetesRuntimeSettings settings, Function<InstanceId, String> serviceAddress,
+                              Runnable closeClient) {
+        this.closeClient = closeClient;
         this.cluster = client.adapt(NamespacedKubernetesClient.class).inNamespace(settings.namespace());
         this.settings = settings;
         this.objects = new NotebookObjects(settings);
@@ -179,6 +195,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
         work.shutdownNow();
         pods.close();
         events.close();
+        closeClient.run();
     }
 
     /** As if the watches died without a word: from now on only the periodic resync learns what happens. */

@@ -27,6 +27,9 @@ public record KubernetesRuntimeSettings(String namespace, Option<String> registr
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_RESYNC_PERIOD = Duration.ofSeconds(30);
 
+    /** The client this runtime is built on: demanager-server.jar leaves it out, demanager-server-kubernetes.jar has it. */
+    private static final String CLIENT_CLASS = "io.fabric8.kubernetes.client.KubernetesClientBuilder";
+
     /** A DNS label: what Kubernetes accepts as a namespace name. */
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -51,6 +54,16 @@ public record KubernetesRuntimeSettings(String namespace, Option<String> registr
     }
 
     /** Whether {@code name} is what Kubernetes accepts as a namespace's name. */
+    /** Whether the Kubernetes client is on the class path, so that this runtime can run. */
+    public static boolean isClientPackaged() {
+        try {
+            Class.forName(CLIENT_CLASS, false, KubernetesRuntimeSettings.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
+    }
+
     public static boolean isNamespace(String name) {
         return DNS_LABEL.matcher(name).matches();
     }

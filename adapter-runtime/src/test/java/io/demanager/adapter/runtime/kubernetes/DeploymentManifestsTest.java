@@ -77,6 +77,14 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theImageRunsTheClustersJarWhichCarriesTheKubernetesClient() throws IOException {
+        String image = Files.readString(MANIFESTS.resolve("Containerfile"), StandardCharsets.UTF_8);
+
+        assertThat(image).contains("COPY bootstrap/target/demanager-server-kubernetes.jar ")
+                .contains("\"-jar\", \"/opt/demanager/demanager-server-kubernetes.jar\"");
+    }
+
+    @Test
     void threeReplicasProbedOnHealthOnOneServiceAccountThatTheRoleIsBoundTo() {
         Deployment deployment = single("deployment.yaml", Deployment.class);
         var pod = deployment.getSpec().getTemplate().getSpec();

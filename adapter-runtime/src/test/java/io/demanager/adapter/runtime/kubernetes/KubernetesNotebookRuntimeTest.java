@@ -284,7 +284,7 @@ class KubernetesNotebookRuntimeTest {
         notebook.start();
         try {
             var runtime = new KubernetesNotebookRuntime(client, settings().value(),
-                    id -> "http://127.0.0.1:" + notebook.getAddress().getPort());
+                    id -> "http://127.0.0.1:" + notebook.getAddress().getPort(), () -> { });
             runtimes.add(runtime);
             runtime.reportTo(reports);
             assertThat(runtime.activity(in(creating, InstanceStatus.STOPPED))).as("nothing runs").isEmpty();
