@@ -50,6 +50,8 @@ class KubernetesServerIT {
                         () -> statefulSetsOf(observer, id).size() == 1);
                 assertThat(statefulSetsOf(observer, id).get(0).getSpec().getReplicas()).as("replicas of a notebook to run").isEqualTo(1);
                 assertThat(client.get(INSTANCES + "/" + id).json().path("status").asText()).isIn("CREATING", "STARTING");
+                // The API server goes first: a server that closes its watches on a live mock server waits on it for seconds.
+                cluster.destroy();
             }
         } finally {
             cluster.destroy();
