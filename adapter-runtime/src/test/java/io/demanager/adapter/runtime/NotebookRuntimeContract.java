@@ -1,7 +1,7 @@
 package io.demanager.adapter.runtime;
 
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.application.port.out.NotebookActivity;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;

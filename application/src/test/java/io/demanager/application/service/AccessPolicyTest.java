@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.SampleCatalog;
@@ -86,10 +87,10 @@ class AccessPolicyTest {
         var queues = new FreeFlavorQueues(untouched(QueuedInstances.class), 1);
         var policy = AutoStopPolicy.DEFAULT;
         var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, queues, runtime, untouched(InstanceIds.class),
-                policy, clock, StatusChangePublisher.NONE);
+                policy, IdleStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
         var list = new ListInstancesService(store, queues, clock);
         var get = new GetInstanceService(store, queues, clock);
-        var modify = new ModifyInstanceService(store, policy, clock);
+        var modify = new ModifyInstanceService(store, policy, IdleStopPolicy.DEFAULT, clock);
         var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
         var token = new GetAccessTokenService(store);
@@ -155,7 +156,7 @@ class AccessPolicyTest {
         assertThat(new GetAccessTokenService(store).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
         assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), new FreeFlavorQueues(store, 1), runtime,
-                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
+                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("create"));
         assertThat(runtime.calls()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.QueuePosition;
 import io.demanager.application.port.out.DesiredState;
@@ -53,7 +54,7 @@ class CreateInstanceServiceTest {
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, FREE_CAPACITY), new FreeFlavorQueues(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
-            new SettableClock(NOW), statusChanges);
+            IdleStopPolicy.DEFAULT, new SettableClock(NOW), statusChanges);
 
     @Test
     void aNewInstanceIsStoredCreatingAsRequestedAndTheRuntimeIsAskedToCreateIt() {

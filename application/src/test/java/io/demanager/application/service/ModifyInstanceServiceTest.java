@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -42,7 +43,7 @@ class ModifyInstanceServiceTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     /** The store the service writes through, so that a test can make its updates lose their race. */
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
-    private final ModifyInstanceService service = new ModifyInstanceService(racing, AutoStopPolicy.DEFAULT, new SettableClock(NOW));
+    private final ModifyInstanceService service = new ModifyInstanceService(racing, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW));
 
     @Test
     void theDescriptionAloneChangesAndTheAutoStopStays() {

@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.demanager.testkit.RecordingRuntime;
 import io.demanager.testkit.SettableClock;
@@ -69,7 +70,7 @@ class OwnInstancesOnlyTest {
         return Stream.of(
                 Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW))
                         .get(new GetInstanceQuery(OWN_ONLY, ref))),
-                Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, new SettableClock(NOW))
+                Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW))
                         .modify(new ModifyInstanceCommand(OWN_ONLY, ref, Option.some(new Description("changed")), AutoStopChange.NONE,
                                 Option.none()))),
                 Named.of("action", (store, runtime, ref) -> new InstanceActionService(store, new FreeFlavorCapacity(store, 1), runtime,

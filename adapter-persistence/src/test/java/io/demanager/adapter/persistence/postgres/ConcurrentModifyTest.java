@@ -1,5 +1,6 @@
 package io.demanager.adapter.persistence.postgres;
 
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -61,7 +62,7 @@ class ConcurrentModifyTest {
     void storeOneInstance() {
         database = TestDatabase.migrated();
         store = database.newStore();
-        modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, Clock.systemUTC());
+        modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, Clock.systemUTC());
         original = store.insert(anInstance().description("original").build()).get();
     }
 

@@ -3,7 +3,7 @@ package io.demanager.adapter.runtime.process;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.application.port.out.NotebookActivity;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
