@@ -1,8 +1,8 @@
 package io.demanager.testkit;
 
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;

@@ -13,11 +13,11 @@ import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.demanager.domain.instance.Instance;
 import java.util.function.Function;
 
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.InstanceActionCommand.Action;
-import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;

@@ -1,6 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.QueuePosition;
 import io.demanager.application.port.out.DesiredState;
@@ -11,12 +10,13 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.error.StorageAttribute;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SequentialInstanceIds;

@@ -1,6 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -9,6 +8,7 @@ import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;

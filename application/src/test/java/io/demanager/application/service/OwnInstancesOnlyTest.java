@@ -1,9 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.domain.idle.IdleStopPolicy;
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
 import io.demanager.application.port.in.GetInstanceQuery;
@@ -22,10 +18,14 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Either;

@@ -1,6 +1,5 @@
 package io.demanager.adapter.persistence.postgres;
 
-import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
 import io.demanager.application.port.in.ModifyInstanceCommand;
@@ -10,6 +9,7 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.vavr.collection.HashSet;
