@@ -24,15 +24,15 @@ import java.util.Objects;
  * A notebook instance: the aggregate every use case works on. It is immutable; each request or runtime
  * event answers with the next instance or with the documented error, and the caller stores the result.
  *
- * @param autoStop    the auto-stop configuration, valid for each startup
- * @param lease       the stop time of the current run: present only while RUNNING with auto stop enabled
- * @param failure     why the last creation or start failed, or why the instance became unavailable
- * @param queuedSince when the instance joined a free flavor's queue, while it waits there
- * @param access      how the running notebook is opened, as the runtime reported it: only while RUNNING
+ * @param autoStop     the auto-stop configuration, valid for each startup
+ * @param lease        the stop time of the current run: present only while RUNNING with auto stop enabled
+ * @param failure      why the last creation or start failed, or why the instance became unavailable
+ * @param queuedSince  when the instance joined a free flavor's queue, while it waits there
+ * @param access       how the running notebook is opened, as the runtime reported it: only while RUNNING
  * @param idleStop     whether and after how long without activity the instance stops by itself
  * @param runningSince when the current run began: exactly while RUNNING
  * @param idleWarnedAt when the current run was last warned of an idle stop
- * @param version     the stored version this instance was read at; the store bumps it on every write
+ * @param version      the stored version this instance was read at; the store bumps it on every write
  */
 public record Instance(
         InstanceId id,
@@ -259,7 +259,8 @@ public record Instance(
     /** The same instance as stored at {@code storedVersion}; only stores call this. */
     public Instance atVersion(long storedVersion) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt, storedVersion);
+                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince,
+                idleWarnedAt, storedVersion);
     }
 
     // ---- internals ------------------------------------------------------------------------------
