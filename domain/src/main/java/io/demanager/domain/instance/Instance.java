@@ -171,7 +171,7 @@ public record Instance(
 
     /**
      * The same, with a change of the idle-stop settings, which applies at once: a running instance is judged by the
-     * new settings from its next look on.
+     * new settings from its next look on, and warned again before it stops.
      */
     public Either<DomainError, Instance> modify(Option<Description> newDescription, AutoStopChange autoStopChange,
                                                 AutoStopPolicy policy, IdleStopChange idleStopChange,
@@ -317,11 +317,12 @@ public record Instance(
                 version);
     }
 
+    /** A change of the idle-stop settings voids the warning given under the old ones: the new rule warns anew. */
     private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, IdleStopSettings newIdleStop,
                                  Instant now) {
         return new Instance(id, projectId, name, newDescription, status, createdAt, now, profile, flavor, pool, spec,
                 newAutoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, newIdleStop, runningSince,
-                idleWarnedAt, version);
+                newIdleStop.equals(idleStop) ? idleWarnedAt : Option.none(), version);
     }
 
     private static Option<FailedReason> failureOf(RuntimeEvent event) {

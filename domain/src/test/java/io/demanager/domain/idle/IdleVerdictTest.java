@@ -7,6 +7,7 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.idle.IdleVerdict.Reason;
+import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.RuntimeEvent;
@@ -223,6 +224,22 @@ class IdleVerdictTest {
 
         assertThat(changed.runningSince()).containsExactly(START);
         assertThat(changed.idleVerdict(NOTHING_OPEN, POLICY, START).stopAt()).containsExactly(START.plusSeconds(900));
+    }
+
+    @Test
+    void aChangeOfTheSettingsVoidsTheWarningAndAnyOtherChangeKeepsIt() {
+        Instant warnAt = START.plusSeconds(780);
+        Instance running = running(900);
+        Instance warned = running.warnOfIdleStop(running.idleVerdict(NOTHING_OPEN, POLICY, warnAt), warnAt).get();
+
+        Instance described = warned.modify(Option.some(new Description("still here")), AutoStopChange.NONE,
+                AutoStopPolicy.DEFAULT, IdleStopChange.NONE, POLICY, warnAt.plusSeconds(1)).get();
+        Instance lengthened = withIdleStop(warned, 1_200);
+
+        assertThat(described.idleWarnedAt()).containsExactly(warnAt);
+        assertThat(lengthened.idleWarnedAt()).isEmpty();
+        assertThat(lengthened.idleVerdict(NOTHING_OPEN, POLICY, START.plusSeconds(1_080)).warningDueAt(START.plusSeconds(1_080)))
+                .isTrue();
     }
 
     @Test

@@ -151,8 +151,9 @@ final class InstanceRows implements RowMapper<Instance> {
             instance -> instance.idleStop().idleTime().map(Duration::getSeconds).getOrNull());
     private static final Column<OffsetDateTime> RUNNING_SINCE = plain("running_since", OffsetDateTime.class,
             Written.ON_TRANSITION, instance -> instance.runningSince().map(InstanceRows::timestamp).getOrNull());
+    /** Written by every write: a change of the idle-stop settings voids the warning given under the old ones. */
     private static final Column<OffsetDateTime> IDLE_WARNED_AT = plain("idle_warned_at", OffsetDateTime.class,
-            Written.ON_TRANSITION, instance -> instance.idleWarnedAt().map(InstanceRows::timestamp).getOrNull());
+            Written.ON_EVERY_WRITE, instance -> instance.idleWarnedAt().map(InstanceRows::timestamp).getOrNull());
     private static final Column<OffsetDateTime> LEASE_STOP_AT = plain("lease_stop_at", OffsetDateTime.class, Written.ON_TRANSITION,
             instance -> instance.lease().map(lease -> timestamp(lease.stopAt())).getOrNull());
     private static final Column<OffsetDateTime> QUEUED_SINCE = plain("queued_since", OffsetDateTime.class, Written.ON_TRANSITION,
