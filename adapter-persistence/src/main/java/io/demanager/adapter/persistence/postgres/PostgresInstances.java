@@ -49,7 +49,7 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
             + " WHERE id = ? AND version = ?";
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
-    private static final String RUNNING_WITH_IDLE_STOP = "SELECT " + InstanceRows.NAMES + " FROM instance"
+    static final String RUNNING_WITH_IDLE_STOP = "SELECT " + InstanceRows.NAMES + " FROM instance"
             + " WHERE status = 'RUNNING' AND idle_stop_enabled";
     private static final String LIVE_AMONG = "SELECT id FROM instance WHERE id = ANY(:ids) AND status <> 'DELETED'";
 
