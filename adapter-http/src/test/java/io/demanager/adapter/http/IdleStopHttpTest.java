@@ -39,13 +39,15 @@ class IdleStopHttpTest {
         String project = ApiServer.newProject();
 
         String id = server.create(project, withIdleStop("watched", "{\"enable\": true, \"idle_seconds\": 1800}"));
-        String other = server.create(project, Bodies.create("unwatched"));
+        String other = server.create(project, Bodies.create("left-alone"));
 
         assertThat(idleStop(client.get(instancePath(project, id)).json()).toString())
                 .isEqualTo("{\"enable\":true,\"idle_seconds\":1800}");
         assertThat(idleStop(client.get(instancePath(project, other)).json()).toString()).isEqualTo("{\"enable\":false}");
-        JsonNode listed = client.get(instancesPath(project) + "?name=watched").json().path("instances").path(0);
-        assertThat(idleStop(listed).path("idle_seconds").asLong()).isEqualTo(1800);
+        JsonNode listed = client.get(instancesPath(project) + "?de_type=Notebook&sortby=name&order=desc").json().path("instances");
+        assertThat(listed.path(0).path("id").asText()).isEqualTo(id);
+        assertThat(idleStop(listed.path(0)).toString()).isEqualTo("{\"enable\":true,\"idle_seconds\":1800}");
+        assertThat(idleStop(listed.path(1)).toString()).isEqualTo("{\"enable\":false}");
     }
 
     @Test
@@ -67,7 +69,7 @@ class IdleStopHttpTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
             {"enable": true, "idle_seconds": 599}    | ModelArts.6336 | 'spec.idle_stop.idle_seconds' property value is incorrect. The value ranges from 600 to 86400.
             {"enable": true, "idle_seconds": 86401}  | ModelArts.6336 | 'spec.idle_stop.idle_seconds' property value is incorrect. The value ranges from 600 to 86400.
             {"idle_seconds": -5}                     | ModelArts.6336 | 'spec.idle_stop.idle_seconds' property value is incorrect. The value ranges from 600 to 86400.
@@ -91,7 +93,7 @@ class IdleStopHttpTest {
             assertThat(refused.errorMessage()).isEqualTo(message);
         }
         assertThat(client.get(instancePath(project, id)).body()).isEqualTo(before.body());
-        assertThat(client.get(instancesPath(project)).json().path("total_count").asInt()).isEqualTo(1);
+        assertThat(client.get(instancesPath(project) + "?de_type=Notebook").json().path("total_count").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -199,6 +201,6 @@ class IdleStopHttpTest {
     }
 
     private static InstanceId instanceId(String id) {
-        return new InstanceId(UUID.fromString(id));
+        return InstanceId.parse(id).get();
     }
 }
