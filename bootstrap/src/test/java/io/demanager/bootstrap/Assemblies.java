@@ -6,7 +6,6 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.Stores;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.config.RuntimeSelection;
-import io.demanager.bootstrap.retention.RetentionEngineSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 
@@ -25,7 +24,7 @@ public final class Assemblies {
     public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                                     AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
         return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop,
-                RetentionEngineSettings.DEFAULT, LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
+                LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
                 Clock.systemUTC());
     }
 }

@@ -7,6 +7,7 @@ import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.catalog.Flavor;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
@@ -50,8 +51,8 @@ class RetentionLifecycleTest {
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity,
-            new FreeFlavorQueues(store, 1), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock,
-            StatusChangePublisher.NONE);
+            new FreeFlavorQueues(store, 1), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT,
+            clock, StatusChangePublisher.NONE);
     private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, capacity, runtime, clock,
             StatusChangePublisher.NONE);

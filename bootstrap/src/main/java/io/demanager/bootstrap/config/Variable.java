@@ -48,6 +48,15 @@ public enum Variable {
     DEMANAGER_LEASE_WARNING_SECONDS("How long before its lease ends an instance whose prompt is true gets a LEASE_ENDING"
             + " event, in seconds; 0 for no warning before the stop itself.", "600"),
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_IDLE_STOP_MIN_SECONDS("The shortest idle time (spec.idle_stop.idle_seconds) a client may ask for, in seconds.",
+            "600"),
+    DEMANAGER_IDLE_STOP_MAX_SECONDS("The longest idle time a client may ask for, in seconds.", "86400"),
+    DEMANAGER_IDLE_STOP_MIN_RUNNING_SECONDS("How long a run lasts at least before it may be stopped for idleness, in seconds.",
+            "600"),
+    DEMANAGER_IDLE_STOP_WARNING_SECONDS("How long before an idle stop the instance gets an IDLE_ENDING event, in seconds: the"
+            + " stop never comes sooner after the warning.", "300"),
+    DEMANAGER_IDLE_STOP_INTERVAL_MS("How often the idle-stop engine reads the activity of the running instances whose idle stop"
+            + " is enabled, in milliseconds.", "30000"),
     DEMANAGER_RETENTION_INTERVAL_SECONDS("How long the retention engine pauses between two sweeps for inactive free instances"
             + " kept longer than their flavor's store_time, in seconds.", "60"),
     DEMANAGER_RETENTION_BATCH_SIZE("How many such instances the retention engine deletes in one transaction.", "100"),
