@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
@@ -40,18 +41,31 @@ class AutoStopBenchmark {
 
     private static final AutoStopEngineSettings DEFAULTS = AutoStopEngineSettings.DEFAULT;
 
+    /** The cases to run, {@code -Dbenchmark.cases=single,find,steady,burst} (all by default), for example to profile one. */
+    private static final Set<String> CASES = Set.of(System.getProperty("benchmark.cases", "single,find,steady,burst").split(","));
+
     @Test
     void run() throws Exception {
         printLoad();
-        singleLease();
-        findingDueLeases(10_000);
+        when("single", AutoStopBenchmark::singleLease);
+        when("find", () -> findingDueLeases(10_000));
         printLoad();
-        steady();
+        when("steady", AutoStopBenchmark::steady);
         printLoad();
-        findingDueLeases(1_000_000);
+        when("find", () -> findingDueLeases(1_000_000));
         printLoad();
-        burst();
+        when("burst", AutoStopBenchmark::burst);
         printLoad();
+    }
+
+    private interface Case {
+        void run() throws Exception;
+    }
+
+    private static void when(String name, Case benchmarkCase) throws Exception {
+        if (CASES.contains(name)) {
+            benchmarkCase.run();
+        }
     }
 
     /** The machine's load average (1, 5 and 15 minutes), since other work on it changes every figure. */
