@@ -1,5 +1,6 @@
 package io.demanager.bootstrap;
 
+import io.demanager.adapter.runtime.kubernetes.KubernetesNotebookRuntime;
 import io.demanager.adapter.runtime.process.ProcessNotebookRuntime;
 import io.demanager.adapter.runtime.simulated.SimulatedNotebookRuntime;
 import io.demanager.application.port.in.InstanceUseCases;
@@ -82,6 +83,14 @@ public final class Assembly implements AutoCloseable {
             runtimeKind = RuntimeSelection.Kind.PROCESS;
             runtimeTakesWork = processes::takesWork;
             reportTo = processes::reportTo;
+        } else if (settings.runtime().kubernetes().isDefined()) {
+            var pods = KubernetesNotebookRuntime.connect(settings.runtime().kubernetes().get());
+            pods.removeObjectsUnless(ref -> stores.instances().find(ref.projectId(), ref.instanceId()).isDefined());
+            runtime = pods;
+            runtimeWork = pods;
+            runtimeKind = RuntimeSelection.Kind.KUBERNETES;
+            runtimeTakesWork = pods::takesWork;
+            reportTo = pods::reportTo;
         } else {
             settings.runtime().fallback().forEach(why -> LOG.warn("The simulated runtime runs the notebooks: {}", why));
             var simulated = new SimulatedNotebookRuntime(settings.runtime().simulated(), random);

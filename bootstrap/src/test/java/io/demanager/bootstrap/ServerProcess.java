@@ -18,6 +18,9 @@ final class ServerProcess implements AutoCloseable {
 
     static final String JAR_NAME = "demanager-server.jar";
     static final Path JAR = Path.of(System.getProperty("demanager.server.jar", "target/" + JAR_NAME));
+    /** The server for clusters: the Kubernetes client, no embedded PostgreSQL. */
+    static final Path KUBERNETES_JAR = Path.of(System.getProperty("demanager.kubernetes.server.jar",
+            "target/demanager-server-kubernetes.jar"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Process process;
@@ -35,7 +38,12 @@ final class ServerProcess implements AutoCloseable {
      * server's own; the simulated runtime unless {@code environment} says otherwise.
      */
     static ServerProcess start(Path workDirectory, Map<String, String> environment, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", JAR.toAbsolutePath().toString()));
+        return start(JAR, workDirectory, environment, arguments);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, with another server jar. */
+    static ServerProcess start(Path jar, Path workDirectory, Map<String, String> environment, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DEMANAGER_"));

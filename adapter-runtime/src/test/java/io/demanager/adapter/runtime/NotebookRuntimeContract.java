@@ -241,7 +241,7 @@ public abstract class NotebookRuntimeContract {
     }
 
     /** The same instance, moved to {@code status} the way the application would before asking the runtime. */
-    protected static Instance in(Instance instance, InstanceStatus status) {
+    public static Instance in(Instance instance, InstanceStatus status) {
         return new Instance(instance.id(), instance.projectId(), instance.name(), instance.description(), status,
                 instance.createdAt(), instance.updatedAt(), instance.profile(), instance.flavor(), instance.pool(),
                 instance.spec(), instance.autoStop(), Option.none(), Option.none(),
@@ -250,7 +250,7 @@ public abstract class NotebookRuntimeContract {
     }
 
     /** The same instance, RUNNING with {@code access}, as the store keeps it. */
-    protected static Instance running(Instance instance, NotebookAccess access) {
+    public static Instance running(Instance instance, NotebookAccess access) {
         Instance running = in(instance, InstanceStatus.RUNNING);
         return new Instance(running.id(), running.projectId(), running.name(), running.description(), running.status(),
                 running.createdAt(), running.updatedAt(), running.profile(), running.flavor(), running.pool(),

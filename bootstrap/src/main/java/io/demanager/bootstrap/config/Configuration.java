@@ -3,7 +3,9 @@ package io.demanager.bootstrap.config;
 import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.persistence.catalog.InvalidCatalogException;
 import io.demanager.adapter.persistence.catalog.JsonCatalog;
+import io.demanager.adapter.persistence.postgres.EmbeddedDatabase;
 import io.demanager.adapter.persistence.postgres.PostgresDatabase;
+import io.demanager.adapter.runtime.kubernetes.KubernetesRuntimeSettings;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.adapter.runtime.simulated.SimulatedRuntimeSettings;
 import io.demanager.application.port.in.DeliverWebhooksUseCase;
@@ -177,20 +179,27 @@ public record Configuration(
         String bindHost = environment.read(Variable.DEMANAGER_NOTEBOOK_HOST, "127.0.0.1", Configuration::host);
         int[] ports = environment.read(Variable.DEMANAGER_NOTEBOOK_PORTS,
                 new int[] {ProcessRuntimeSettings.DEFAULT_FIRST_PORT, ProcessRuntimeSettings.DEFAULT_LAST_PORT}, Configuration::portRange);
-        Duration startTimeout = environment.read(Variable.DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS,
-                ProcessRuntimeSettings.DEFAULT_START_TIMEOUT, value -> whole(value, 1, 3_600).map(Duration::ofSeconds));
+        Option<Duration> startTimeout = environment.readOptional(Variable.DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS,
+                value -> whole(value, 1, 3_600).map(Duration::ofSeconds));
         Duration stopGrace = environment.read(Variable.DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS,
                 ProcessRuntimeSettings.DEFAULT_STOP_GRACE, value -> whole(value, 0, 600).map(Duration::ofSeconds));
         String user = environment.read(Variable.DEMANAGER_NOTEBOOK_USER, ProcessRuntimeSettings.DEFAULT_NOTEBOOK_USER,
                 value -> value.isBlank() ? Either.left("the user is empty") : Either.right(value.strip()));
         Option<RuntimeSelection.Kind> asked = environment.readOptional(Variable.DEMANAGER_RUNTIME, value ->
                 List.of(RuntimeSelection.Kind.values()).find(kind -> kind.name().equals(value.toUpperCase(Locale.ROOT)))
-                        .toEither(() -> "'" + value + "' is not process or simulated"));
+                        .toEither(() -> "'" + value + "' is not process, kubernetes or simulated"));
+        if (asked.contains(RuntimeSelection.Kind.KUBERNETES) && !KubernetesRuntimeSettings.isClientPackaged()) {
+            environment.refuse(Variable.DEMANAGER_RUNTIME, "kubernetes needs demanager-server-kubernetes.jar: this server jar"
+                    + " is built without the Kubernetes client");
+        }
+        if (asked.contains(RuntimeSelection.Kind.KUBERNETES)) {
+            return new RuntimeSelection(Option.none(), Option.some(kubernetes(environment, startTimeout)), simulated, Option.none());
+        }
         boolean installed = ProcessRuntimeSettings.isInstalled(command.head());
         var process = new ProcessRuntimeSettings(command, dataDirectory.resolve("notebooks"), bindHost, ports[0], ports[1],
-                startTimeout, stopGrace, Option.some(user));
+                startTimeout.getOrElse(ProcessRuntimeSettings.DEFAULT_START_TIMEOUT), stopGrace, Option.some(user));
         if (asked.isEmpty() && !installed) {
-            return new RuntimeSelection(Option.none(), simulated, Option.some(command.head()
+            return new RuntimeSelection(Option.none(), Option.none(), simulated, Option.some(command.head()
                     + " was not found, so no notebook really runs: install the Debian packages jupyter-server and"
                     + " python3-ipykernel (or set DEMANAGER_RUNTIME=simulated to say this is meant)"));
         }
@@ -204,8 +213,27 @@ public record Configuration(
                     .forEach(problem -> environment.refuse(Variable.DEMANAGER_NOTEBOOK_USER, problem));
         }
         return kind == RuntimeSelection.Kind.PROCESS
-                ? new RuntimeSelection(Option.some(process), simulated, Option.none())
+                ? new RuntimeSelection(Option.some(process), Option.none(), simulated, Option.none())
                 : RuntimeSelection.simulated(simulated);
+    }
+
+    /** The Kubernetes runtime's settings; the cluster itself is found as kubectl finds it (in-cluster, or KUBECONFIG). */
+    private static KubernetesRuntimeSettings kubernetes(Environment environment, Option<Duration> startTimeout) {
+        String namespace = environment.read(Variable.DEMANAGER_KUBERNETES_NAMESPACE, KubernetesRuntimeSettings.DEFAULT_NAMESPACE,
+                value -> KubernetesRuntimeSettings.isNamespace(value.strip()) ? Either.right(value.strip())
+                        : Either.left("'" + value + "' is not a namespace name (lower-case letters, digits and '-', at most 63)"));
+        Option<String> registry = environment.readOptional(Variable.DEMANAGER_KUBERNETES_REGISTRY,
+                value -> value.isBlank() || value.contains("://") ? Either.left("a registry is a host name and path, without a scheme")
+                        : Either.right(value.strip()));
+        Option<String> baseUrl = environment.readOptional(Variable.DEMANAGER_KUBERNETES_BASE_URL,
+                value -> value.strip().startsWith("https://") || value.strip().startsWith("http://") ? Either.right(value.strip())
+                        : Either.left("the base URL starts with https:// or http://"));
+        Duration resync = environment.read(Variable.DEMANAGER_KUBERNETES_RESYNC_SECONDS, KubernetesRuntimeSettings.DEFAULT_RESYNC_PERIOD,
+                value -> whole(value, 1, 3_600).map(Duration::ofSeconds));
+        Option<String> storageClass = environment.readOptional(Variable.DEMANAGER_KUBERNETES_STORAGE_CLASS,
+                value -> value.isBlank() ? Either.left("the storage class is empty") : Either.right(value.strip()));
+        return new KubernetesRuntimeSettings(namespace, registry, baseUrl, startTimeout.getOrElse(KubernetesRuntimeSettings.DEFAULT_START_TIMEOUT),
+                resync, storageClass);
     }
 
     private static Either<String, int[]> portRange(String value) {
@@ -231,6 +259,10 @@ public record Configuration(
         if (environment.raw(Variable.DEMANAGER_DB_URL).isEmpty()) {
             user.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_USER, "only with DEMANAGER_DB_URL, which is not set"));
             password.forEach(given -> environment.refuse(Variable.DEMANAGER_DB_PASSWORD, "only with DEMANAGER_DB_URL, which is not set"));
+            if (!EmbeddedDatabase.isPackaged()) {
+                environment.refuse(Variable.DEMANAGER_DB_URL, "required: this server jar carries no embedded PostgreSQL"
+                        + " (demanager-server-kubernetes.jar runs on a database of its cluster; demanager-server.jar has one)");
+            }
             return Option.none();
         }
         if (user.isEmpty()) {
@@ -394,6 +426,11 @@ public record Configuration(
                 + ", runtime=" + runtime.process().map(process -> "process (" + process.command().mkString(" ") + " on "
                                 + process.bindHost() + ":" + process.firstPort() + "-" + process.lastPort() + " as "
                                 + process.notebookUser().getOrElse("the server's user") + ")")
+                        .orElse(() -> runtime.kubernetes().map(kubernetes -> "kubernetes (namespace " + kubernetes.namespace()
+                                + kubernetes.registryPrefix().map(registry -> ", registry " + registry).getOrElse("")
+                                + kubernetes.baseUrl().map(url -> ", notebooks at " + url).getOrElse("")
+                                + ", start timeout " + kubernetes.startTimeout().toSeconds() + " s, resync every "
+                                + kubernetes.resyncPeriod().toSeconds() + " s)"))
                         .getOrElse(() -> "simulated (" + runtime.simulated().delay().toMillis() + " ms, failure rate " + runtime.simulated().failureRate()
                                 + (runtime.simulated().failingFlavors().isEmpty() ? ""
                                         : ", always failing " + runtime.simulated().failingFlavors().mkString(",")) + ")")

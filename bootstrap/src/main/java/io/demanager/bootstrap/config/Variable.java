@@ -50,16 +50,26 @@ public enum Variable {
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
     DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
     DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
-    DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine) or simulated (no notebook runs).",
+    DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine), kubernetes (each notebook a pod of"
+            + " a cluster) or simulated (no notebook runs).",
             "process when DEMANAGER_JUPYTER_COMMAND is found, otherwise simulated with a warning"),
     DEMANAGER_JUPYTER_COMMAND("The Jupyter Server command of the process runtime, with any first arguments.", "jupyter-server"),
     DEMANAGER_NOTEBOOK_HOST("The address the process runtime's notebooks listen on.", "127.0.0.1"),
     DEMANAGER_NOTEBOOK_PORTS("The ports the process runtime's notebooks take, as first-last, or 0 for any free port.",
             "42000-42999"),
-    DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS("How long a notebook has to answer before its start counts as failed.", "30"),
+    DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS("How long a notebook has to answer (its pod to be ready, on Kubernetes) before"
+            + " its start counts as failed.", "30; 300 on Kubernetes"),
     DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS("How long a notebook has to stop after SIGTERM before it and its kernels get SIGKILL.",
             "5"),
     DEMANAGER_NOTEBOOK_USER("The unprivileged OS user notebooks run as when the server runs as root.", "demanager-notebook"),
+    DEMANAGER_KUBERNETES_NAMESPACE("The namespace the Kubernetes runtime makes each notebook's objects in.", "demanager-notebooks"),
+    DEMANAGER_KUBERNETES_REGISTRY("The registry put before the catalog's namespace/image_name:image_tag, e.g."
+            + " swr.example.com.", "the cluster's default registry"),
+    DEMANAGER_KUBERNETES_BASE_URL("Where users open notebooks on Kubernetes (an ingress routing /notebook/<project>/<id>/ to"
+            + " each notebook's Service), e.g. https://notebooks.example.com.", "each notebook's Service address in the cluster"),
+    DEMANAGER_KUBERNETES_RESYNC_SECONDS("How often the Kubernetes runtime reads every notebook's pod again from the API"
+            + " server, whatever its watches said, in seconds.", "30"),
+    DEMANAGER_KUBERNETES_STORAGE_CLASS("The storage class of the volumes of evs storage.", "the cluster's default storage class"),
     DEMANAGER_RUNTIME_DELAY_MS("How long the simulated runtime takes to create, start or stop a notebook, in milliseconds.", "3000"),
     DEMANAGER_RUNTIME_FAILURE_RATE("The chance, from 0 to 1, that the simulated runtime fails a create, start or restart.", "0"),
     DEMANAGER_RUNTIME_FAILING_FLAVORS("Flavors whose creates, starts and restarts always fail, separated by commas.", "none"),

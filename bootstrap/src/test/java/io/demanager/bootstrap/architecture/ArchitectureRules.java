@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -32,6 +33,9 @@ final class ArchitectureRules {
             "io.zonky.."
     };
 
+    /** The package of the runtime adapter that every runtime may use. */
+    static final String SHARED_BY_RUNTIMES = "jupyter";
+
     /** Needs its own rule: {@code java..} is otherwise allowed in the domain and the application. */
     static final String[] JDBC = {"java.sql..", "javax.sql.."};
 
@@ -53,7 +57,8 @@ final class ArchitectureRules {
                 drivingPortsDoNotDependOnDrivenPorts(hexagon),
                 drivingAdaptersDependOnlyOnDrivingPortsOfTheApplication(hexagon),
                 everyClassBelongsToAPart(hexagon),
-                runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain(hexagon)));
+                runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain(hexagon),
+                runtimesDoNotKnowEachOther(hexagon)));
         Part.ADAPTERS.forEach(adapter -> rules.add(adapterIsUsedOnlyByItselfAndBootstrap(hexagon, adapter)));
         return List.copyOf(rules);
     }
@@ -83,9 +88,19 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(hexagon.inside(Part.RUNTIME_ADAPTER))
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage(hexagon.inside(Part.RUNTIME_ADAPTER), hexagon.insideApplication(), hexagon.inside(Part.DOMAIN),
-                        "java..", "javax..", "io.vavr..", "org.slf4j..", "com.fasterxml.jackson..")
+                        "java..", "javax..", "io.vavr..", "org.slf4j..", "com.fasterxml.jackson..", "io.fabric8..")
                 .because("a runtime learns what to run from the application and reports back to it, so that another runtime"
                         + " (Kubernetes) can replace it without touching any other adapter");
+    }
+
+    /** The runtimes ({@code process}, {@code kubernetes}, {@code simulated}) share only the package of the Jupyter calls. */
+    static ArchRule runtimesDoNotKnowEachOther(Hexagon hexagon) {
+        String runtimes = Part.RUNTIME_ADAPTER.packageBelow(hexagon.root());
+        return slices().matching(runtimes + ".(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage(runtimes + "." + SHARED_BY_RUNTIMES + ".."))
+                .because("each runtime can be read, changed or removed alone; what they have in common is in "
+                        + SHARED_BY_RUNTIMES);
     }
 
     static ArchRule onlyBootstrapDependsOnBootstrap(Hexagon hexagon) {

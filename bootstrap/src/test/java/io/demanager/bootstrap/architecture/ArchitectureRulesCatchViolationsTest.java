@@ -19,6 +19,7 @@ import io.demanager.archfixture.persistenceuseshttp.adapter.persistence.Store;
 import io.demanager.archfixture.portinusesportout.application.port.in.ListThingsUseCase;
 import io.demanager.archfixture.portisclass.application.port.out.CachingStore;
 import io.demanager.archfixture.productionusestestkit.bootstrap.DemoServer;
+import io.demanager.archfixture.runtimesknoweachother.adapter.runtime.kubernetes.Pods;
 import io.demanager.archfixture.runtimeusespersistence.adapter.runtime.Notebooks;
 import io.demanager.archfixture.strayclass.util.Helpers;
 import org.junit.jupiter.api.Named;
@@ -65,6 +66,8 @@ class ArchitectureRulesCatchViolationsTest {
             new Breach("the runtime adapter depends only on the application and the domain",
                     ArchitectureRules::runtimeAdapterDependsOnlyOnTheApplicationAndTheDomain,
                     new Fixture("runtimeusespersistence"), Notebooks.class),
+            new Breach("the runtimes do not know each other", ArchitectureRules::runtimesDoNotKnowEachOther,
+                    new Fixture("runtimesknoweachother"), Pods.class),
             new Breach("nothing but bootstrap depends on bootstrap", ArchitectureRules::onlyBootstrapDependsOnBootstrap,
                     new Fixture("adapterusesbootstrap"), Routes.class),
             new Breach("production code does not depend on the test kit", ArchitectureRules::productionCodeDoesNotDependOnTheTestKit,

@@ -1,6 +1,7 @@
 package io.demanager.bootstrap.config;
 
 import io.demanager.adapter.http.HttpLimits;
+import io.demanager.adapter.runtime.kubernetes.KubernetesRuntimeSettings;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
 import io.demanager.domain.instance.ProjectId;
@@ -139,8 +140,40 @@ class ConfigurationTest {
         if (ProcessRuntimeSettings.userProblem(Option.some("root")).isDefined()) {
             assertThat(problems).anyMatch(problem -> problem.startsWith("DEMANAGER_NOTEBOOK_USER: notebooks never run as root"));
         }
-        assertThat(Configuration.from(Map.of("DEMANAGER_RUNTIME", "kubernetes")).getLeft())
-                .containsExactly("DEMANAGER_RUNTIME: 'kubernetes' is not process or simulated");
+        assertThat(Configuration.from(Map.of("DEMANAGER_RUNTIME", "cloud")).getLeft())
+                .containsExactly("DEMANAGER_RUNTIME: 'cloud' is not process, kubernetes or simulated");
+    }
+
+    @Test
+    void theKubernetesRuntimeTakesItsSettingsAndTheStartTimeoutOfItsOwnUnlessOneIsGiven() {
+        KubernetesRuntimeSettings defaults = Configuration.from(Map.of("DEMANAGER_RUNTIME", "kubernetes")).get().runtime().kubernetes().get();
+        KubernetesRuntimeSettings kubernetes = Configuration.from(Map.of(
+                "DEMANAGER_RUNTIME", "kubernetes",
+                "DEMANAGER_KUBERNETES_NAMESPACE", "notebooks",
+                "DEMANAGER_KUBERNETES_REGISTRY", "swr.example.com/",
+                "DEMANAGER_KUBERNETES_BASE_URL", "https://notebooks.example.com/",
+                "DEMANAGER_KUBERNETES_RESYNC_SECONDS", "10",
+                "DEMANAGER_KUBERNETES_STORAGE_CLASS", "ssd",
+                "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "120")).get().runtime().kubernetes().get();
+
+        assertThat(defaults).isEqualTo(new KubernetesRuntimeSettings(KubernetesRuntimeSettings.DEFAULT_NAMESPACE, Option.none(), Option.none(),
+                KubernetesRuntimeSettings.DEFAULT_START_TIMEOUT, KubernetesRuntimeSettings.DEFAULT_RESYNC_PERIOD, Option.none()));
+        assertThat(kubernetes).isEqualTo(new KubernetesRuntimeSettings("notebooks", Option.some("swr.example.com"),
+                Option.some("https://notebooks.example.com"), Duration.ofSeconds(120), Duration.ofSeconds(10), Option.some("ssd")));
+    }
+
+    @Test
+    void badKubernetesSettingsAreRefusedNamingEachVariable() {
+        var problems = Configuration.from(Map.of(
+                "DEMANAGER_RUNTIME", "kubernetes",
+                "DEMANAGER_KUBERNETES_NAMESPACE", "Notebooks_1",
+                "DEMANAGER_KUBERNETES_REGISTRY", "https://swr.example.com",
+                "DEMANAGER_KUBERNETES_BASE_URL", "notebooks.example.com",
+                "DEMANAGER_KUBERNETES_RESYNC_SECONDS", "0")).getLeft();
+
+        assertThat(problems.map(problem -> problem.substring(0, problem.indexOf(':')))).containsExactlyInAnyOrder(
+                "DEMANAGER_KUBERNETES_NAMESPACE", "DEMANAGER_KUBERNETES_REGISTRY", "DEMANAGER_KUBERNETES_BASE_URL",
+                "DEMANAGER_KUBERNETES_RESYNC_SECONDS");
     }
 
     @Test

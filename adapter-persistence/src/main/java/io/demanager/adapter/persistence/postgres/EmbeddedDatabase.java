@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A PostgreSQL server run by this process from the binaries on the class path: the default database. It admits
@@ -37,12 +38,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String SCRAM = "scram-sha-256";
     private static final int PASSWORD_BYTES = 32;
 
+    /** The archives of PostgreSQL's binaries that a build may carry, one per platform. */
+    private static final List<String> BINARIES = List.of("postgres-linux-x86_64.txz",
+            "postgres-linux-arm_64.txz", "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz",
+            "postgres-windows-x86_64.txz");
+
     private final EmbeddedPostgres server;
     private final String password;
 
     private EmbeddedDatabase(EmbeddedPostgres server, String password) {
         this.server = server;
         this.password = password;
+    }
+
+    /** Whether this build carries PostgreSQL's binaries for a platform: a jar for clusters leaves them out. */
+    public static boolean isPackaged() {
+        return BINARIES.stream().anyMatch(archive -> EmbeddedDatabase.class.getClassLoader().getResource(archive) != null);
     }
 
     /**

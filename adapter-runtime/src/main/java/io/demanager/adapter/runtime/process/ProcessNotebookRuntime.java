@@ -1,5 +1,6 @@
 package io.demanager.adapter.runtime.process;
 
+import io.demanager.adapter.runtime.jupyter.JupyterApi;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.DesiredState;

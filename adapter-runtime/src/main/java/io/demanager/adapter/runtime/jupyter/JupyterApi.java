@@ -1,4 +1,4 @@
-package io.demanager.adapter.runtime.process;
+package io.demanager.adapter.runtime.jupyter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The few calls of the Jupyter Server REST API the runtime makes. Activity is read from the kernels and terminals
+ * The few calls of the Jupyter Server REST API the runtimes make, whatever runs the notebook. Activity is read from the kernels and terminals
  * only: {@code /api/status} counts every API call, the runtime's own included, as activity.
  */
-final class JupyterApi {
+public final class JupyterApi {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
@@ -26,11 +26,11 @@ final class JupyterApi {
     private final ObjectMapper json = new ObjectMapper();
 
     /** Whether the notebook at {@code url} answers {@code /api/status} with {@code token}. */
-    boolean answers(String url, String token) {
+    public boolean answers(String url, String token) {
         return get(url, "api/status", token).isDefined();
     }
 
-    Option<NotebookActivity> activity(String url, String token) {
+    public Option<NotebookActivity> activity(String url, String token) {
         return get(url, "api/kernels", token).flatMap(kernels -> get(url, "api/terminals", token).map(terminals -> {
             List<NotebookActivity.Kernel> running = List.ofAll(kernels).map(kernel -> new NotebookActivity.Kernel(
                     kernel.path("id").asText(),
