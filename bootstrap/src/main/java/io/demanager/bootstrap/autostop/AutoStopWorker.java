@@ -11,7 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 
@@ -23,8 +28,9 @@ import java.util.function.IntUnaryOperator;
  * in case news was lost. The first round runs as soon as the worker starts, so leases that ran out while no engine
  * ran are stopped at once. A round that fails (the database is away) is logged, and the next one tries again.
  * <p>
- * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
- * due lease to one of them.
+ * While more is due than one batch holds, {@link AutoStopEngineSettings#claimers()} threads claim at once. Any number
+ * of workers, in one process or in several sharing a database, may run at once too: the store gives each due lease to
+ * one of them.
  * <p>
  * The worker remembers how its last round ended ({@link #lastRound()}), for the server's readiness.
  */
@@ -49,6 +55,8 @@ public final class AutoStopWorker implements AutoCloseable {
     private final WarnEndingLeasesUseCase warnings;
     private final AutoStopEngineSettings settings;
     private final Thread thread;
+    /** The claimers besides the worker's own thread, which claim while more than one batch is due. */
+    private final ExecutorService otherClaimers;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Alarm alarm = new Alarm();
     private final Clock clock = Clock.systemUTC();
@@ -60,6 +68,11 @@ public final class AutoStopWorker implements AutoCloseable {
         this.settings = settings;
         this.thread = new Thread(this::run, "auto-stop");
         thread.setDaemon(true);
+        this.otherClaimers = Executors.newFixedThreadPool(Math.max(1, settings.claimers() - 1), work -> {
+            Thread claimer = new Thread(work, "auto-stop-claimer");
+            claimer.setDaemon(true);
+            return claimer;
+        });
     }
 
     /** Runs a first round now, then one whenever something is due or news comes, until {@link #close()}. */
@@ -91,18 +104,19 @@ public final class AutoStopWorker implements AutoCloseable {
     @Override
     public void close() {
         alarm.close();
-        if (!started.get()) {
-            return;
-        }
         try {
-            thread.join(GRACE.toMillis());
-            if (thread.isAlive()) {
-                thread.interrupt();
+            if (started.get()) {
                 thread.join(GRACE.toMillis());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(GRACE.toMillis());
+                }
             }
         } catch (InterruptedException e) {
             thread.interrupt();
             Thread.currentThread().interrupt();
+        } finally {
+            otherClaimers.shutdownNow();
         }
     }
 
@@ -143,15 +157,51 @@ public final class AutoStopWorker implements AutoCloseable {
         }
     }
 
-    /** Runs {@code batch} until it comes back less than full; answers whether it did anything. */
+    /**
+     * Runs {@code batch} until it comes back less than full; answers whether it did anything. A first batch that comes
+     * back full says that more is due than one claim holds: then every claimer claims, each until its own batch comes
+     * back less than full.
+     */
     private boolean drain(IntUnaryOperator batch) {
-        int done;
-        boolean any = false;
-        do {
-            done = batch.applyAsInt(settings.batchSize());
-            any |= done > 0;
-        } while (done == settings.batchSize() && !alarm.closed());
-        return any;
+        int done = batch.applyAsInt(settings.batchSize());
+        if (done == settings.batchSize() && !alarm.closed()) {
+            onEveryClaimer(() -> {
+                int claimed;
+                do {
+                    claimed = batch.applyAsInt(settings.batchSize());
+                } while (claimed == settings.batchSize() && !alarm.closed());
+            });
+        }
+        return done > 0;
+    }
+
+    /** Runs {@code work} on this thread and on every other claimer at once, and waits for all; throws the first failure. */
+    private void onEveryClaimer(Runnable work) {
+        java.util.List<Future<?>> others = new ArrayList<>(settings.claimers());
+        for (int claimer = 1; claimer < settings.claimers(); claimer++) {
+            others.add(otherClaimers.submit(work));
+        }
+        RuntimeException failure = null;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure
+                        : e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                others.forEach(claim -> claim.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the auto-stop worker was interrupted while its claimers worked", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static Duration min(Duration a, Duration b) {
