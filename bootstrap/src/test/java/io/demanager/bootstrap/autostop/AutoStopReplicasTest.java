@@ -74,8 +74,8 @@ class AutoStopReplicasTest {
     }
 
     @Test
-    void fourReplicasStopTenThousandDueLeasesEachExactlyOnceAndLeaveNoneStopping() throws Exception {
-        int leases = 10_000;
+    void fourReplicasOfTwoClaimersEachStopThreeThousandDueLeasesEachExactlyOnceAndLeaveNoneStopping() throws Exception {
+        int leases = 3_000;
         insertDueLeases(leases);
         List<AtomicInteger> stopsByReplica = List.fill(4, AtomicInteger::new);
 
