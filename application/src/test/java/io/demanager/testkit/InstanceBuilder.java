@@ -5,6 +5,7 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
@@ -60,6 +61,9 @@ public final class InstanceBuilder {
     private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
     private AiProjectId aiProjectId = Instance.DEFAULT_AI_PROJECT;
     private UserRef owner = OWNER;
+    private IdleStopSettings idleStop = IdleStopSettings.DISABLED;
+    private Option<Instant> runningSince = Option.none();
+    private Option<Instant> idleWarnedAt = Option.none();
     private long version;
 
     private InstanceBuilder() {
@@ -168,6 +172,22 @@ public final class InstanceBuilder {
         return this;
     }
 
+    public InstanceBuilder idleStop(IdleStopSettings value) {
+        idleStop = value;
+        return this;
+    }
+
+    /** When the run of a RUNNING instance began, where it defaults to the update time. */
+    public InstanceBuilder runningSince(Instant value) {
+        runningSince = Option.some(value);
+        return this;
+    }
+
+    public InstanceBuilder idleWarnedAt(Instant value) {
+        idleWarnedAt = Option.some(value);
+        return this;
+    }
+
     public InstanceBuilder version(long value) {
         version = value;
         return this;
@@ -180,6 +200,8 @@ public final class InstanceBuilder {
                 autoStop, lease, failure,
                 queuedSince.orElse(status.isQueued() ? Option.some(createdAt) : Option.none()),
                 status == InstanceStatus.RUNNING ? access.orElse(Option.some(TestNotebooks.ACCESS)) : Option.none(),
-                workspaceId, aiProjectId, owner, version);
+                workspaceId, aiProjectId, owner, idleStop,
+                status == InstanceStatus.RUNNING ? runningSince.orElse(Option.some(updatedAt.getOrElse(createdAt))) : Option.none(),
+                idleWarnedAt, version);
     }
 }

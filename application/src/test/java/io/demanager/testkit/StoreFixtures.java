@@ -8,6 +8,7 @@ import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.catalog.PromoType;
 import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.FailedReason;
@@ -86,6 +87,7 @@ public final class StoreFixtures {
                         LinkedHashMap.of("team", "vision", "cost-center", "42"),
                         LinkedHashMap.of("gpu_driver", "470")))
                 .autoStop(new AutoStopSettings(true, Option.some(Duration.ofSeconds(3_600)), false))
+                .idleStop(new IdleStopSettings(true, Option.some(Duration.ofSeconds(1_800))))
                 .access(new NotebookAccess("http://127.0.0.1:47123/", "notebook-token+with/signs="))
                 .workspace("workspace-9")
                 .aiProject("ai-project-3")

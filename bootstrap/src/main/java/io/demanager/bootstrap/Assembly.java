@@ -16,6 +16,8 @@ import io.demanager.application.service.ApplicationServices;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
+import io.demanager.bootstrap.idlestop.IdleStopEngineSettings;
+import io.demanager.bootstrap.idlestop.IdleStopWorker;
 import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.bootstrap.webhook.HttpWebhookSender;
 import io.demanager.bootstrap.webhook.WebhookSettings;
@@ -39,7 +41,7 @@ import java.util.random.RandomGenerator;
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
  * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, woken by the
- * lease changes it is told of ({@link #wakeAutoStopOn}), and the log of every status change ({@link StatusChangeLog}).
+ * lease changes it is told of ({@link #wakeAutoStopOn}), the idle-stop worker, and the log of every status change ({@link StatusChangeLog}).
  * The server runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
@@ -50,13 +52,20 @@ public final class Assembly implements AutoCloseable {
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
-                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
+                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal, IdleStopEngineSettings idleStop) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
             Objects.requireNonNull(leaseRenewal, "leaseRenewal");
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(autoStop, "autoStop");
+            Objects.requireNonNull(idleStop, "idleStop");
+        }
+
+        /** The settings with idle stop's defaults. */
+        public Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
+                        AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
+            this(autoStopPolicy, freeFlavorCapacity, runtime, autoStop, leaseRenewal, IdleStopEngineSettings.DEFAULT);
         }
     }
 
@@ -66,6 +75,7 @@ public final class Assembly implements AutoCloseable {
     private final RuntimeSelection.Kind runtimeKind;
     private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
+    private final IdleStopWorker idleStopWorker;
     private final ApplicationServices services;
     private final Clock clock;
     private Option<WebhookWorker> webhooks = Option.none();
@@ -104,11 +114,12 @@ public final class Assembly implements AutoCloseable {
         services = new ApplicationServices(stores, catalog, runtime, () -> new InstanceId(UUID.randomUUID()), metrics,
                 new StatusChangeLog(),
                 new ApplicationServices.Settings(settings.autoStopPolicy(), settings.freeFlavorCapacity(),
-                        settings.leaseRenewal(), settings.autoStop().warningBefore()), clock);
+                        settings.leaseRenewal(), settings.autoStop().warningBefore(), settings.idleStop().policy()), clock);
         useCases = services.instanceUseCases();
         reportTo.accept(services.runtimeProgress());
         resume = services.resumeRuntimeWork();
         worker = new AutoStopWorker(services.stopExpiredLeases(), services.warnEndingLeases(), settings.autoStop());
+        idleStopWorker = new IdleStopWorker(services.stopIdleInstances(), settings.idleStop());
     }
 
     /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
@@ -147,10 +158,14 @@ public final class Assembly implements AutoCloseable {
         return worker;
     }
 
-    /** Asks the runtime again for the work lost with the last process, then starts the auto-stop and webhook workers. */
+    /**
+     * Asks the runtime again for the work lost with the last process, then starts the auto-stop, idle-stop and webhook
+     * workers.
+     */
     public void start() {
         resumeRuntimeWork();
         worker.start();
+        idleStopWorker.start();
         webhooks.forEach(WebhookWorker::start);
     }
 
@@ -160,13 +175,14 @@ public final class Assembly implements AutoCloseable {
     }
 
     /**
-     * Stops the auto-stop worker (its batch in progress is finished first), then drops the runtime's work in flight;
-     * running notebooks keep running, for the next server to find again.
+     * Stops the auto-stop and idle-stop workers (their work in progress is finished first), then drops the runtime's work
+     * in flight; running notebooks keep running, for the next server to find again.
      */
     @Override
     public void close() {
         webhooks.forEach(WebhookWorker::close);
         worker.close();
+        idleStopWorker.close();
         try {
             runtimeWork.close();
         } catch (Exception e) {

@@ -11,14 +11,17 @@ import io.demanager.domain.catalog.SaleStatus;
 import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.StorageAttribute;
+import io.demanager.domain.idle.IdleStopChange;
+import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.InstanceId;
-import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.InstanceName;
 import io.demanager.domain.instance.InstanceStatus;
+import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.NotebookSpec;
 import io.demanager.domain.instance.Pool;
 import io.demanager.domain.instance.PoolId;
@@ -82,7 +85,8 @@ public final class Fixtures {
         return new Instance(INSTANCE_ID, PROJECT, new InstanceName("notebook-c6fd"), Description.EMPTY, status,
                 CREATED_AT, CREATED_AT, profile, flavor, Option.none(), spec, autoStop, Option.none(), Option.none(),
                 status.isQueued() ? Option.some(CREATED_AT) : Option.none(), Option.none(),
-                Instance.DEFAULT_WORKSPACE, Instance.DEFAULT_AI_PROJECT, OWNER, 3);
+                Instance.DEFAULT_WORKSPACE, Instance.DEFAULT_AI_PROJECT, OWNER, IdleStopSettings.DISABLED,
+                status == InstanceStatus.RUNNING ? Option.some(CREATED_AT) : Option.none(), Option.none(), 3);
     }
 
     /** A paid CPU instance that entered RUNNING at {@code since}, through the runtime's report. */
@@ -136,6 +140,7 @@ public final class Fixtures {
         private Storage.Request storage = obs("/bucket/notebooks/");
         private List<Storage.Request> extendStorage = List.empty();
         private AutoStopChange autoStop = AutoStopChange.NONE;
+        private IdleStopChange idleStop = IdleStopChange.NONE;
         private Option<Pool> pool = Option.none();
 
         public CreationRequest name(String value) { name = value; return this; }
@@ -145,11 +150,12 @@ public final class Fixtures {
         public CreationRequest storage(Storage.Request value) { storage = value; return this; }
         public CreationRequest extendStorage(Storage.Request... values) { extendStorage = List.of(values); return this; }
         public CreationRequest autoStop(AutoStopChange value) { autoStop = value; return this; }
+        public CreationRequest idleStop(IdleStopChange value) { idleStop = value; return this; }
         public CreationRequest inDedicatedPool() { pool = Option.some(DEDICATED_POOL); return this; }
 
         public InstanceCreation.Request build() {
             return new InstanceCreation.Request(PROJECT, OWNER, name, description, profileId, flavorName, storage,
-                    extendStorage, autoStop, pool, Option.none(), Option.none(), Option.none(), LinkedHashMap.empty());
+                    extendStorage, autoStop, pool, Option.none(), Option.none(), Option.none(), LinkedHashMap.empty(), idleStop);
         }
 
         /** Create with the profile and flavor found in the sample catalog, with room left on free flavors. */
@@ -161,7 +167,7 @@ public final class Fixtures {
             var context = new InstanceCreation.Context(
                     PROFILES.find(profile -> profile.id().equals(profileId)),
                     FLAVORS.find(flavor -> flavor.name().equals(flavorName)),
-                    freeCapacityLeft, policy, INSTANCE_ID, NOW);
+                    freeCapacityLeft, policy, IdleStopPolicy.DEFAULT, INSTANCE_ID, NOW);
             return InstanceCreation.create(build(), context);
         }
     }

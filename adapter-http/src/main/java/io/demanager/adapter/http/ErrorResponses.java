@@ -90,6 +90,10 @@ public final class ErrorResponses {
             return refused(DURATION_OUT_OF_RANGE, "The 'duration' parameter is incorrect. The value ranges from "
                     + error.minSeconds() + " to " + error.maxSeconds() + ".");
         }
+        public HttpFailure on(DomainError.OutOfRange error) {
+            return refused(INCORRECT_VALUE, "'" + BodyPaths.of(error.attribute()) + "' property value is incorrect. The value"
+                    + " ranges from " + error.min() + " to " + error.max() + ".");
+        }
         public HttpFailure on(DomainError.OperationNotAllowed error) {
             return refused(OPERATION_NOT_ALLOWED, "The operation is not allowed: another operation is in progress"
                     + " or the instance is already in the target state.");

@@ -111,6 +111,7 @@ public final class HttpApi {
             config.routes.patch(InstanceRoutes.LEASE, answering(routes::renew));
             getAndHead(config.routes, InstanceRoutes.TOKEN, answering(routes::accessToken));
             getAndHead(config.routes, InstanceRoutes.EVENTS, answering(routes::events));
+            getAndHead(config.routes, InstanceRoutes.ACTIVITY, answering(routes::activity));
             getAndHead(config.routes, InstanceRoutes.CATALOG, answering(routes::catalog));
             config.routes.get(EventStreams.PATH, ctx -> eventStreams.stream(ctx).peekLeft(failure -> send(ctx, failure)));
 

@@ -1,6 +1,7 @@
 package io.demanager.adapter.http;
 
 import io.demanager.adapter.http.document.AccessTokenDocument;
+import io.demanager.adapter.http.document.ActivityDocument;
 import io.demanager.adapter.http.document.CatalogDocument;
 import io.demanager.adapter.http.document.DeletedInstanceDocument;
 import io.demanager.adapter.http.document.EventDocuments;
@@ -15,6 +16,7 @@ import io.demanager.adapter.http.json.RequestError;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
+import io.demanager.application.port.in.GetInstanceActivityQuery;
 import io.demanager.application.port.in.GetInstanceQuery;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceSnapshot;
@@ -29,7 +31,7 @@ import io.vavr.control.Option;
 
 /**
  * The seven operations of section 3 of {@code docs/devenviron-api.md}, the instance's lifecycle events, the
- * renewal of its lease, and the catalog instances are created from. Each one reads the request (path, query, If-Match, body), calls its use case and maps the
+ * renewal of its lease, its activity as idle stop judges it, and the catalog instances are created from. Each one reads the request (path, query, If-Match, body), calls its use case and maps the
  * result to its document; every failure on the way is an {@link HttpFailure}.
  */
 final class InstanceRoutes {
@@ -40,6 +42,7 @@ final class InstanceRoutes {
     static final String TOKEN = INSTANCE + "/token";
     static final String EVENTS = INSTANCE + "/events";
     static final String LEASE = INSTANCE + "/lease";
+    static final String ACTIVITY = INSTANCE + "/activity";
     static final String CATALOG = "/v1/{project_id}/demanager/catalog";
 
     /** What a successful operation answers: a body and, for an instance document, its version (the ETag). */
@@ -117,6 +120,13 @@ final class InstanceRoutes {
         return instance(ctx)
                 .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.accessToken().accessToken(new GetAccessTokenQuery(Authentication.principal(ctx), instance)))))
                 .map(token -> Answer.document(new AccessTokenDocument(token)));
+    }
+
+    Either<HttpFailure, Answer> activity(Context ctx) {
+        return instance(ctx)
+                .flatMap(instance -> RequestBodies.none(ctx).flatMap(noBody -> refused(useCases.activity().activity(
+                        new GetInstanceActivityQuery(Authentication.principal(ctx), instance)))))
+                .map(activity -> Answer.document(ActivityDocument.of(activity)));
     }
 
     Either<HttpFailure, Answer> events(Context ctx) {

@@ -37,7 +37,7 @@ class CallerConcurrencyHttpTest {
         InstanceUseCases real = server.useCases();
         var holding = new InstanceUseCases(real.create(), real.list(), query -> hold(real, query, held, release), real.modify(),
                 real.delete(), real.action(), real.accessToken(), real.events(), real.renew(),
-                real.catalog(), real.watchEvents());
+                real.catalog(), real.watchEvents(), real.activity());
         Javalin api = ApiServer.app(holding, server.healthAndMetrics.healthAndMetrics(), new HttpLimits(Duration.ofSeconds(30), 0, LIMIT));
         var client = new ApiClient(api.port(), ApiServer.TOKEN);
         try {

@@ -41,6 +41,7 @@ class ErrorResponsesTest {
             new DomainError.IncorrectValue(InstanceAttribute.USER_REQUEST),
             new DomainError.DurationRequired(),
             new DomainError.DurationOutOfRange(3_600, 86_400),
+            new DomainError.OutOfRange(InstanceAttribute.IDLE_STOP_SECONDS, 600, 86_400),
             new DomainError.OperationNotAllowed("RUNNING", "queue"),
             new DomainError.VersionMismatch(3, 4),
             new DomainError.BucketRootNotAllowed("/bucket/"),
@@ -162,7 +163,9 @@ class ErrorResponsesTest {
                 arguments(new DomainError.DurationOutOfRange(3_600, 86_400), "ModelArts.6349",
                         "The 'duration' parameter is incorrect. The value ranges from 3600 to 86400."),
                 arguments(new DomainError.DurationOutOfRange(60, 600), "ModelArts.6349",
-                        "The 'duration' parameter is incorrect. The value ranges from 60 to 600."));
+                        "The 'duration' parameter is incorrect. The value ranges from 60 to 600."),
+                arguments(new DomainError.OutOfRange(InstanceAttribute.IDLE_STOP_SECONDS, 600, 86_400), "ModelArts.6336",
+                        "'spec.idle_stop.idle_seconds' property value is incorrect. The value ranges from 600 to 86400."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,7 +36,7 @@ class GracefulStopHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), slowList, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
-                command -> unused(), query -> unused(), query -> unused());
+                command -> unused(), query -> unused(), query -> unused(), query -> unused());
         Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         ApiClient client = new ApiClient(app.port(), ApiServer.TOKEN);
 
@@ -92,7 +92,7 @@ class GracefulStopHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), unusedList, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
-                command -> unused(), query -> unused(), query -> unused());
+                command -> unused(), query -> unused(), query -> unused(), query -> unused());
         Javalin app = ApiServer.app(useCases, healthAndMetrics.healthAndMetrics());
         String body = "{\"name\": \"cut-short\", \"profile_id\": \"Python3\", \"flavor\": \"modelarts.vm.cpu.2u\"}";
         try (Socket socket = new Socket("127.0.0.1", app.port())) {

@@ -36,7 +36,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void documents_the_seven_operations_of_the_contract_the_instance_events_the_lease_the_catalog_and_the_operators_endpoints() {
+    void documents_the_seven_operations_of_the_contract_the_instance_events_the_lease_the_activity_the_catalog_and_the_operators_endpoints() {
         assertThat(operations()).containsExactlyInAnyOrder(
                 "post /v1/{project_id}/demanager/instances",
                 "get /v1/{project_id}/demanager/instances",
@@ -47,6 +47,7 @@ class OpenApiDocumentTest {
                 "get /v1/{project_id}/demanager/instances/{instance_id}/token",
                 "get /v1/{project_id}/demanager/instances/{instance_id}/events",
                 "patch /v1/{project_id}/demanager/instances/{instance_id}/lease",
+                "get /v1/{project_id}/demanager/instances/{instance_id}/activity",
                 "get /v1/{project_id}/demanager/catalog",
                 "get /v1/{project_id}/demanager/events",
                 "get /openapi.yaml",

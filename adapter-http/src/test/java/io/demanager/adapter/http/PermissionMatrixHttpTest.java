@@ -35,7 +35,7 @@ class PermissionMatrixHttpTest {
     private enum Route {
         CREATE(Permission.CREATE), LIST(Permission.LIST), GET(Permission.GET), MODIFY(Permission.UPDATE),
         DELETE(Permission.DELETE), ACTION(Permission.ACTION), TOKEN(Permission.ACCESS), EVENTS(Permission.GET),
-        RENEW_LEASE(Permission.UPDATE);
+        RENEW_LEASE(Permission.UPDATE), ACTIVITY(Permission.GET);
 
         final Permission needs;
 
@@ -55,6 +55,7 @@ class PermissionMatrixHttpTest {
                 case TOKEN -> client.get(one + "/token");
                 case EVENTS -> client.get(one + "/events");
                 case RENEW_LEASE -> client.patch(one + "/lease", "{\"duration\": 7200}");
+                case ACTIVITY -> client.get(one + "/activity");
             };
         }
     }

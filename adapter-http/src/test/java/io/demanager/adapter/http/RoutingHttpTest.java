@@ -143,7 +143,7 @@ class RoutingHttpTest {
         };
         InstanceUseCases useCases = new InstanceUseCases(command -> unused(), failing, instance -> unused(),
                 command -> unused(), command -> unused(), command -> unused(), instance -> unused(), query -> unused(),
-                command -> unused(), query -> unused(), query -> unused());
+                command -> unused(), query -> unused(), query -> unused(), query -> unused());
         Javalin app = ApiServer.app(useCases, new TestHealthAndMetrics().healthAndMetrics());
         try {
             return new ApiClient(app.port(), ApiServer.TOKEN).get(instancesPath("p") + "?de_type=Notebook");

@@ -1,8 +1,8 @@
 package io.demanager.adapter.runtime;
 
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.application.port.out.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
@@ -246,7 +246,9 @@ public abstract class NotebookRuntimeContract {
                 instance.createdAt(), instance.updatedAt(), instance.profile(), instance.flavor(), instance.pool(),
                 instance.spec(), instance.autoStop(), Option.none(), Option.none(),
                 status.isQueued() ? Option.some(instance.createdAt()) : Option.none(), Option.none(),
-                instance.workspaceId(), instance.aiProjectId(), instance.owner(), instance.version());
+                instance.workspaceId(), instance.aiProjectId(), instance.owner(), instance.idleStop(),
+                status == InstanceStatus.RUNNING ? Option.some(instance.updatedAt()) : Option.none(), Option.none(),
+                instance.version());
     }
 
     /** The same instance, RUNNING with {@code access}, as the store keeps it. */
@@ -255,7 +257,8 @@ public abstract class NotebookRuntimeContract {
         return new Instance(running.id(), running.projectId(), running.name(), running.description(), running.status(),
                 running.createdAt(), running.updatedAt(), running.profile(), running.flavor(), running.pool(),
                 running.spec(), running.autoStop(), Option.none(), Option.none(), Option.none(), Option.some(access),
-                running.workspaceId(), running.aiProjectId(), running.owner(), running.version());
+                running.workspaceId(), running.aiProjectId(), running.owner(), running.idleStop(), running.runningSince(),
+                running.idleWarnedAt(), running.version());
     }
 
     protected NotebookAccess launched(Instance instance, Class<? extends RuntimeEvent.Launched> expected) {

@@ -6,6 +6,7 @@ import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.in.ResumeRuntimeWorkUseCase;
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
+import io.demanager.application.port.in.StopIdleInstancesUseCase;
 import io.demanager.application.port.in.WarnEndingLeasesUseCase;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.Catalog;
@@ -17,6 +18,7 @@ import io.demanager.application.port.out.WebhookOutbox;
 import io.demanager.application.port.out.WebhookSender;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
+import io.demanager.domain.idle.IdleStopPolicy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +35,22 @@ public final class ApplicationServices {
      * @param freeFlavorCapacity how many instances of each free flavor may hold capacity at once
      * @param leaseRenewal       how far from now a renewal may move the end of a running lease
      * @param leaseWarning       how long before its lease ends an instance that asked for it is warned
+     * @param idleStop           the idle times clients may ask for, the minimum running time and the idle warning's time
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, LeaseRenewalPolicy leaseRenewal,
-                           Duration leaseWarning) {
+                           Duration leaseWarning, IdleStopPolicy idleStop) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
             Objects.requireNonNull(leaseRenewal, "leaseRenewal");
             Objects.requireNonNull(leaseWarning, "leaseWarning");
+            Objects.requireNonNull(idleStop, "idleStop");
+        }
+
+        /** The settings with idle stop's defaults. */
+        public Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, LeaseRenewalPolicy leaseRenewal,
+                        Duration leaseWarning) {
+            this(autoStopPolicy, freeFlavorCapacity, leaseRenewal, leaseWarning, IdleStopPolicy.DEFAULT);
         }
     }
 
@@ -50,31 +60,37 @@ public final class ApplicationServices {
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
     private final GetFreeFlavorQueueUseCase freeFlavorQueue;
+    private final StopIdleInstancesUseCase stopIdleInstances;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
                                StatusChangePublisher statusChanges, Settings settings, Clock clock) {
         var store = stores.instances();
         var policy = settings.autoStopPolicy();
+        var idlePolicy = settings.idleStop();
         var capacity = new FreeFlavorCapacity(stores.activeInstances(), settings.freeFlavorCapacity());
         var freeFlavorQueues = new FreeFlavorQueues(stores.queues(), settings.freeFlavorCapacity());
         freeFlavorQueue = new GetFreeFlavorQueueService(freeFlavorQueues, clock);
         instanceUseCases = new InstanceUseCases(
-                new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, clock, statusChanges),
+                new CreateInstanceService(store, catalog, capacity, freeFlavorQueues, runtime, ids, policy, idlePolicy, clock,
+                        statusChanges),
                 new ListInstancesService(store, freeFlavorQueues, clock),
                 new GetInstanceService(store, freeFlavorQueues, clock),
-                new ModifyInstanceService(store, policy, clock),
+                new ModifyInstanceService(store, policy, idlePolicy, clock),
                 new DeleteInstanceService(store, runtime, clock, statusChanges),
                 new InstanceActionService(store, capacity, runtime, clock, statusChanges),
                 new GetAccessTokenService(store),
                 new ListInstanceEventsService(store, stores.events()),
                 new RenewLeaseService(store, settings.leaseRenewal(), clock),
                 new ViewCatalogService(catalog, stores.activeInstances(), freeFlavorQueues, settings.freeFlavorCapacity(), clock),
-                new WatchEventsService(stores.eventFeed()));
+                new WatchEventsService(stores.eventFeed()),
+                new GetInstanceActivityService(store, runtime, idlePolicy, clock));
         runtimeProgress = new RecordRuntimeProgressService(store, capacity, runtime, clock, statusChanges);
         resumeRuntimeWork = new ResumeRuntimeWorkService(stores.instancesInStatus(), store, catalog, capacity,
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
         warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
+        stopIdleInstances = new StopIdleInstancesService(stores.instancesInStatus(), store, runtime, statusChanges, idlePolicy,
+                clock);
     }
 
     /** What a client of the instance API drives. */
@@ -105,6 +121,11 @@ public final class ApplicationServices {
     /** A free flavor's queue as users see it: for a catalog that shows whether a flavor is sold out. */
     public GetFreeFlavorQueueUseCase freeFlavorQueue() {
         return freeFlavorQueue;
+    }
+
+    /** What the idle-stop worker calls at each look. */
+    public StopIdleInstancesUseCase stopIdleInstances() {
+        return stopIdleInstances;
     }
 
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */

@@ -12,11 +12,12 @@ import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceCreation;
 import io.demanager.domain.instance.TransitionCause;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import io.demanager.domain.instance.Instance;
 import java.util.function.Function;
 
 import java.time.Clock;
@@ -29,12 +30,13 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
     private final NotebookRuntime runtime;
     private final InstanceIds ids;
     private final AutoStopPolicy policy;
+    private final IdleStopPolicy idlePolicy;
     private final Clock clock;
     private final StatusChangePublisher statusChanges;
     private final FreeFlavorQueues views;
 
     public CreateInstanceService(InstanceStore store, Catalog catalog, FreeFlavorCapacity freeCapacity, FreeFlavorQueues views,
-                                 NotebookRuntime runtime, InstanceIds ids, AutoStopPolicy policy, Clock clock,
+                                 NotebookRuntime runtime, InstanceIds ids, AutoStopPolicy policy, IdleStopPolicy idlePolicy, Clock clock,
                                  StatusChangePublisher statusChanges) {
         this.views = views;
         this.store = store;
@@ -43,6 +45,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
         this.runtime = runtime;
         this.ids = ids;
         this.policy = policy;
+        this.idlePolicy = idlePolicy;
         this.clock = clock;
         this.statusChanges = statusChanges;
     }
@@ -64,7 +67,7 @@ public final class CreateInstanceService implements CreateInstanceUseCase {
         var newId = ids.next();
         var now = clock.instant();
         Function<Boolean, Either<DomainError, Instance>> creation = hasRoom -> InstanceCreation.create(request,
-                new InstanceCreation.Context(profile, flavor, hasRoom, policy, newId, now));
+                new InstanceCreation.Context(profile, flavor, hasRoom, policy, idlePolicy, newId, now));
         return creation.apply(true)
                 .flatMap(valid -> freeCapacity.insert(valid.flavor(), store, creation))
                 .peek(created -> statusChanges.publishWrite(Option.none(), created, TransitionCause.USER_REQUEST))

@@ -7,6 +7,7 @@ import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.vavr.control.Either;
 
@@ -22,11 +23,13 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
 
     private final InstanceStore store;
     private final AutoStopPolicy policy;
+    private final IdleStopPolicy idlePolicy;
     private final Clock clock;
 
-    public ModifyInstanceService(InstanceStore store, AutoStopPolicy policy, Clock clock) {
+    public ModifyInstanceService(InstanceStore store, AutoStopPolicy policy, IdleStopPolicy idlePolicy, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.idlePolicy = idlePolicy;
         this.clock = clock;
     }
 
@@ -37,7 +40,8 @@ public final class ModifyInstanceService implements ModifyInstanceUseCase {
                 .flatMap(grant -> store.modifySettings(ref.projectId(), ref.instanceId(), current ->
                         AccessPolicy.reach(command.principal(), grant, current)
                                 .flatMap(reached -> reached.ifAtVersion(command.expectedVersion()))
-                                .flatMap(seen -> seen.modify(command.description(), command.autoStop(), policy, clock.instant()))))
+                                .flatMap(seen -> seen.modify(command.description(), command.autoStop(), policy,
+                                        command.idleStop(), idlePolicy, clock.instant()))))
                 .map(stored -> new InstanceSnapshot(stored, stored.updatedAt()));
     }
 }

@@ -1,10 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SampleCatalog;
-import io.demanager.testkit.SequentialInstanceIds;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.CreateInstanceCommand;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
@@ -18,7 +13,6 @@ import io.demanager.application.port.in.Permission;
 import io.demanager.application.port.in.Principal;
 import io.demanager.application.port.in.ProjectGrant;
 import io.demanager.application.port.in.RenewLeaseCommand;
-import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.Catalog;
 import io.demanager.application.port.out.InstanceEvents;
@@ -26,15 +20,22 @@ import io.demanager.application.port.out.InstanceIds;
 import io.demanager.application.port.out.InstanceStore;
 import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.QueuedInstances;
+import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SampleCatalog;
+import io.demanager.testkit.SequentialInstanceIds;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Either;
@@ -86,10 +87,10 @@ class AccessPolicyTest {
         var queues = new FreeFlavorQueues(untouched(QueuedInstances.class), 1);
         var policy = AutoStopPolicy.DEFAULT;
         var create = new CreateInstanceService(store, untouched(Catalog.class), capacity, queues, runtime, untouched(InstanceIds.class),
-                policy, clock, StatusChangePublisher.NONE);
+                policy, IdleStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
         var list = new ListInstancesService(store, queues, clock);
         var get = new GetInstanceService(store, queues, clock);
-        var modify = new ModifyInstanceService(store, policy, clock);
+        var modify = new ModifyInstanceService(store, policy, IdleStopPolicy.DEFAULT, clock);
         var delete = new DeleteInstanceService(store, runtime, clock, StatusChangePublisher.NONE);
         var action = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
         var token = new GetAccessTokenService(store);
@@ -155,7 +156,7 @@ class AccessPolicyTest {
         assertThat(new GetAccessTokenService(store).accessToken(new GetAccessTokenQuery(readOnly, ref)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("access"));
         assertThat(new CreateInstanceService(store, SampleCatalog.catalog(), new FreeFlavorCapacity(store, 1), new FreeFlavorQueues(store, 1), runtime,
-                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
+                new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW), StatusChangePublisher.NONE).create(aRequest().commandBy(readOnly)).getLeft())
                 .isEqualTo(new DomainError.PermissionNotGranted("create"));
         assertThat(runtime.calls()).isEmpty();
     }

@@ -1,14 +1,15 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.InstanceActionCommand;
+import io.demanager.application.port.in.InstanceActionCommand.Action;
 import io.demanager.application.port.in.InstanceEventsQuery;
 import io.demanager.application.port.in.InstanceRef;
-import io.demanager.application.port.in.InstanceActionCommand.Action;
-import io.demanager.application.port.in.InstanceActionCommand;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
@@ -46,8 +47,8 @@ class AutoStopLifecycleTest {
     private final RecordingRuntime runtime = new RecordingRuntime();
     private final FreeFlavorCapacity capacity = new FreeFlavorCapacity(store, 1);
     private final CreateInstanceService create = new CreateInstanceService(store, SampleCatalog.catalog(), capacity, new FreeFlavorQueues(store, 1), runtime,
-            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
-    private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, clock);
+            new SequentialInstanceIds(), AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, clock, StatusChangePublisher.NONE);
+    private final ModifyInstanceService modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, clock);
     private final InstanceActionService actions = new InstanceActionService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final RecordRuntimeProgressService progress = new RecordRuntimeProgressService(store, capacity, runtime, clock, StatusChangePublisher.NONE);
     private final ListInstanceEventsService events = new ListInstanceEventsService(store, store);

@@ -10,12 +10,13 @@ import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.error.StorageAttribute;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.LifecycleEvent;
 import io.demanager.domain.instance.TransitionCause;
-import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.RecordingRuntime.Call;
 import io.demanager.testkit.RecordingStatusChanges;
 import io.demanager.testkit.SampleCatalog;
 import io.demanager.testkit.SequentialInstanceIds;
@@ -53,7 +54,7 @@ class CreateInstanceServiceTest {
     private final RecordingStatusChanges statusChanges = new RecordingStatusChanges();
     private final CreateInstanceService service = new CreateInstanceService(store, SampleCatalog.catalog(),
             new FreeFlavorCapacity(store, FREE_CAPACITY), new FreeFlavorQueues(store, FREE_CAPACITY), runtime, new SequentialInstanceIds(), AutoStopPolicy.DEFAULT,
-            new SettableClock(NOW), statusChanges);
+            IdleStopPolicy.DEFAULT, new SettableClock(NOW), statusChanges);
 
     @Test
     void aNewInstanceIsStoredCreatingAsRequestedAndTheRuntimeIsAskedToCreateIt() {

@@ -8,6 +8,7 @@ import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
@@ -42,7 +43,7 @@ class ModifyInstanceServiceTest {
     private final InMemoryInstanceStore store = new InMemoryInstanceStore();
     /** The store the service writes through, so that a test can make its updates lose their race. */
     private final RacingInstanceStore racing = new RacingInstanceStore(store);
-    private final ModifyInstanceService service = new ModifyInstanceService(racing, AutoStopPolicy.DEFAULT, new SettableClock(NOW));
+    private final ModifyInstanceService service = new ModifyInstanceService(racing, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW));
 
     @Test
     void theDescriptionAloneChangesAndTheAutoStopStays() {

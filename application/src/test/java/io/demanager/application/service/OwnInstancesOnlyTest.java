@@ -1,8 +1,5 @@
 package io.demanager.application.service;
 
-import io.demanager.testkit.memory.InMemoryInstanceStore;
-import io.demanager.testkit.RecordingRuntime;
-import io.demanager.testkit.SettableClock;
 import io.demanager.application.port.in.DeleteInstanceCommand;
 import io.demanager.application.port.in.GetAccessTokenQuery;
 import io.demanager.application.port.in.GetInstanceQuery;
@@ -21,10 +18,14 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.UserRef;
+import io.demanager.testkit.RecordingRuntime;
+import io.demanager.testkit.SettableClock;
+import io.demanager.testkit.memory.InMemoryInstanceStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Either;
@@ -69,7 +70,7 @@ class OwnInstancesOnlyTest {
         return Stream.of(
                 Named.of("get", (store, runtime, ref) -> new GetInstanceService(store, new FreeFlavorQueues(store, 1), new SettableClock(NOW))
                         .get(new GetInstanceQuery(OWN_ONLY, ref))),
-                Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, new SettableClock(NOW))
+                Named.of("modify", (store, runtime, ref) -> new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, new SettableClock(NOW))
                         .modify(new ModifyInstanceCommand(OWN_ONLY, ref, Option.some(new Description("changed")), AutoStopChange.NONE,
                                 Option.none()))),
                 Named.of("action", (store, runtime, ref) -> new InstanceActionService(store, new FreeFlavorCapacity(store, 1), runtime,

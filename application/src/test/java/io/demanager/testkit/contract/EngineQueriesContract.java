@@ -10,6 +10,7 @@ import io.demanager.application.port.out.QueuedInstances;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
@@ -249,6 +250,25 @@ public interface EngineQueriesContract<S extends InstanceStore & InstanceEvents 
         assertThat(store().inStatus(statuses, secondPage.lastOption().map(Instance::id), 3)).isEmpty();
         assertThat(store().inStatus(HashSet.of(InstanceStatus.STOPPING), Option.none(), 10))
                 .containsExactlyElementsOf(waiting.filter(instance -> instance.status() == InstanceStatus.STOPPING));
+    }
+
+    @Test
+    default void runningInstancesWithIdleStopAreReadPageByPageInTheOrderOfTheirIdsAcrossProjects() {
+        var enabled = new IdleStopSettings(true, Option.some(Duration.ofSeconds(600)));
+        List<Instance> candidates = List.of("0a000000-0000-0000-0000-000000000000", "10000000-0000-0000-0000-000000000000",
+                "f0000000-0000-0000-0000-000000000000").zipWithIndex().map(idAt -> insert(anInstance().id(idOf(idAt._1))
+                .project(idAt._2 == 1 ? OTHER_PROJECT : PROJECT).status(InstanceStatus.RUNNING).idleStop(enabled).build()));
+        insert(anInstance().status(InstanceStatus.RUNNING).build());
+        insert(anInstance().status(InstanceStatus.RUNNING).idleStop(new IdleStopSettings(false, Option.some(Duration.ofSeconds(600))))
+                .build());
+        insert(anInstance().status(InstanceStatus.STOPPED).idleStop(enabled).build());
+
+        List<Instance> firstPage = store().runningWithIdleStop(Option.none(), 2);
+        List<Instance> secondPage = store().runningWithIdleStop(firstPage.lastOption().map(Instance::id), 2);
+
+        assertThat(firstPage).containsExactlyElementsOf(candidates.take(2));
+        assertThat(secondPage).containsExactlyElementsOf(candidates.drop(2));
+        assertThat(store().runningWithIdleStop(secondPage.lastOption().map(Instance::id), 2)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,9 @@ import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.idle.IdleStopSettings;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceSort.Direction;
@@ -161,7 +164,8 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
 
     @Test
     void everyFieldOfARunningInstanceWithALeaseSurvivesInsertAndFind() {
-        assertRoundTrip(everythingFilled(InstanceStatus.RUNNING).runningUntil(CREATED_AT.plusSeconds(3_600)).build());
+        assertRoundTrip(everythingFilled(InstanceStatus.RUNNING).runningUntil(CREATED_AT.plusSeconds(3_600))
+                .runningSince(CREATED_AT.plusMillis(17)).idleWarnedAt(CREATED_AT.plusMillis(1_000)).build());
     }
 
     @Test
@@ -185,12 +189,14 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         Instant later = CREATED_AT.plusSeconds(60);
         var running = everythingFilled(InstanceStatus.RUNNING).id(stopped.id())
                 .description("now running").updatedAt(later).runningUntil(later.plusSeconds(7_200))
+                .runningSince(later.minusMillis(3)).idleWarnedAt(later.plusMillis(1))
                 .autoStop(new AutoStopSettings(true, Option.some(Duration.ofSeconds(7_200)), true));
         var failed = everythingFilled(InstanceStatus.START_FAILED).id(stopped.id())
                 .description("then failed").updatedAt(later.plusSeconds(1)).failure(failedReason());
         var queued = everythingFilled(InstanceStatus.START_QUEUING).id(stopped.id())
                 .description("").updatedAt(later.plusSeconds(2)).queuedSince(later.plusSeconds(2))
-                .autoStop(AutoStopSettings.DISABLED);
+                .autoStop(AutoStopSettings.DISABLED)
+                .idleStop(new IdleStopSettings(false, Option.some(Duration.ofSeconds(900))));
         var stoppedAgain = everythingFilled(InstanceStatus.STOPPED).id(stopped.id()).updatedAt(later.plusSeconds(3));
 
         long version = stopped.version();
@@ -433,6 +439,32 @@ public abstract class InstanceStoreContract<S extends InstanceStore & ActiveInst
         assertThat(store.events(PROJECT, running.id(), 0, 0).events()).containsExactly(
                 new LifecycleEvent(running.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
                         TransitionCause.LEASE_RENEWED, renewedAt, renewed.version()),
+                new LifecycleEvent(running.id(), Option.none(), InstanceStatus.RUNNING, USER_REQUEST, CREATED_AT, 0));
+    }
+
+    @Test
+    void anIdleWarningKeepsTheStatusAndRecordsItsEventAtTheNewVersionAndTheIdleStopItsOwn() {
+        Instance running = insert(anInstance().status(InstanceStatus.RUNNING).runningSince(CREATED_AT)
+                .idleStop(new IdleStopSettings(true, Option.some(Duration.ofSeconds(600)))).build());
+        Instant warnedAt = CREATED_AT.plusSeconds(300);
+        Instant stoppedAt = CREATED_AT.plusSeconds(600);
+
+        var policy = new IdleStopPolicy(Duration.ofSeconds(60), Duration.ofSeconds(3_600), Duration.ZERO, Duration.ofSeconds(300));
+        var nothingOpen = Option.some(new NotebookActivity(List.empty(), List.empty()));
+
+        Instance warned = update(running.warnOfIdleStop(running.idleVerdict(nothingOpen, policy, warnedAt), warnedAt).get(),
+                TransitionCause.IDLE_ENDING);
+        Instance stopping = update(warned.stopForIdleness(warned.idleVerdict(nothingOpen, policy, stoppedAt), stoppedAt).get(),
+                TransitionCause.IDLE);
+
+        assertThat(store.find(PROJECT, running.id())).containsExactly(stopping);
+        assertThat(stopping.runningSince()).isEmpty();
+        assertThat(stopping.idleWarnedAt()).isEmpty();
+        assertThat(store.events(PROJECT, running.id(), 0, 0).events()).containsExactly(
+                new LifecycleEvent(running.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.STOPPING,
+                        TransitionCause.IDLE, stoppedAt, 2),
+                new LifecycleEvent(running.id(), Option.some(InstanceStatus.RUNNING), InstanceStatus.RUNNING,
+                        TransitionCause.IDLE_ENDING, warnedAt, 1),
                 new LifecycleEvent(running.id(), Option.none(), InstanceStatus.RUNNING, USER_REQUEST, CREATED_AT, 0));
     }
 

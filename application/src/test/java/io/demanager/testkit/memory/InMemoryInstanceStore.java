@@ -25,6 +25,7 @@ import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
@@ -277,6 +278,13 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
                 .filter(instance -> statuses.contains(instance.status())
                         && after.forAll(last -> instance.id().value().compareTo(last.value()) > 0))
                 .sortBy(instance -> instance.id().value())
+                .take(limit);
+    }
+
+    @Override
+    public List<Instance> runningWithIdleStop(Option<InstanceId> after, int limit) {
+        return inStatus(HashSet.of(InstanceStatus.RUNNING), after, Integer.MAX_VALUE)
+                .filter(instance -> instance.idleStop().enabled())
                 .take(limit);
     }
 

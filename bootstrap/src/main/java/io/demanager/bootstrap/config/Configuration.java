@@ -13,6 +13,7 @@ import io.demanager.application.port.out.Catalog;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.application.port.out.CallerIdentities;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.idlestop.IdleStopEngineSettings;
 import io.demanager.bootstrap.identity.FirstKnownCaller;
 import io.demanager.bootstrap.identity.JwtCallers;
 import io.demanager.bootstrap.identity.JwtSettings;
@@ -20,6 +21,7 @@ import io.demanager.bootstrap.identity.TokenFile;
 import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.LinkedHashSet;
@@ -67,7 +69,8 @@ public record Configuration(
         RuntimeSelection runtime,
         LogFormat logFormat,
         LeaseRenewalPolicy leaseRenewal,
-        Option<WebhookSettings> webhooks) {
+        Option<WebhookSettings> webhooks,
+        IdleStopEngineSettings idleStop) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -88,6 +91,7 @@ public record Configuration(
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(leaseRenewal, "leaseRenewal");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(idleStop, "idleStop");
     }
 
     /** The configuration the variables describe, or every problem with them, each naming its variable. */
@@ -137,10 +141,11 @@ public record Configuration(
         LogFormat logFormat = environment.read(Variable.DEMANAGER_LOG_FORMAT, LogFormat.TEXT, Configuration::logFormat);
         LeaseRenewalPolicy leaseRenewal = leaseRenewal(environment);
         Option<WebhookSettings> webhooks = webhooks(environment);
+        IdleStopEngineSettings idleStop = idleStop(environment);
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
-                        policy, engine, runtime, logFormat, leaseRenewal, webhooks))
+                        policy, engine, runtime, logFormat, leaseRenewal, webhooks, idleStop))
                 : Either.left(problems);
     }
 
@@ -286,6 +291,27 @@ public record Configuration(
         return new AutoStopPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max));
     }
 
+    private static IdleStopEngineSettings idleStop(Environment environment) {
+        IdleStopPolicy defaults = IdleStopEngineSettings.DEFAULT.policy();
+        long min = environment.read(Variable.DEMANAGER_IDLE_STOP_MIN_SECONDS, defaults.minimumIdle().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        long max = environment.read(Variable.DEMANAGER_IDLE_STOP_MAX_SECONDS, defaults.maximumIdle().toSeconds(),
+                value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
+        Duration minimumRunning = environment.read(Variable.DEMANAGER_IDLE_STOP_MIN_RUNNING_SECONDS, defaults.minimumRunning(),
+                value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds));
+        Duration warning = environment.read(Variable.DEMANAGER_IDLE_STOP_WARNING_SECONDS, defaults.warningBefore(),
+                value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds));
+        Duration interval = environment.read(Variable.DEMANAGER_IDLE_STOP_INTERVAL_MS, IdleStopEngineSettings.DEFAULT.interval(),
+                value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis));
+        if (max < min) {
+            environment.refuse(Variable.DEMANAGER_IDLE_STOP_MAX_SECONDS,
+                    max + " is less than DEMANAGER_IDLE_STOP_MIN_SECONDS, " + min);
+            return IdleStopEngineSettings.DEFAULT;
+        }
+        return new IdleStopEngineSettings(new IdleStopPolicy(Duration.ofSeconds(min), Duration.ofSeconds(max), minimumRunning,
+                warning), interval, IdleStopEngineSettings.DEFAULT.pageSize());
+    }
+
     private static LeaseRenewalPolicy leaseRenewal(Environment environment) {
         long min = environment.read(Variable.DEMANAGER_RENEW_MIN_SECONDS, LeaseRenewalPolicy.DEFAULT.minimum().toSeconds(),
                 value -> whole(value, 1, Duration.ofDays(365).toSeconds()));
@@ -424,6 +450,9 @@ public record Configuration(
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()
                 + ", warning " + autoStopEngine.warningBefore().toSeconds() + " s before"
+                + ", idle stop=" + idleStop.policy().minimumIdle().toSeconds() + ".." + idleStop.policy().maximumIdle().toSeconds()
+                        + " s, running at least " + idleStop.policy().minimumRunning().toSeconds() + " s, warning "
+                        + idleStop.policy().warningBefore().toSeconds() + " s before, every " + idleStop.interval().toMillis() + " ms"
                 + ", renewals=" + leaseRenewal.minimum().toSeconds() + ".." + leaseRenewal.maximum().toSeconds() + " s"
                 + ", runtime=" + runtime.process().map(process -> "process (" + process.command().mkString(" ") + " on "
                                 + process.bindHost() + ":" + process.firstPort() + "-" + process.lastPort() + " as "

@@ -50,6 +50,15 @@ public enum Variable {
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
     DEMANAGER_AUTO_STOP_CLAIMERS("How many batches of due leases the engine stops at once, each on a database connection of"
             + " its own, while more than one batch is due; 1 to 64.", "2"),
+    DEMANAGER_IDLE_STOP_MIN_SECONDS("The shortest idle time (spec.idle_stop.idle_seconds) a client may ask for, in seconds.",
+            "600"),
+    DEMANAGER_IDLE_STOP_MAX_SECONDS("The longest idle time a client may ask for, in seconds.", "86400"),
+    DEMANAGER_IDLE_STOP_MIN_RUNNING_SECONDS("How long a run lasts at least before it may be stopped for idleness, in seconds.",
+            "600"),
+    DEMANAGER_IDLE_STOP_WARNING_SECONDS("How long before an idle stop the instance gets an IDLE_ENDING event, in seconds: the"
+            + " stop never comes sooner after the warning.", "300"),
+    DEMANAGER_IDLE_STOP_INTERVAL_MS("How often the idle-stop engine reads the activity of the running instances whose idle stop"
+            + " is enabled, in milliseconds.", "30000"),
     DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
     DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
     DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine), kubernetes (each notebook a pod of"

@@ -33,6 +33,7 @@ public sealed interface DomainError {
         R on(IncorrectValue error);
         R on(DurationRequired error);
         R on(DurationOutOfRange error);
+        R on(OutOfRange error);
         R on(OperationNotAllowed error);
         R on(VersionMismatch error);
         R on(BucketRootNotAllowed error);
@@ -110,6 +111,11 @@ public sealed interface DomainError {
     }
 
     record DurationOutOfRange(long minSeconds, long maxSeconds) implements DomainError {
+        public <R> R accept(Cases<R> cases) { return cases.on(this); }
+    }
+
+    /** A number of {@code attribute} outside the bounds in force, {@code min} to {@code max} included. */
+    record OutOfRange(Attribute attribute, long min, long max) implements DomainError {
         public <R> R accept(Cases<R> cases) { return cases.on(this); }
     }
 

@@ -8,6 +8,8 @@ public enum InstanceAttribute implements Attribute {
     PROFILE,
     FLAVOR,
     AUTO_STOP_ENABLED,
+    /** How long without activity stops the instance ({@code idle_stop.idle_seconds}). */
+    IDLE_STOP_SECONDS,
     /** What a user asks of an existing instance: start, stop, queue... */
     USER_REQUEST,
     WORKSPACE,

@@ -9,6 +9,11 @@ import io.demanager.domain.catalog.Flavor;
 import io.demanager.domain.catalog.Profile;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
+import io.demanager.domain.idle.IdleStopChange;
+import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.idle.IdleStopSettings;
+import io.demanager.domain.idle.IdleVerdict;
+import io.demanager.domain.idle.NotebookActivity;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -19,12 +24,15 @@ import java.util.Objects;
  * A notebook instance: the aggregate every use case works on. It is immutable; each request or runtime
  * event answers with the next instance or with the documented error, and the caller stores the result.
  *
- * @param autoStop    the auto-stop configuration, valid for each startup
- * @param lease       the stop time of the current run: present only while RUNNING with auto stop enabled
- * @param failure     why the last creation or start failed, or why the instance became unavailable
- * @param queuedSince when the instance joined a free flavor's queue, while it waits there
- * @param access      how the running notebook is opened, as the runtime reported it: only while RUNNING
- * @param version     the stored version this instance was read at; the store bumps it on every write
+ * @param autoStop     the auto-stop configuration, valid for each startup
+ * @param lease        the stop time of the current run: present only while RUNNING with auto stop enabled
+ * @param failure      why the last creation or start failed, or why the instance became unavailable
+ * @param queuedSince  when the instance joined a free flavor's queue, while it waits there
+ * @param access       how the running notebook is opened, as the runtime reported it: only while RUNNING
+ * @param idleStop     whether and after how long without activity the instance stops by itself
+ * @param runningSince when the current run began: exactly while RUNNING
+ * @param idleWarnedAt when the current run was last warned of an idle stop
+ * @param version      the stored version this instance was read at; the store bumps it on every write
  */
 public record Instance(
         InstanceId id,
@@ -46,6 +54,9 @@ public record Instance(
         WorkspaceId workspaceId,
         AiProjectId aiProjectId,
         UserRef owner,
+        IdleStopSettings idleStop,
+        Option<Instant> runningSince,
+        Option<Instant> idleWarnedAt,
         long version) {
 
     public static final WorkspaceId DEFAULT_WORKSPACE = new WorkspaceId("0");
@@ -71,11 +82,20 @@ public record Instance(
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(aiProjectId, "aiProjectId");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(idleStop, "idleStop");
+        Objects.requireNonNull(runningSince, "runningSince");
+        Objects.requireNonNull(idleWarnedAt, "idleWarnedAt");
         if (lease.isDefined() && status != InstanceStatus.RUNNING) {
             throw new IllegalArgumentException("only a running instance has an auto-stop lease");
         }
         if (access.isDefined() && status != InstanceStatus.RUNNING) {
             throw new IllegalArgumentException("only a running instance has a notebook to open");
+        }
+        if (runningSince.isDefined() != (status == InstanceStatus.RUNNING)) {
+            throw new IllegalArgumentException("an instance has a run exactly while it is RUNNING");
+        }
+        if (idleWarnedAt.isDefined() && status != InstanceStatus.RUNNING) {
+            throw new IllegalArgumentException("only a running instance is warned of an idle stop");
         }
         if (queuedSince.isDefined() != status.isQueued()) {
             throw new IllegalArgumentException("an instance is queued exactly while its status is a queuing one");
@@ -137,7 +157,7 @@ public record Instance(
                         : Either.left(new DomainError.NotRunning()))
                 .map(running -> new Instance(id, projectId, name, description, status, createdAt, now, profile, flavor,
                         pool, spec, autoStop, Option.some(new AutoStopLease(now.plus(running))), failure, queuedSince,
-                        access, workspaceId, aiProjectId, owner, version)));
+                        access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt, version)));
     }
 
     /**
@@ -146,9 +166,58 @@ public record Instance(
      */
     public Either<DomainError, Instance> modify(Option<Description> newDescription, AutoStopChange autoStopChange,
                                                 AutoStopPolicy policy, Instant now) {
+        return modify(newDescription, autoStopChange, policy, IdleStopChange.NONE, IdleStopPolicy.DEFAULT, now);
+    }
+
+    /**
+     * The same, with a change of the idle-stop settings, which applies at once: a running instance is judged by the
+     * new settings from its next look on, and warned again before it stops.
+     */
+    public Either<DomainError, Instance> modify(Option<Description> newDescription, AutoStopChange autoStopChange,
+                                                AutoStopPolicy policy, IdleStopChange idleStopChange,
+                                                IdleStopPolicy idlePolicy, Instant now) {
         return notDeleted()
                 .flatMap(ignored -> autoStopChange.applyTo(autoStop, flavor, policy))
-                .map(settings -> withChanges(newDescription.getOrElse(description), settings, now));
+                .flatMap(settings -> idleStopChange.applyTo(idleStop, idlePolicy)
+                        .map(idleSettings -> withChanges(newDescription.getOrElse(description), settings, idleSettings, now)));
+    }
+
+    // ---- idle stop -------------------------------------------------------------------------------
+
+    /**
+     * The idle-stop rule applied to this instance at {@code now}, its notebook doing {@code activity} (none: it cannot
+     * be read).
+     */
+    public IdleVerdict idleVerdict(Option<NotebookActivity> activity, IdleStopPolicy policy, Instant now) {
+        if (!idleStop.enabled()) {
+            return IdleVerdict.disabled();
+        }
+        if (status != InstanceStatus.RUNNING) {
+            return IdleVerdict.notRunning();
+        }
+        return IdleVerdict.of(idleStop.idleTime().get(), runningSince.get(), idleWarnedAt, activity, policy, now);
+    }
+
+    /**
+     * Record the warning of an idle stop, which the verdict says is due at {@code now}; the instance stays RUNNING.
+     * Refused (6357) when it is not due.
+     */
+    public Either<DomainError, Instance> warnOfIdleStop(IdleVerdict verdict, Instant now) {
+        return notDeleted().flatMap(ignored -> status == InstanceStatus.RUNNING && verdict.warningDueAt(now)
+                ? Either.right(new Instance(id, projectId, name, description, status, createdAt, now, profile, flavor, pool,
+                        spec, autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop,
+                        runningSince, Option.some(now), version))
+                : Either.left(new DomainError.OperationNotAllowed(status.name(), "idle warning")));
+    }
+
+    /**
+     * The idle-stop engine's stop: the same transition as a user's, allowed only when the verdict says it is due at
+     * {@code now}.
+     */
+    public Either<DomainError, Instance> stopForIdleness(IdleVerdict verdict, Instant now) {
+        return notDeleted().flatMap(ignored -> status == InstanceStatus.RUNNING && verdict.stopDueAt(now)
+                ? stop(now)
+                : Either.left(new DomainError.OperationNotAllowed(status.name(), "idle stop")));
     }
 
     // ---- runtime progress ------------------------------------------------------------------------
@@ -190,7 +259,8 @@ public record Instance(
     /** The same instance as stored at {@code storedVersion}; only stores call this. */
     public Instance atVersion(long storedVersion) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, storedVersion);
+                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince,
+                idleWarnedAt, storedVersion);
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -221,28 +291,38 @@ public record Instance(
         Option<Instant> nextQueuedSince = !target.isQueued() ? Option.none()
                 : queuedSince.orElse(Option.some(now));
         Option<NotebookAccess> nextAccess = target == InstanceStatus.RUNNING ? access : Option.none();
+        boolean staysRunning = status == InstanceStatus.RUNNING && target == InstanceStatus.RUNNING;
+        Option<Instant> nextRunningSince = target != InstanceStatus.RUNNING ? Option.none()
+                : staysRunning ? runningSince : Option.some(now);
         return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
-                autoStop, nextLease, Option.none(), nextQueuedSince, nextAccess, workspaceId, aiProjectId, owner, version);
+                autoStop, nextLease, Option.none(), nextQueuedSince, nextAccess, workspaceId, aiProjectId, owner, idleStop,
+                nextRunningSince, staysRunning ? idleWarnedAt : Option.none(), version);
     }
 
     private Instance withoutSecrets() {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool,
-                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, Option.none(), workspaceId, aiProjectId, owner, version);
+                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, Option.none(), workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
+                version);
     }
 
     private Instance failedWith(FailedReason reason) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, Option.some(reason), queuedSince, access, workspaceId, aiProjectId, owner, version);
+                autoStop, lease, Option.some(reason), queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
+                version);
     }
 
     private Instance openedBy(NotebookAccess notebook) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, Option.some(notebook), workspaceId, aiProjectId, owner, version);
+                autoStop, lease, failure, queuedSince, Option.some(notebook), workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
+                version);
     }
 
-    private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, Instant now) {
+    /** A change of the idle-stop settings voids the warning given under the old ones: the new rule warns anew. */
+    private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, IdleStopSettings newIdleStop,
+                                 Instant now) {
         return new Instance(id, projectId, name, newDescription, status, createdAt, now, profile, flavor, pool, spec,
-                newAutoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, version);
+                newAutoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, newIdleStop, runningSince,
+                newIdleStop.equals(idleStop) ? idleWarnedAt : Option.none(), version);
     }
 
     private static Option<FailedReason> failureOf(RuntimeEvent event) {

@@ -9,6 +9,9 @@ import io.demanager.domain.catalog.StorageType;
 import io.demanager.domain.error.DomainError;
 import io.demanager.domain.error.InstanceAttribute;
 import io.demanager.domain.error.StorageAttribute;
+import io.demanager.domain.idle.IdleStopChange;
+import io.demanager.domain.idle.IdleStopPolicy;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -41,7 +44,8 @@ public final class InstanceCreation {
             Option<WorkspaceId> workspaceId,
             Option<AiProjectId> aiProjectId,
             Option<Credential> credential,
-            Map<String, String> annotations) {
+            Map<String, String> annotations,
+            IdleStopChange idleStop) {
 
         public Request {
             Objects.requireNonNull(projectId, "projectId");
@@ -55,12 +59,22 @@ public final class InstanceCreation {
             Objects.requireNonNull(aiProjectId, "aiProjectId");
             Objects.requireNonNull(credential, "credential");
             Objects.requireNonNull(annotations, "annotations");
+            Objects.requireNonNull(idleStop, "idleStop");
+        }
+
+        /** A request that leaves idle stop disabled. */
+        public Request(ProjectId projectId, UserRef owner, String name, Option<String> description, String profileId,
+                       String flavorName, Storage.Request storage, List<Storage.Request> extendStorage,
+                       AutoStopChange autoStop, Option<Pool> pool, Option<WorkspaceId> workspaceId,
+                       Option<AiProjectId> aiProjectId, Option<Credential> credential, Map<String, String> annotations) {
+            this(projectId, owner, name, description, profileId, flavorName, storage, extendStorage, autoStop, pool,
+                    workspaceId, aiProjectId, credential, annotations, IdleStopChange.NONE);
         }
     }
 
     /** What the caller found for the request: the catalog entries it names, and the free flavor's room. */
     public record Context(Option<Profile> profile, Option<Flavor> flavor, boolean freeCapacityLeft,
-                          AutoStopPolicy policy, InstanceId newId, Instant now) {
+                          AutoStopPolicy policy, IdleStopPolicy idlePolicy, InstanceId newId, Instant now) {
     }
 
     private InstanceCreation() {
@@ -71,7 +85,7 @@ public final class InstanceCreation {
                 InstanceName.of(request.name()),
                 name -> description(request),
                 (name, description) -> offering(request, context),
-                (name, description, offering) -> setUp(request, offering.flavor(), context.policy())
+                (name, description, offering) -> setUp(request, offering.flavor(), context)
         ).yield((name, description, offering, setUp) -> newInstance(request, context, name, description, offering, setUp));
     }
 
@@ -80,7 +94,7 @@ public final class InstanceCreation {
     }
 
     /** What the instance is given to run with, checked against its flavor. */
-    private record SetUp(NotebookSpec spec, AutoStopSettings autoStop) {
+    private record SetUp(NotebookSpec spec, AutoStopSettings autoStop, IdleStopSettings idleStop) {
     }
 
     private static Either<DomainError, Offering> offering(Request request, Context context) {
@@ -89,14 +103,15 @@ public final class InstanceCreation {
                 .flatMap(InstanceCreation::profileRunsOnFlavor);
     }
 
-    private static Either<DomainError, SetUp> setUp(Request request, Flavor flavor, AutoStopPolicy policy) {
+    private static Either<DomainError, SetUp> setUp(Request request, Flavor flavor, Context context) {
         return For(
                 storage(request, flavor),
                 extendStorage(request, flavor),
-                request.autoStop().applyTo(AutoStopSettings.initialFor(flavor), flavor, policy)
-        ).yield((storage, extendStorage, autoStop) -> new SetUp(
+                request.autoStop().applyTo(AutoStopSettings.initialFor(flavor), flavor, context.policy()),
+                request.idleStop().applyTo(IdleStopSettings.DISABLED, context.idlePolicy())
+        ).yield((storage, extendStorage, autoStop, idleStop) -> new SetUp(
                 new NotebookSpec(storage, extendStorage, request.credential(), request.annotations(), LinkedHashMap.empty()),
-                autoStop));
+                autoStop, idleStop));
     }
 
     private static Either<DomainError, Description> description(Request request) {
@@ -158,6 +173,6 @@ public final class InstanceCreation {
                 queued ? Option.some(now) : Option.none(), Option.none(),
                 request.workspaceId().getOrElse(Instance.DEFAULT_WORKSPACE),
                 request.aiProjectId().getOrElse(Instance.DEFAULT_AI_PROJECT),
-                request.owner(), 0);
+                request.owner(), setUp.idleStop(), Option.none(), Option.none(), 0);
     }
 }

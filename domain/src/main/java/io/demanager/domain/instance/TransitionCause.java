@@ -16,11 +16,15 @@ public enum TransitionCause {
     /** The user renewed the running lease: the instance stays RUNNING and stops later. */
     LEASE_RENEWED,
     /** The running lease ends soon: the warning of an instance that asked for one ({@code prompt}); it stays RUNNING. */
-    LEASE_ENDING;
+    LEASE_ENDING,
+    /** The idle-stop engine stopped a run in which nothing happened for its idle time. */
+    IDLE,
+    /** The run will stop for idleness soon unless something happens in it: the warning; it stays RUNNING. */
+    IDLE_ENDING;
 
-    /** Whether events of this cause record a change of status; the lease's events keep the instance RUNNING. */
+    /** Whether events of this cause record a change of status; the lease's events and the idle warning keep it RUNNING. */
     public boolean changesStatus() {
-        return this != LEASE_RENEWED && this != LEASE_ENDING;
+        return this != LEASE_RENEWED && this != LEASE_ENDING && this != IDLE_ENDING;
     }
 
     /** The cause of the change a runtime event makes. */

@@ -55,8 +55,8 @@ public record InstanceDocument(
     }
 
     public record SpecView(StorageView storage, List<StorageView> extendStorage, CredentialView credential,
-                           AutoStopView autoStop, FailedReasons failedReasons, Map<String, String> annotations,
-                           Map<String, String> extendParams) {
+                           AutoStopView autoStop, IdleStopView idleStop, FailedReasons failedReasons,
+                           Map<String, String> annotations, Map<String, String> extendParams) {
     }
 
     public record StorageView(String type, Location location) {
@@ -71,6 +71,10 @@ public record InstanceDocument(
 
     /** {@code stop_timestamp} and {@code remain_time} only while RUNNING with a lease. */
     public record AutoStopView(boolean enable, Long duration, boolean prompt, Long stopTimestamp, Long remainTime) {
+    }
+
+    /** {@code idle_seconds} once one was given, kept while disabled. */
+    public record IdleStopView(boolean enable, Long idleSeconds) {
     }
 
     public record FailedReasons(String code, String message, Map<String, String> detail) {

@@ -5,6 +5,7 @@ import io.demanager.adapter.http.document.InstanceDocument.CredentialView;
 import io.demanager.adapter.http.document.InstanceDocument.FailedReasons;
 import io.demanager.adapter.http.document.InstanceDocument.FlavorDetails;
 import io.demanager.adapter.http.document.InstanceDocument.IdView;
+import io.demanager.adapter.http.document.InstanceDocument.IdleStopView;
 import io.demanager.adapter.http.document.InstanceDocument.Location;
 import io.demanager.adapter.http.document.InstanceDocument.Owner;
 import io.demanager.adapter.http.document.InstanceDocument.PoolView;
@@ -65,8 +66,7 @@ public final class InstanceDocumentMapper {
                 instance.flavor().name(),
                 details,
                 instance.pool().map(InstanceDocumentMapper::pool).getOrNull(),
-                spec(instance.spec(), instance.autoStop(), instance.lease(), snapshot.remainTimeSeconds(), instance.failure(),
-                        instance.access()),
+                spec(instance, snapshot.remainTimeSeconds()),
                 new IdView(instance.workspaceId().value()),
                 new IdView(instance.aiProjectId().value()),
                 instance.failure().map(FailedReason::code).getOrNull(),
@@ -106,9 +106,10 @@ public final class InstanceDocumentMapper {
                 new Owner(pool.owner().value()));
     }
 
-    private static SpecView spec(NotebookSpec spec, AutoStopSettings autoStop, Option<AutoStopLease> lease,
-                                 Option<Long> remainTime, Option<FailedReason> failure,
-                                 Option<NotebookAccess> access) {
+    private static SpecView spec(Instance instance, Option<Long> remainTime) {
+        NotebookSpec spec = instance.spec();
+        AutoStopSettings autoStop = instance.autoStop();
+        Option<AutoStopLease> lease = instance.lease();
         List<StorageView> extendStorage = spec.extendStorage().map(InstanceDocumentMapper::storage).toJavaList();
         return new SpecView(
                 storage(spec.storage()),
@@ -119,9 +120,11 @@ public final class InstanceDocumentMapper {
                         autoStop.prompt(),
                         lease.map(AutoStopLease::stopAt).map(Instant::toEpochMilli).getOrNull(),
                         lease.flatMap(ignored -> remainTime).getOrNull()),
-                failure.map(reason -> new FailedReasons(reason.code(), reason.message(),
+                new IdleStopView(instance.idleStop().enabled(),
+                        instance.idleStop().idleTime().map(Duration::getSeconds).getOrNull()),
+                instance.failure().map(reason -> new FailedReasons(reason.code(), reason.message(),
                         nullIfEmpty(reason.detail()))).getOrNull(),
-                nullIfEmpty(annotations(spec, access)),
+                nullIfEmpty(annotations(spec, instance.access())),
                 nullIfEmpty(spec.extendParams()));
     }
 

@@ -25,6 +25,7 @@ public final class BodyPaths {
             case PROFILE -> "profile_id";
             case FLAVOR -> "flavor";
             case AUTO_STOP_ENABLED -> "spec.auto_stop.enable";
+            case IDLE_STOP_SECONDS -> "spec.idle_stop.idle_seconds";
             case USER_REQUEST -> "action";
             case WORKSPACE -> "workspace.id";
             case AI_PROJECT -> "ai_project.id";

@@ -3,6 +3,7 @@ package io.demanager.adapter.http.json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopChange;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.InstanceCreation;
@@ -24,7 +25,7 @@ import static io.vavr.API.For;
 /**
  * The create body, read into the domain's request: the JSON shape is checked here (fields, types, required
  * objects), the ids, pool and credential as they are read, and the business rules (name, description, catalog,
- * storage, auto stop) by {@link InstanceCreation}.
+ * storage, auto stop, idle stop) by {@link InstanceCreation}.
  */
 public final class CreateInstanceReader {
 
@@ -46,21 +47,23 @@ public final class CreateInstanceReader {
                 ).yield((name, description, profileId, flavor, spec, workspace, pool, aiProject) ->
                         new InstanceCreation.Request(project, owner, name, description, profileId, flavor,
                                 spec.storage(), spec.extendStorage(), spec.autoStop(), pool, workspace, aiProject,
-                                spec.credential(), spec.annotations())));
+                                spec.credential(), spec.annotations(), spec.idleStop())));
     }
 
     private record Spec(Storage.Request storage, List<Storage.Request> extendStorage, AutoStopChange autoStop,
-                        Map<String, String> annotations, Option<Credential> credential) {
+                        Map<String, String> annotations, Option<Credential> credential, IdleStopChange idleStop) {
     }
 
     private static Either<RequestError, Spec> spec(JsonFields spec) {
-        return spec.accepting("storage", "extend_storage", "auto_stop", "annotations", "credential").flatMap(fields -> For(
-                fields.required("storage", fields::object).flatMap(CreateInstanceReader::storage),
-                fields.objects("extend_storage").flatMap(CreateInstanceReader::storages),
-                fields.object("auto_stop").flatMap(AutoStopReader::read),
-                fields.stringMap("annotations"),
-                fields.object("credential").flatMap(CreateInstanceReader::credential)
-        ).yield(Spec::new));
+        return spec.accepting("storage", "extend_storage", "auto_stop", "annotations", "credential", "idle_stop")
+                .flatMap(fields -> For(
+                        fields.required("storage", fields::object).flatMap(CreateInstanceReader::storage),
+                        fields.objects("extend_storage").flatMap(CreateInstanceReader::storages),
+                        fields.object("auto_stop").flatMap(AutoStopReader::read),
+                        fields.stringMap("annotations"),
+                        fields.object("credential").flatMap(CreateInstanceReader::credential),
+                        fields.object("idle_stop").flatMap(IdleStopReader::read)
+                ).yield(Spec::new));
     }
 
     private static Either<RequestError, List<Storage.Request>> storages(Option<List<JsonFields>> storages) {

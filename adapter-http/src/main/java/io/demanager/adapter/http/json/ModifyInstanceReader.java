@@ -5,6 +5,7 @@ import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.ModifyInstanceCommand;
 import io.demanager.application.port.in.Principal;
 import io.demanager.domain.autostop.AutoStopChange;
+import io.demanager.domain.idle.IdleStopChange;
 import io.demanager.domain.instance.Description;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -12,13 +13,14 @@ import io.vavr.control.Option;
 import static io.vavr.API.For;
 
 /**
- * The modify body: {@code description} and {@code spec.auto_stop}, every field optional. A top-level
+ * The modify body: {@code description}, {@code spec.auto_stop} and {@code spec.idle_stop}, every field optional. A top-level
  * {@code auto_stop}, as the SDK's update sends it, is read as {@code spec.auto_stop}; both at once is refused
  * naming the top-level one.
  */
 public final class ModifyInstanceReader {
 
     private static final String TOP_LEVEL_AUTO_STOP = "auto_stop";
+    private static final String[] SPEC_FIELDS = {"auto_stop", "idle_stop"};
 
     private ModifyInstanceReader() {
     }
@@ -27,8 +29,10 @@ public final class ModifyInstanceReader {
                                                                    Option<Long> expectedVersion) {
         return JsonFields.of(body).accepting("description", "spec", TOP_LEVEL_AUTO_STOP).flatMap(fields -> For(
                 fields.string("description").flatMap(ModifyInstanceReader::description),
-                autoStop(fields)
-        ).yield((description, autoStop) -> new ModifyInstanceCommand(principal, instance, description, autoStop, expectedVersion)));
+                autoStop(fields),
+                fields.object("spec").flatMap(ModifyInstanceReader::idleStopOfSpec)
+        ).yield((description, autoStop, idleStop) ->
+                new ModifyInstanceCommand(principal, instance, description, autoStop, idleStop, expectedVersion)));
     }
 
     private static Either<RequestError, Option<Description>> description(Option<String> text) {
@@ -45,7 +49,13 @@ public final class ModifyInstanceReader {
     }
 
     private static Either<RequestError, Option<JsonFields>> autoStopOfSpec(Option<JsonFields> spec) {
-        return spec.map(fields -> fields.accepting("auto_stop").flatMap(accepted -> accepted.object("auto_stop")))
+        return spec.map(fields -> fields.accepting(SPEC_FIELDS).flatMap(accepted -> accepted.object("auto_stop")))
                 .getOrElse(Either.right(Option.none()));
+    }
+
+    private static Either<RequestError, IdleStopChange> idleStopOfSpec(Option<JsonFields> spec) {
+        return spec.map(fields -> fields.accepting(SPEC_FIELDS).flatMap(accepted -> accepted.object("idle_stop")))
+                .getOrElse(Either.right(Option.none()))
+                .flatMap(IdleStopReader::read);
     }
 }

@@ -2,6 +2,7 @@ package io.demanager.adapter.persistence.postgres;
 
 import io.demanager.domain.autostop.AutoStopLease;
 import io.demanager.domain.autostop.AutoStopSettings;
+import io.demanager.domain.idle.IdleStopSettings;
 import io.demanager.domain.instance.AiProjectId;
 import io.demanager.domain.instance.Credential;
 import io.demanager.domain.instance.Description;
@@ -144,6 +145,15 @@ final class InstanceRows implements RowMapper<Instance> {
             instance -> instance.autoStop().duration().map(Duration::getSeconds).getOrNull());
     private static final Column<Boolean> AUTO_STOP_PROMPT = plain("auto_stop_prompt", Boolean.class, Written.ON_EVERY_WRITE,
             instance -> instance.autoStop().prompt());
+    private static final Column<Boolean> IDLE_STOP_ENABLED = plain("idle_stop_enabled", Boolean.class, Written.ON_EVERY_WRITE,
+            instance -> instance.idleStop().enabled());
+    private static final Column<Long> IDLE_STOP_SECONDS = plain("idle_stop_seconds", Long.class, Written.ON_EVERY_WRITE,
+            instance -> instance.idleStop().idleTime().map(Duration::getSeconds).getOrNull());
+    private static final Column<OffsetDateTime> RUNNING_SINCE = plain("running_since", OffsetDateTime.class,
+            Written.ON_TRANSITION, instance -> instance.runningSince().map(InstanceRows::timestamp).getOrNull());
+    /** Written by every write: a change of the idle-stop settings voids the warning given under the old ones. */
+    private static final Column<OffsetDateTime> IDLE_WARNED_AT = plain("idle_warned_at", OffsetDateTime.class,
+            Written.ON_EVERY_WRITE, instance -> instance.idleWarnedAt().map(InstanceRows::timestamp).getOrNull());
     private static final Column<OffsetDateTime> LEASE_STOP_AT = plain("lease_stop_at", OffsetDateTime.class, Written.ON_TRANSITION,
             instance -> instance.lease().map(lease -> timestamp(lease.stopAt())).getOrNull());
     private static final Column<OffsetDateTime> QUEUED_SINCE = plain("queued_since", OffsetDateTime.class, Written.ON_TRANSITION,
@@ -168,7 +178,8 @@ final class InstanceRows implements RowMapper<Instance> {
 
     private static final List<Column<?>> COLUMNS = List.of(ID, PROJECT_ID, NAME, DESCRIPTION, STATUS, FLAVOR, WORKSPACE_ID,
             AI_PROJECT_ID, POOL_ID, POOL_NAME, POOL_OWNER, OWNER_ID, OWNER_NAME, CREATED_AT, UPDATED_AT, VERSION,
-            AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
+            AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, IDLE_STOP_ENABLED, IDLE_STOP_SECONDS, RUNNING_SINCE,
+            IDLE_WARNED_AT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
             FAILURE, CREDENTIAL, NOTEBOOK_URL, NOTEBOOK_TOKEN);
 
     /** The columns each kind of write sets, by the kind's ordinal. */
@@ -276,6 +287,7 @@ final class InstanceRows implements RowMapper<Instance> {
                 .map(sealed -> CODEC.credential(new String(cipher.open(sealed, CREDENTIAL.associatedData(id)), StandardCharsets.UTF_8)));
         String poolId = POOL_ID.read(row);
         Long autoStopSeconds = AUTO_STOP_SECONDS.read(row);
+        Long idleStopSeconds = IDLE_STOP_SECONDS.read(row);
         return new Instance(
                 id,
                 new ProjectId(PROJECT_ID.read(row)),
@@ -297,6 +309,9 @@ final class InstanceRows implements RowMapper<Instance> {
                 new WorkspaceId(WORKSPACE_ID.read(row)),
                 new AiProjectId(AI_PROJECT_ID.read(row)),
                 new UserRef(OWNER_ID.read(row), OWNER_NAME.read(row)),
+                new IdleStopSettings(IDLE_STOP_ENABLED.read(row), Option.of(idleStopSeconds).map(Duration::ofSeconds)),
+                instant(RUNNING_SINCE, row),
+                instant(IDLE_WARNED_AT, row),
                 VERSION.read(row));
     }
 

@@ -18,6 +18,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,6 +49,8 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
             + " WHERE id = ? AND version = ?";
 
     private static final String IN_STATUS = "SELECT " + InstanceRows.NAMES + " FROM instance WHERE status = ANY(:statuses)";
+    static final String RUNNING_WITH_IDLE_STOP = "SELECT " + InstanceRows.NAMES + " FROM instance"
+            + " WHERE status = 'RUNNING' AND idle_stop_enabled";
     private static final String LIVE_AMONG = "SELECT id FROM instance WHERE id = ANY(:ids) AND status <> 'DELETED'";
 
     private final DatabaseCalls database;
@@ -142,14 +146,23 @@ public final class PostgresInstances implements InstanceStore, InstancesInStatus
         }
     }
 
-    /** A uuid sorts by its bytes, which is the order of its text form. */
     @Override
     public List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit) {
-        String sql = IN_STATUS + (after.isDefined() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit";
+        return page(IN_STATUS, after, limit, query -> query.bind("statuses", statuses.map(Enum::name).toJavaArray(String[]::new)));
+    }
+
+    /** Read through the partial index {@code instance_idle_stop_candidates}. */
+    @Override
+    public List<Instance> runningWithIdleStop(Option<InstanceId> after, int limit) {
+        return page(RUNNING_WITH_IDLE_STOP, after, limit, query -> { });
+    }
+
+    /** Up to {@code limit} rows of {@code select} after {@code after}, by id; a uuid sorts by its bytes, as its text form. */
+    private List<Instance> page(String select, Option<InstanceId> after, int limit, Consumer<Query> bind) {
+        String sql = select + (after.isDefined() ? " AND id > :after" : "") + " ORDER BY id LIMIT :limit";
         return database.withHandle(handle -> {
-            var query = handle.createQuery(sql)
-                    .bind("statuses", statuses.map(Enum::name).toJavaArray(String[]::new))
-                    .bind("limit", limit);
+            var query = handle.createQuery(sql).bind("limit", limit);
+            bind.accept(query);
             after.peek(last -> query.bind("after", last.uuid()));
             return List.ofAll(query.map(rows).list());
         });

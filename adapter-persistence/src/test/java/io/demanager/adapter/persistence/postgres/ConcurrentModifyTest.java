@@ -9,6 +9,7 @@ import io.demanager.domain.autostop.AutoStopChange;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.AutoStopSettings;
 import io.demanager.domain.error.DomainError;
+import io.demanager.domain.idle.IdleStopPolicy;
 import io.demanager.domain.instance.Description;
 import io.demanager.domain.instance.Instance;
 import io.vavr.collection.HashSet;
@@ -61,7 +62,7 @@ class ConcurrentModifyTest {
     void storeOneInstance() {
         database = TestDatabase.migrated();
         store = database.newStore();
-        modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, Clock.systemUTC());
+        modify = new ModifyInstanceService(store, AutoStopPolicy.DEFAULT, IdleStopPolicy.DEFAULT, Clock.systemUTC());
         original = store.insert(anInstance().description("original").build()).get();
     }
 

@@ -73,6 +73,11 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     }
 
     @Override
+    public List<Instance> runningWithIdleStop(Option<InstanceId> after, int limit) {
+        return stores.instances().runningWithIdleStop(after, limit);
+    }
+
+    @Override
     public Set<InstanceId> liveAmong(Set<InstanceId> ids) {
         return stores.instances().liveAmong(ids);
     }

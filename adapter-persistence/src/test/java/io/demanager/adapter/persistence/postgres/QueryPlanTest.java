@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a table of {@link #ROWS} instances spread over {@link #PROJECTS} projects, the planner answers the
- * listings and the search for due leases from their indexes, never by reading the whole table.
+ * listings, the search for due leases and idle-stop candidates from their indexes, never by reading the whole
+ * table. One instance in fifty has idle stop enabled.
  */
 class QueryPlanTest {
 
@@ -43,14 +44,16 @@ class QueryPlanTest {
             handle.createUpdate("""
                     INSERT INTO instance (id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
                         owner_id, owner_name, created_at, updated_at, version, auto_stop_enabled, auto_stop_duration_seconds,
-                        auto_stop_prompt, lease_stop_at, profile, flavor_details, spec)
+                        auto_stop_prompt, lease_stop_at, profile, flavor_details, spec, idle_stop_enabled, idle_stop_seconds,
+                        running_since)
                     SELECT gen_random_uuid(), 'project-' || (n % :projects), 'notebook-' || n, '',
                         CASE WHEN n % 5 = 0 THEN 'RUNNING' WHEN n % 50 = 1 THEN 'DELETED' ELSE 'STOPPED' END,
                         t.flavor, t.workspace_id, t.ai_project_id, t.owner_id, t.owner_name,
                         t.created_at + n * interval '1 second', t.updated_at, n % 7, n % 5 = 0, 3600, true,
                         CASE WHEN n % 5000 = 0 THEN now() - interval '1 minute'
                              WHEN n % 5 = 0 THEN now() + interval '1 hour' END,
-                        t.profile, t.flavor_details, t.spec
+                        t.profile, t.flavor_details, t.spec, n % 50 = 0, 600,
+                        CASE WHEN n % 5 = 0 THEN now() END
                     FROM generate_series(1, :rows) AS n, instance AS t
                     WHERE t.id = :template""")
                     .bind("projects", PROJECTS)
@@ -81,6 +84,14 @@ class QueryPlanTest {
         String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresLeaseClaims.CLAIM_DUE).bind("limit", 50));
 
         assertThat(plan).contains("LockRows").contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void theIdleStopCandidatesAreReadInOrderFromTheirPartialIndex() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresInstances.RUNNING_WITH_IDLE_STOP
+                + " ORDER BY id LIMIT :limit").bind("limit", 100));
+
+        assertThat(plan).contains("using instance_idle_stop_candidates").doesNotContain("Seq Scan").doesNotContain("Sort");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.demanager.adapter.runtime.jupyter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.demanager.application.port.out.NotebookActivity;
+import io.demanager.domain.idle.NotebookActivity;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -30,17 +30,18 @@ public final class JupyterApi {
         return get(url, "api/status", token).isDefined();
     }
 
+    /** The notebook's kernels and terminals; none when either cannot be read. */
     public Option<NotebookActivity> activity(String url, String token) {
-        return get(url, "api/kernels", token).flatMap(kernels -> get(url, "api/terminals", token).map(terminals -> {
-            List<NotebookActivity.Kernel> running = List.ofAll(kernels).map(kernel -> new NotebookActivity.Kernel(
-                    kernel.path("id").asText(),
-                    kernel.path("execution_state").asText().equals("busy"),
-                    Instant.parse(kernel.path("last_activity").asText())));
-            List<Instant> instants = running.map(NotebookActivity.Kernel::lastActivity)
-                    .appendAll(List.ofAll(terminals).map(terminal -> terminal.path("last_activity"))
-                            .filter(JsonNode::isTextual).map(at -> Instant.parse(at.asText())));
-            return new NotebookActivity(running, terminals.size(), instants.max());
-        }));
+        return get(url, "api/kernels", token).flatMap(kernels -> get(url, "api/terminals", token).map(terminals ->
+                new NotebookActivity(
+                        List.ofAll(kernels).map(kernel -> new NotebookActivity.Kernel(
+                                kernel.path("id").asText(),
+                                kernel.path("execution_state").asText().equals("busy"),
+                                Instant.parse(kernel.path("last_activity").asText()))),
+                        List.ofAll(terminals).map(terminal -> new NotebookActivity.Terminal(
+                                terminal.path("name").asText(),
+                                Option.of(terminal.get("last_activity")).filter(JsonNode::isTextual)
+                                        .map(at -> Instant.parse(at.asText())))))));
     }
 
     private Option<JsonNode> get(String url, String path, String token) {

@@ -3,14 +3,15 @@ package io.demanager.adapter.runtime.simulated;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.DesiredState;
-import io.demanager.application.port.out.NotebookActivity;
 import io.demanager.application.port.out.NotebookRuntime;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.FailedReason;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
 import io.demanager.domain.instance.NotebookAccess;
 import io.demanager.domain.instance.RuntimeEvent;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,10 +87,10 @@ public final class SimulatedNotebookRuntime implements NotebookRuntime, AutoClos
         return false;
     }
 
-    /** A simulated notebook does nothing. */
+    /** A simulated notebook does nothing: a running one has no kernel and no terminal, so idle stop sees it idle. */
     @Override
     public Option<NotebookActivity> activity(Instance instance) {
-        return Option.none();
+        return Option.when(instance.status() == InstanceStatus.RUNNING, () -> new NotebookActivity(List.empty(), List.empty()));
     }
 
     /** Whether it takes work: until {@link #close()}. */

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The use cases a client of the instance API drives: one per operation on instances, their lifecycle events, the
- * renewal of the running lease, the catalog instances are created from, and the watch of the project's events as
- * they happen.
+ * renewal of the running lease, the catalog instances are created from, the watch of the project's events as
+ * they happen, and an instance's activity as idle stop judges it.
  * A driving adapter (the HTTP API) is given them all at once.
  */
 public record InstanceUseCases(
@@ -19,7 +19,8 @@ public record InstanceUseCases(
         ListInstanceEventsUseCase events,
         RenewLeaseUseCase renew,
         ViewCatalogUseCase catalog,
-        WatchEventsUseCase watchEvents) {
+        WatchEventsUseCase watchEvents,
+        GetInstanceActivityUseCase activity) {
 
     public InstanceUseCases {
         Objects.requireNonNull(create, "create");
@@ -33,5 +34,6 @@ public record InstanceUseCases(
         Objects.requireNonNull(renew, "renew");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(watchEvents, "watchEvents");
+        Objects.requireNonNull(activity, "activity");
     }
 }

@@ -1,6 +1,7 @@
 package io.demanager.application.port.in;
 
 import io.demanager.domain.autostop.AutoStopChange;
+import io.demanager.domain.idle.IdleStopChange;
 import io.demanager.domain.instance.Description;
 import io.vavr.control.Option;
 
@@ -16,6 +17,7 @@ public record ModifyInstanceCommand(
         InstanceRef instance,
         Option<Description> description,
         AutoStopChange autoStop,
+        IdleStopChange idleStop,
         Option<Long> expectedVersion) {
 
     public ModifyInstanceCommand {
@@ -23,6 +25,13 @@ public record ModifyInstanceCommand(
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(autoStop, "autoStop");
+        Objects.requireNonNull(idleStop, "idleStop");
         Objects.requireNonNull(expectedVersion, "expectedVersion");
+    }
+
+    /** A change that leaves idle stop as it is. */
+    public ModifyInstanceCommand(Principal principal, InstanceRef instance, Option<Description> description,
+                                 AutoStopChange autoStop, Option<Long> expectedVersion) {
+        this(principal, instance, description, autoStop, IdleStopChange.NONE, expectedVersion);
     }
 }

@@ -41,10 +41,11 @@ public interface InstanceStore {
     Either<StaleWrite, Instance> update(Instance changed, TransitionCause cause);
 
     /**
-     * Change the description or the auto-stop settings of a live instance of {@code projectId}, one writer at a
-     * time: {@code change} is given the latest stored state, no other write comes between that read and this write,
-     * and what it answers is stored at the next version and answered. {@code change} may alter only the description,
-     * the auto-stop settings and the update time: only those are written, and no event, since the status stays.
+     * Change the description or the auto-stop or idle-stop settings of a live instance of {@code projectId}, one writer
+     * at a time: {@code change} is given the latest stored state, no other write comes between that read and this
+     * write, and what it answers is stored at the next version and answered. {@code change} may alter only the
+     * description, the auto-stop and idle-stop settings (and the idle warning they void) and the update time: only
+     * those are written, and no event, since the status stays.
      * {@code change} may be given more than one state (a store may apply it again to a newer one that another
      * process wrote meanwhile), so it must do nothing but answer; only its answer to the state it is stored over counts.
      * An error {@code change} answers is answered and stores nothing; an unknown, deleted or other project's

@@ -7,7 +7,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
-/** Live instances in some statuses, across every project, read page by page in the order of their ids. */
+/** Live instances in some statuses (or running with idle stop), across every project, read page by page in the order of their ids. */
 public interface InstancesInStatus {
 
     /**
@@ -16,6 +16,12 @@ public interface InstancesInStatus {
      * the statuses between two pages.
      */
     List<Instance> inStatus(Set<InstanceStatus> statuses, Option<InstanceId> after, int limit);
+
+    /**
+     * Up to {@code limit} RUNNING instances whose idle stop is enabled, in every project, whose id comes after
+     * {@code after}, by increasing id: the idle-stop engine's candidates.
+     */
+    List<Instance> runningWithIdleStop(Option<InstanceId> after, int limit);
 
     /** Which of {@code ids} are live instances, in any project: stored and not deleted. */
     Set<InstanceId> liveAmong(Set<InstanceId> ids);

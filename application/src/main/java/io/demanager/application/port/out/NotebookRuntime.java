@@ -1,5 +1,6 @@
 package io.demanager.application.port.out;
 
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.vavr.collection.HashSet;
