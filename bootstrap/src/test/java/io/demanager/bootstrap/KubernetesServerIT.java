@@ -40,7 +40,8 @@ class KubernetesServerIT {
             Map<String, String> environment = environment(database, "http://" + cluster.getHostName() + ":" + cluster.getPort());
             Client client = new Client(Integer.parseInt(environment.get("DEMANAGER_PORT")), "dev-token");
             try (ServerProcess server = ServerProcess.start(ServerProcess.KUBERNETES_JAR, work, environment)) {
-                server.awaitReady(client);
+                // The Kubernetes client's start reads every model class it knows: slow on a busy machine.
+                server.awaitReady(client, Duration.ofMinutes(3));
 
                 String id = client.post(INSTANCES, """
                         {"name": "on-a-cluster", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",

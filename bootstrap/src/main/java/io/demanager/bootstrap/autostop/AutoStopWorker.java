@@ -2,7 +2,7 @@ package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
 import io.demanager.application.port.in.WarnEndingLeasesUseCase;
-import io.demanager.bootstrap.worker.Alarm;
+import io.demanager.bootstrap.worker.RoundLoop;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -38,9 +37,6 @@ public final class AutoStopWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoStopWorker.class);
 
-    /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
-    private static final Duration GRACE = Duration.ofSeconds(30);
-
     /**
      * The pause when something is due but none of it could be claimed: another server holds it, and has it done in a
      * moment.
@@ -54,11 +50,9 @@ public final class AutoStopWorker implements AutoCloseable {
     private final StopExpiredLeasesUseCase stops;
     private final WarnEndingLeasesUseCase warnings;
     private final AutoStopEngineSettings settings;
-    private final Thread thread;
+    private final RoundLoop loop = new RoundLoop("auto-stop", this::round);
     /** The claimers besides the worker's own thread, which claim while more than one batch is due. */
     private final ExecutorService otherClaimers;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Alarm alarm = new Alarm();
     private final Clock clock = Clock.systemUTC();
     private volatile Round lastRound;
 
@@ -66,8 +60,6 @@ public final class AutoStopWorker implements AutoCloseable {
         this.stops = stops;
         this.warnings = warnings;
         this.settings = settings;
-        this.thread = new Thread(this::run, "auto-stop");
-        thread.setDaemon(true);
         this.otherClaimers = Executors.newFixedThreadPool(Math.max(1, settings.claimers() - 1), work -> {
             Thread claimer = new Thread(work, "auto-stop-claimer");
             claimer.setDaemon(true);
@@ -77,15 +69,12 @@ public final class AutoStopWorker implements AutoCloseable {
 
     /** Runs a first round now, then one whenever something is due or news comes, until {@link #close()}. */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("the auto-stop worker is already started");
-        }
-        thread.start();
+        loop.start();
     }
 
     /** A lease was set or changed: plan again now. Returns at once, from any thread. */
     public void wake() {
-        alarm.ring();
+        loop.wake();
     }
 
     /** How the last round ended; empty before the first one ends. */
@@ -103,26 +92,10 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     @Override
     public void close() {
-        alarm.close();
         try {
-            if (started.get()) {
-                thread.join(GRACE.toMillis());
-                if (thread.isAlive()) {
-                    thread.interrupt();
-                    thread.join(GRACE.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
+            loop.close();
         } finally {
             otherClaimers.shutdownNow();
-        }
-    }
-
-    private void run() {
-        while (!alarm.closed()) {
-            alarm.pause(round());
         }
     }
 
@@ -138,7 +111,6 @@ public final class AutoStopWorker implements AutoCloseable {
 
     /** The pause after a round that did everything due now; none if the round failed. */
     private Option<Duration> plannedRound() {
-        alarm.roundBegins();
         try {
             boolean progress = drain(stops::stopExpiredLeases) | drain(warnings::warnEndingLeases);
             Option<Duration> next = List.of(stops.untilNextLeaseEnd(), warnings.untilNextWarning())
@@ -164,12 +136,12 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     private boolean drain(IntUnaryOperator batch) {
         int done = batch.applyAsInt(settings.batchSize());
-        if (done == settings.batchSize() && !alarm.closed()) {
+        if (done == settings.batchSize() && !loop.closing()) {
             onEveryClaimer(() -> {
                 int claimed;
                 do {
                     claimed = batch.applyAsInt(settings.batchSize());
-                } while (claimed == settings.batchSize() && !alarm.closed());
+                } while (claimed == settings.batchSize() && !loop.closing());
             });
         }
         return done > 0;
