@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waiting for background work (a worker's round, a runtime's report) to show; it fails only if that never happens. */
 public final class Eventually {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(20);
 
     private Eventually() {

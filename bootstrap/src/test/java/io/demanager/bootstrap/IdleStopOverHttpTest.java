@@ -42,6 +42,7 @@ class IdleStopOverHttpTest {
                 "DEMANAGER_DATA_DIR", data.toString(),
                 "DEMANAGER_NOTEBOOK_PORTS", "0",
                 "DEMANAGER_NOTEBOOK_STOP_GRACE_SECONDS", "1",
+                "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "120",
                 "DEMANAGER_IDLE_STOP_MIN_SECONDS", "1",
                 "DEMANAGER_IDLE_STOP_MAX_SECONDS", "60",
                 "DEMANAGER_IDLE_STOP_MIN_RUNNING_SECONDS", "1",

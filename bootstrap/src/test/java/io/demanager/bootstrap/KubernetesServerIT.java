@@ -40,7 +40,8 @@ class KubernetesServerIT {
             Map<String, String> environment = environment(database, "http://" + cluster.getHostName() + ":" + cluster.getPort());
             Client client = new Client(Integer.parseInt(environment.get("DEMANAGER_PORT")), "dev-token");
             try (ServerProcess server = ServerProcess.start(ServerProcess.KUBERNETES_JAR, work, environment)) {
-                server.awaitReady(client);
+                // The Kubernetes client's start reads every model class it knows: slow on a busy machine.
+                server.awaitReady(client, Duration.ofMinutes(3));
 
                 String id = client.post(INSTANCES, """
                         {"name": "on-a-cluster", "profile_id": "Python3", "flavor": "modelarts.vm.cpu.2u",
@@ -63,23 +64,13 @@ class KubernetesServerIT {
     }
 
     private Map<String, String> environment(TestDatabase database, String apiServer) {
-        var settings = database.settings();
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "DEMANAGER_HOST", "127.0.0.1",
-                "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
-                "DEMANAGER_DB_URL", settings.jdbcUrl(),
-                "DEMANAGER_DB_USER", settings.user(),
-                "DEMANAGER_CREDENTIAL_KEY", TestServers.CREDENTIAL_KEY,
+        return TestServers.environment(database.settings(), Map.of(
                 "DEMANAGER_DATA_DIR", work.toString(),
                 "DEMANAGER_RUNTIME", "kubernetes",
-                "DEMANAGER_KUBERNETES_NAMESPACE", NAMESPACE));
-        if (!settings.password().isEmpty()) {
-            environment.put("DEMANAGER_DB_PASSWORD", settings.password());
-        }
-        // The client finds its cluster as kubectl does; these name it and keep it from reading this machine's own.
-        environment.put("KUBERNETES_MASTER", apiServer);
-        environment.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
-        environment.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
-        return environment;
+                "DEMANAGER_KUBERNETES_NAMESPACE", NAMESPACE,
+                // The client finds its cluster as kubectl does; these name it and keep it from reading this machine's own.
+                "KUBERNETES_MASTER", apiServer,
+                "KUBERNETES_AUTH_TRYKUBECONFIG", "false",
+                "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false"));
     }
 }

@@ -138,21 +138,11 @@ class ProcessRuntimeCrashIT {
     }
 
     private Map<String, String> environment() {
-        var settings = database.settings();
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "DEMANAGER_HOST", "127.0.0.1",
-                "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
-                "DEMANAGER_DB_URL", settings.jdbcUrl(),
-                "DEMANAGER_DB_USER", settings.user(),
-                "DEMANAGER_CREDENTIAL_KEY", TestServers.CREDENTIAL_KEY,
+        return TestServers.environment(database.settings(), Map.of(
                 "DEMANAGER_DATA_DIR", work.toString(),
                 "DEMANAGER_RUNTIME", "process",
                 "DEMANAGER_NOTEBOOK_PORTS", "0",
                 "DEMANAGER_NOTEBOOK_START_TIMEOUT_SECONDS", "180"));
-        if (!settings.password().isEmpty()) {
-            environment.put("DEMANAGER_DB_PASSWORD", settings.password());
-        }
-        return environment;
     }
 
     /**

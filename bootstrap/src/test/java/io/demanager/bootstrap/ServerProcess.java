@@ -84,7 +84,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Waits until it answers {@code /health/ready} with 200; an AssertionError with its output if it exits first. */
     void awaitReady(Client client) {
-        Eventually.waitUntil("the server is ready", () -> {
+        awaitReady(client, Eventually.PATIENCE);
+    }
+
+    /** As {@link #awaitReady(Client)}, for up to {@code patience}. */
+    void awaitReady(Client client, Duration patience) {
+        Eventually.waitUntil("the server is ready", patience, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the server exited:\n" + output() + errors());
             }

@@ -33,6 +33,18 @@ public final class TestServers {
 
     /** A server of the simulated runtime unless {@code variables} say otherwise. */
     private static Server start(PostgresDatabase.Settings database, Map<String, String> variables) {
+        var configuration = Configuration.from(environment(database, variables));
+        if (configuration.isLeft()) {
+            throw new AssertionError("the test's configuration cannot be used: " + configuration.getLeft());
+        }
+        return Server.start(configuration.get());
+    }
+
+    /**
+     * The variables of a server on a free port of the local host, over {@code database}, sealing credentials with
+     * {@link #CREDENTIAL_KEY}, of the simulated runtime, with {@code variables} on top.
+     */
+    public static Map<String, String> environment(PostgresDatabase.Settings database, Map<String, String> variables) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DEMANAGER_HOST", "127.0.0.1",
                 "DEMANAGER_PORT", String.valueOf(FreePorts.any()),
@@ -44,10 +56,6 @@ public final class TestServers {
             environment.put("DEMANAGER_DB_PASSWORD", database.password());
         }
         environment.putAll(variables);
-        var configuration = Configuration.from(environment);
-        if (configuration.isLeft()) {
-            throw new AssertionError("the test's configuration cannot be used: " + configuration.getLeft());
-        }
-        return Server.start(configuration.get());
+        return environment;
     }
 }

@@ -1,5 +1,6 @@
 package io.demanager.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.InstanceUseCases;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,6 +132,13 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     static String instancesPath(String project) {
         return "/v1/" + project + "/demanager/instances";
+    }
+
+    /** The names of the instances of a list's answer, in its order. */
+    static List<String> instanceNames(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.path("instances").forEach(instance -> names.add(instance.path("name").asText()));
+        return names;
     }
 
     static String instancePath(String project, String instanceId) {

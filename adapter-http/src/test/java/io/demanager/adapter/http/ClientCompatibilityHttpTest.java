@@ -7,9 +7,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.ArrayList;
-import java.util.List;
 
+import static io.demanager.adapter.http.ApiServer.instanceNames;
 import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,21 +71,21 @@ class ClientCompatibilityHttpTest {
                 {"name": "elsewhere", "profile_id": "%s", "flavor": "%s", "spec": {"storage": {"type": "evs"}},
                  "ai_project": {"id": "ai-2"}}""".formatted(Bodies.CPU_PROFILE, Bodies.CPU_FLAVOR));
 
-        assertThat(names(list("de_type=Notebook&ai_project_id=ai-2"))).containsExactly("elsewhere");
-        assertThat(names(list("de_type=Notebook&ai_project_id=default-ai-project"))).containsExactly("sdk-notebook");
+        assertThat(instanceNames(list("de_type=Notebook&ai_project_id=ai-2"))).containsExactly("elsewhere");
+        assertThat(instanceNames(list("de_type=Notebook&ai_project_id=default-ai-project"))).containsExactly("sdk-notebook");
     }
 
     @Test
     void the_sdk_list_with_show_self_in_python_case_is_read_as_a_boolean() {
         server.client.withToken(ApiServer.OTHER_TOKEN).post(instancesPath(project), Bodies.create("someone-elses"));
 
-        assertThat(names(list("de_type=Notebook&show_self=True"))).containsExactly("sdk-notebook");
-        assertThat(names(list("de_type=Notebook&show_self=FALSE"))).containsExactlyInAnyOrder("sdk-notebook", "someone-elses");
+        assertThat(instanceNames(list("de_type=Notebook&show_self=True"))).containsExactly("sdk-notebook");
+        assertThat(instanceNames(list("de_type=Notebook&show_self=FALSE"))).containsExactlyInAnyOrder("sdk-notebook", "someone-elses");
     }
 
     @Test
     void a_query_parameter_the_list_does_not_take_is_ignored() {
-        assertThat(names(list("de_type=Notebook&region=eu-de&name=anything&name=twice"))).containsExactly("sdk-notebook");
+        assertThat(instanceNames(list("de_type=Notebook&region=eu-de&name=anything&name=twice"))).containsExactly("sdk-notebook");
     }
 
     @Test
@@ -123,11 +122,5 @@ class ClientCompatibilityHttpTest {
         ApiResponse response = server.client.get(instancesPath(project) + "?" + query);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.path("instances").forEach(instance -> names.add(instance.path("name").asText()));
-        return names;
     }
 }

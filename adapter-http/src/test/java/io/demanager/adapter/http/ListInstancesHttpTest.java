@@ -11,9 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
+import static io.demanager.adapter.http.ApiServer.instanceNames;
 import static io.demanager.adapter.http.ApiServer.instancePath;
 import static io.demanager.adapter.http.ApiServer.instancesPath;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +41,7 @@ class ListInstancesHttpTest {
         JsonNode list = list("");
 
         assertThat(list.path("total_count").asLong()).isEqualTo(3);
-        assertThat(names(list)).containsExactly("alpha", "bravo", "charlie");
+        assertThat(instanceNames(list)).containsExactly("alpha", "bravo", "charlie");
         assertThat(list.path("instances").get(0).path("status").asText()).isEqualTo("RUNNING");
     }
 
@@ -53,7 +52,7 @@ class ListInstancesHttpTest {
             "creation_timestamp, asc, charlie alpha bravo",
             "creation_timestamp, desc, bravo alpha charlie"})
     void sorts_by_name_or_creation_time_either_way(String field, String order, String expected) {
-        assertThat(names(list("&sortby=" + field + "&order=" + order))).containsExactly(expected.split(" "));
+        assertThat(instanceNames(list("&sortby=" + field + "&order=" + order))).containsExactly(expected.split(" "));
     }
 
     @Test
@@ -62,18 +61,18 @@ class ListInstancesHttpTest {
         JsonNode beyond = list("&offset=5&limit=2");
         JsonNode all = list("&offset=0&limit=0");
 
-        assertThat(names(page)).containsExactly("bravo");
+        assertThat(instanceNames(page)).containsExactly("bravo");
         assertThat(page.path("total_count").asLong()).isEqualTo(3);
-        assertThat(names(beyond)).isEmpty();
+        assertThat(instanceNames(beyond)).isEmpty();
         assertThat(beyond.path("total_count").asLong()).isEqualTo(3);
-        assertThat(names(all)).hasSize(3);
+        assertThat(instanceNames(all)).hasSize(3);
     }
 
     @Test
     void filters_by_status() {
         JsonNode running = list("&status=RUNNING");
 
-        assertThat(names(running)).containsExactly("alpha");
+        assertThat(instanceNames(running)).containsExactly("alpha");
         assertThat(running.path("total_count").asLong()).isEqualTo(1);
     }
 
@@ -85,20 +84,20 @@ class ListInstancesHttpTest {
                  "pool": {"id": "pool-2", "type": "USER_DEFINED", "owner": {"project_id": "%s"}}}
                 """.formatted(project));
 
-        assertThat(names(list(""))).doesNotContain("placed");
-        assertThat(names(list("&workspace_id=ws-2"))).containsExactly("placed");
-        assertThat(names(list("&workspace_id=ws-2&ai_project=ai-2&pool_id=pool-2"))).containsExactly("placed");
-        assertThat(names(list("&workspace_id=ws-2&ai_project=ai-1"))).isEmpty();
-        assertThat(names(list("&workspace_id=ws-2&pool_id=pool-1"))).isEmpty();
+        assertThat(instanceNames(list(""))).doesNotContain("placed");
+        assertThat(instanceNames(list("&workspace_id=ws-2"))).containsExactly("placed");
+        assertThat(instanceNames(list("&workspace_id=ws-2&ai_project=ai-2&pool_id=pool-2"))).containsExactly("placed");
+        assertThat(instanceNames(list("&workspace_id=ws-2&ai_project=ai-1"))).isEmpty();
+        assertThat(instanceNames(list("&workspace_id=ws-2&pool_id=pool-1"))).isEmpty();
     }
 
     @Test
     void shows_only_the_callers_own_instances_unless_show_self_is_false() {
         server.client.withToken(ApiServer.OTHER_TOKEN).post(instancesPath(project), Bodies.create("someone-elses"));
 
-        assertThat(names(list(""))).doesNotContain("someone-elses");
-        assertThat(names(list("&show_self=true"))).doesNotContain("someone-elses");
-        assertThat(names(list("&show_self=false"))).contains("someone-elses").hasSize(4);
+        assertThat(instanceNames(list(""))).doesNotContain("someone-elses");
+        assertThat(instanceNames(list("&show_self=true"))).doesNotContain("someone-elses");
+        assertThat(instanceNames(list("&show_self=false"))).contains("someone-elses").hasSize(4);
     }
 
     @Test
@@ -108,7 +107,7 @@ class ListInstancesHttpTest {
                 new FailedReason("X", "failed", HashMap.empty())));
         server.client.delete(instancePath(project, id));
 
-        assertThat(names(list(""))).doesNotContain("doomed");
+        assertThat(instanceNames(list(""))).doesNotContain("doomed");
         assertThat(list("&status=DELETED").path("total_count").asLong()).isZero();
     }
 
@@ -140,11 +139,5 @@ class ListInstancesHttpTest {
         ApiResponse response = server.client.get(instancesPath(project) + "?de_type=Notebook" + moreQuery);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static List<String> names(JsonNode list) {
-        List<String> names = new ArrayList<>();
-        list.path("instances").forEach(instance -> names.add(instance.path("name").asText()));
-        return names;
     }
 }

@@ -11,11 +11,20 @@ import java.util.Objects;
  *                      about, or until news of a changed lease, but looks at least this often in case news was lost
  * @param warningBefore how long before its lease ends an instance whose {@code prompt} is true is warned; a lease
  *                      shorter than that is warned about as soon as it begins
+ * @param claimers      how many batches are claimed and written at once while more than one batch is due: the store
+ *                      then works on as many connections, one core each
  */
-public record AutoStopEngineSettings(int batchSize, Duration interval, Duration warningBefore) {
+public record AutoStopEngineSettings(int batchSize, Duration interval, Duration warningBefore, int claimers) {
+
+    public static final int DEFAULT_CLAIMERS = 2;
 
     public static final AutoStopEngineSettings DEFAULT =
-            new AutoStopEngineSettings(100, Duration.ofSeconds(10), Duration.ofMinutes(10));
+            new AutoStopEngineSettings(100, Duration.ofSeconds(10), Duration.ofMinutes(10), DEFAULT_CLAIMERS);
+
+    /** Settings with one claimer: batch after batch on one connection. */
+    public AutoStopEngineSettings(int batchSize, Duration interval, Duration warningBefore) {
+        this(batchSize, interval, warningBefore, 1);
+    }
 
     public AutoStopEngineSettings {
         Objects.requireNonNull(interval, "interval");
@@ -25,6 +34,9 @@ public record AutoStopEngineSettings(int batchSize, Duration interval, Duration 
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the auto-stop interval is positive, not " + interval);
+        }
+        if (claimers < 1) {
+            throw new IllegalArgumentException("the auto-stop engine claims on at least 1 connection, not " + claimers);
         }
         if (warningBefore.isNegative()) {
             throw new IllegalArgumentException("the lease-ending warning comes before the stop, not " + warningBefore + " after");

@@ -2,7 +2,7 @@ package io.demanager.bootstrap.autostop;
 
 import io.demanager.application.port.in.StopExpiredLeasesUseCase;
 import io.demanager.application.port.in.WarnEndingLeasesUseCase;
-import io.demanager.bootstrap.worker.Alarm;
+import io.demanager.bootstrap.worker.RoundLoop;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
@@ -11,8 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -23,17 +27,15 @@ import java.util.function.IntUnaryOperator;
  * in case news was lost. The first round runs as soon as the worker starts, so leases that ran out while no engine
  * ran are stopped at once. A round that fails (the database is away) is logged, and the next one tries again.
  * <p>
- * Any number of workers, in one process or in several sharing a database, may run at once: the store gives each
- * due lease to one of them.
+ * While more is due than one batch holds, {@link AutoStopEngineSettings#claimers()} threads claim at once. Any number
+ * of workers, in one process or in several sharing a database, may run at once too: the store gives each due lease to
+ * one of them.
  * <p>
  * The worker remembers how its last round ended ({@link #lastRound()}), for the server's readiness.
  */
 public final class AutoStopWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AutoStopWorker.class);
-
-    /** How long {@link #close()} waits for the batch in progress before it interrupts it. */
-    private static final Duration GRACE = Duration.ofSeconds(30);
 
     /**
      * The pause when something is due but none of it could be claimed: another server holds it, and has it done in a
@@ -48,9 +50,9 @@ public final class AutoStopWorker implements AutoCloseable {
     private final StopExpiredLeasesUseCase stops;
     private final WarnEndingLeasesUseCase warnings;
     private final AutoStopEngineSettings settings;
-    private final Thread thread;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Alarm alarm = new Alarm();
+    private final RoundLoop loop = new RoundLoop("auto-stop", this::round);
+    /** The claimers besides the worker's own thread, which claim while more than one batch is due. */
+    private final ExecutorService otherClaimers;
     private final Clock clock = Clock.systemUTC();
     private volatile Round lastRound;
 
@@ -58,21 +60,21 @@ public final class AutoStopWorker implements AutoCloseable {
         this.stops = stops;
         this.warnings = warnings;
         this.settings = settings;
-        this.thread = new Thread(this::run, "auto-stop");
-        thread.setDaemon(true);
+        this.otherClaimers = Executors.newFixedThreadPool(Math.max(1, settings.claimers() - 1), work -> {
+            Thread claimer = new Thread(work, "auto-stop-claimer");
+            claimer.setDaemon(true);
+            return claimer;
+        });
     }
 
     /** Runs a first round now, then one whenever something is due or news comes, until {@link #close()}. */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("the auto-stop worker is already started");
-        }
-        thread.start();
+        loop.start();
     }
 
     /** A lease was set or changed: plan again now. Returns at once, from any thread. */
     public void wake() {
-        alarm.ring();
+        loop.wake();
     }
 
     /** How the last round ended; empty before the first one ends. */
@@ -90,25 +92,10 @@ public final class AutoStopWorker implements AutoCloseable {
      */
     @Override
     public void close() {
-        alarm.close();
-        if (!started.get()) {
-            return;
-        }
         try {
-            thread.join(GRACE.toMillis());
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(GRACE.toMillis());
-            }
-        } catch (InterruptedException e) {
-            thread.interrupt();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        while (!alarm.closed()) {
-            alarm.pause(round());
+            loop.close();
+        } finally {
+            otherClaimers.shutdownNow();
         }
     }
 
@@ -124,7 +111,6 @@ public final class AutoStopWorker implements AutoCloseable {
 
     /** The pause after a round that did everything due now; none if the round failed. */
     private Option<Duration> plannedRound() {
-        alarm.roundBegins();
         try {
             boolean progress = drain(stops::stopExpiredLeases) | drain(warnings::warnEndingLeases);
             Option<Duration> next = List.of(stops.untilNextLeaseEnd(), warnings.untilNextWarning())
@@ -143,15 +129,51 @@ public final class AutoStopWorker implements AutoCloseable {
         }
     }
 
-    /** Runs {@code batch} until it comes back less than full; answers whether it did anything. */
+    /**
+     * Runs {@code batch} until it comes back less than full; answers whether it did anything. A first batch that comes
+     * back full says that more is due than one claim holds: then every claimer claims, each until its own batch comes
+     * back less than full.
+     */
     private boolean drain(IntUnaryOperator batch) {
-        int done;
-        boolean any = false;
-        do {
-            done = batch.applyAsInt(settings.batchSize());
-            any |= done > 0;
-        } while (done == settings.batchSize() && !alarm.closed());
-        return any;
+        int done = batch.applyAsInt(settings.batchSize());
+        if (done == settings.batchSize() && !loop.closing()) {
+            onEveryClaimer(() -> {
+                int claimed;
+                do {
+                    claimed = batch.applyAsInt(settings.batchSize());
+                } while (claimed == settings.batchSize() && !loop.closing());
+            });
+        }
+        return done > 0;
+    }
+
+    /** Runs {@code work} on this thread and on every other claimer at once, and waits for all; throws the first failure. */
+    private void onEveryClaimer(Runnable work) {
+        java.util.List<Future<?>> others = new ArrayList<>(settings.claimers());
+        for (int claimer = 1; claimer < settings.claimers(); claimer++) {
+            others.add(otherClaimers.submit(work));
+        }
+        RuntimeException failure = null;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure
+                        : e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                others.forEach(claim -> claim.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the auto-stop worker was interrupted while its claimers worked", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

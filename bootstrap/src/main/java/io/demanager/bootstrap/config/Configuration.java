@@ -130,7 +130,9 @@ public record Configuration(
                 environment.read(Variable.DEMANAGER_AUTO_STOP_INTERVAL_MS, AutoStopEngineSettings.DEFAULT.interval(),
                         value -> whole(value, 1, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
                 environment.read(Variable.DEMANAGER_LEASE_WARNING_SECONDS, AutoStopEngineSettings.DEFAULT.warningBefore(),
-                        value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)));
+                        value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)),
+                environment.read(Variable.DEMANAGER_AUTO_STOP_CLAIMERS, AutoStopEngineSettings.DEFAULT.claimers(),
+                        value -> whole(value, 1, 64)));
         var retention = new RetentionEngineSettings(
                 environment.read(Variable.DEMANAGER_RETENTION_BATCH_SIZE, RetentionEngineSettings.DEFAULT.batchSize(),
                         value -> whole(value, 1, 10_000)),

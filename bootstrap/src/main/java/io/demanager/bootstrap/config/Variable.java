@@ -48,6 +48,8 @@ public enum Variable {
     DEMANAGER_LEASE_WARNING_SECONDS("How long before its lease ends an instance whose prompt is true gets a LEASE_ENDING"
             + " event, in seconds; 0 for no warning before the stop itself.", "600"),
     DEMANAGER_AUTO_STOP_BATCH_SIZE("How many due leases the engine stops in one transaction.", "100"),
+    DEMANAGER_AUTO_STOP_CLAIMERS("How many batches of due leases the engine stops at once, each on a database connection of"
+            + " its own, while more than one batch is due; 1 to 64.", "2"),
     DEMANAGER_IDLE_STOP_MIN_SECONDS("The shortest idle time (spec.idle_stop.idle_seconds) a client may ask for, in seconds.",
             "600"),
     DEMANAGER_IDLE_STOP_MAX_SECONDS("The longest idle time a client may ask for, in seconds.", "86400"),

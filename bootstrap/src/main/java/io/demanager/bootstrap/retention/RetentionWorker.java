@@ -1,12 +1,11 @@
 package io.demanager.bootstrap.retention;
 
 import io.demanager.application.port.in.DeleteExpiredRetentionsUseCase;
-import io.demanager.bootstrap.worker.Alarm;
+import io.demanager.bootstrap.worker.RoundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The retention engine's background thread: a sweep deletes the instances whose retention has ended, batch by batch
@@ -21,55 +20,35 @@ public final class RetentionWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionWorker.class);
 
-    /** How long {@link #close()} waits for the batch in progress. */
-    private static final Duration GRACE = Duration.ofSeconds(30);
-
     private final DeleteExpiredRetentionsUseCase deletes;
     private final RetentionEngineSettings settings;
-    private final Thread thread;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Alarm alarm = new Alarm();
+    private final RoundLoop loop = new RoundLoop("retention", this::sweep);
 
     public RetentionWorker(DeleteExpiredRetentionsUseCase deletes, RetentionEngineSettings settings) {
         this.deletes = deletes;
         this.settings = settings;
-        this.thread = new Thread(this::run, "retention");
-        thread.setDaemon(true);
     }
 
     /** Runs a first sweep now, then one every interval, until {@link #close()}. */
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("the retention worker is already started");
-        }
-        thread.start();
+        loop.start();
     }
 
     /** Stops the sweeps after the batch in progress, which is committed first, so that no claim is left behind. */
     @Override
     public void close() {
-        alarm.close();
-        if (started.get()) {
-            try {
-                thread.join(GRACE.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 
-    private void run() {
-        while (!alarm.closed()) {
-            alarm.roundBegins();
-            try {
-                int deleted;
-                do {
-                    deleted = deletes.deleteExpiredRetentions(settings.batchSize());
-                } while (deleted == settings.batchSize() && !alarm.closed());
-            } catch (RuntimeException failed) {
-                LOG.warn("A retention sweep failed; the next one begins within {}", settings.interval(), failed);
-            }
-            alarm.pause(settings.interval());
+    private Duration sweep() {
+        try {
+            int deleted;
+            do {
+                deleted = deletes.deleteExpiredRetentions(settings.batchSize());
+            } while (deleted == settings.batchSize() && !loop.closing());
+        } catch (RuntimeException failed) {
+            LOG.warn("A retention sweep failed; the next one begins within {}", settings.interval(), failed);
         }
+        return settings.interval();
     }
 }

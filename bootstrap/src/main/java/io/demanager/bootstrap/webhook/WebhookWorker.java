@@ -3,12 +3,11 @@ package io.demanager.bootstrap.webhook;
 import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.out.WebhookOutbox;
 import io.demanager.application.port.out.WebhookOutbox.Backlog;
-import io.demanager.bootstrap.worker.Alarm;
+import io.demanager.bootstrap.worker.RoundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The webhook worker's background thread: it delivers the due deliveries batch by batch, then sleeps until events are
@@ -24,28 +23,21 @@ public final class WebhookWorker implements AutoCloseable {
 
     private final DeliverWebhooksUseCase deliveries;
     private final WebhookOutbox outbox;
-    private final Thread thread;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final Alarm alarm = new Alarm();
+    private final RoundLoop loop = new RoundLoop("webhooks", this::deliver);
     private volatile Backlog backlog = new Backlog(0, 0);
 
     public WebhookWorker(DeliverWebhooksUseCase deliveries, WebhookOutbox outbox) {
         this.deliveries = deliveries;
         this.outbox = outbox;
-        this.thread = new Thread(this::run, "webhooks");
-        thread.setDaemon(true);
     }
 
     public void start() {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("the webhook worker is already started");
-        }
-        thread.start();
+        loop.start();
     }
 
     /** Events were written: deliver now. Returns at once, from any thread. */
     public void wake() {
-        alarm.ring();
+        loop.wake();
     }
 
     /** The outbox's backlog after the last round. */
@@ -56,29 +48,19 @@ public final class WebhookWorker implements AutoCloseable {
     /** Stops after the delivery in progress; what is not delivered stays in the outbox for the next server. */
     @Override
     public void close() {
-        alarm.close();
-        if (started.get()) {
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 
-    private void run() {
-        while (!alarm.closed()) {
-            alarm.roundBegins();
-            try {
-                int tried;
-                do {
-                    tried = deliveries.deliverDue(BATCH);
-                } while (tried == BATCH && !alarm.closed());
-                backlog = outbox.backlog();
-            } catch (RuntimeException failed) {
-                LOG.warn("A webhook round failed; the next one begins within {}", POLL, failed);
-            }
-            alarm.pause(POLL);
+    private Duration deliver() {
+        try {
+            int tried;
+            do {
+                tried = deliveries.deliverDue(BATCH);
+            } while (tried == BATCH && !loop.closing());
+            backlog = outbox.backlog();
+        } catch (RuntimeException failed) {
+            LOG.warn("A webhook round failed; the next one begins within {}", POLL, failed);
         }
+        return POLL;
     }
 }

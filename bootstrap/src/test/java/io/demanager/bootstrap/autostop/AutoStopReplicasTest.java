@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutoStopReplicasTest {
 
-    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50), Duration.ofMinutes(10));
+    private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50), Duration.ofMinutes(10), 2);
     private static final SimulatedRuntimeSettings INSTANT_RUNTIME = new SimulatedRuntimeSettings(Duration.ZERO, 0, HashSet.empty());
 
     private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
@@ -74,8 +74,8 @@ class AutoStopReplicasTest {
     }
 
     @Test
-    void fourReplicasStopTenThousandDueLeasesEachExactlyOnceAndLeaveNoneStopping() throws Exception {
-        int leases = 10_000;
+    void fourReplicasOfTwoClaimersEachStopThreeThousandDueLeasesEachExactlyOnceAndLeaveNoneStopping() throws Exception {
+        int leases = 3_000;
         insertDueLeases(leases);
         List<AtomicInteger> stopsByReplica = List.fill(4, AtomicInteger::new);
 
@@ -102,7 +102,7 @@ class AutoStopReplicasTest {
                 new StopExpiredLeasesService(pausedInTheMiddleOfItsBatch, new RecordingRuntime(), lateness -> doomedStops.incrementAndGet(),
                         StatusChangePublisher.NONE),
                 new WarnEndingLeasesService(pausedInTheMiddleOfItsBatch, ENGINE.warningBefore()),
-                new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1), ENGINE.warningBefore())));
+                new AutoStopEngineSettings(ENGINE.batchSize(), Duration.ofHours(1), ENGINE.warningBefore(), ENGINE.claimers())));
         doomed.start();
         assertThat(claimed.await(1, TimeUnit.MINUTES)).isTrue();
 

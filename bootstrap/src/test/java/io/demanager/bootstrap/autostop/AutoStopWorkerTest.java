@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +43,37 @@ class AutoStopWorkerTest {
         }
 
         assertThat(batches).containsExactly(BATCH, BATCH, BATCH);
+    }
+
+    @Test
+    void whileMoreThanABatchIsDueEveryClaimerClaimsAtOnceUntilNothingIsLeft() {
+        var due = new AtomicInteger(10 * BATCH + 3);
+        var calls = new AtomicInteger();
+        var claiming = new AtomicInteger();
+        var mostAtOnce = new AtomicInteger();
+        var bothClaiming = new CountDownLatch(2);
+        StopExpiredLeasesUseCase engine = stopping(batchSize -> {
+            mostAtOnce.accumulateAndGet(claiming.incrementAndGet(), Math::max);
+            try {
+                if (calls.incrementAndGet() > 1) {
+                    bothClaiming.countDown();
+                    bothClaiming.await(10, TimeUnit.SECONDS);
+                }
+                return Math.min(batchSize, due.getAndUpdate(left -> Math.max(0, left - batchSize)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } finally {
+                claiming.decrementAndGet();
+            }
+        });
+
+        try (var worker = new AutoStopWorker(engine, NO_WARNINGS, new AutoStopEngineSettings(BATCH, NEVER_AGAIN, WARNING, 2))) {
+            worker.start();
+            waitUntil("every due lease is claimed", () -> due.get() == 0 && claiming.get() == 0);
+        }
+
+        assertThat(mostAtOnce.get()).as("claimers at work at the same time").isEqualTo(2);
     }
 
     @Test

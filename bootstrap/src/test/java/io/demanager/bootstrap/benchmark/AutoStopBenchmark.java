@@ -3,13 +3,16 @@ package io.demanager.bootstrap.benchmark;
 import io.demanager.adapter.persistence.postgres.StoreNotifications;
 import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
-import io.demanager.testkit.RecordingRuntime;
+import io.demanager.application.port.out.DesiredState;
+import io.demanager.application.port.out.NotebookRuntime;
 import io.demanager.application.port.out.StatusChangePublisher;
 import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
+import io.demanager.domain.idle.NotebookActivity;
 import io.demanager.domain.instance.Instance;
+import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
 
 import static io.demanager.testkit.InstanceBuilder.anInstance;
@@ -29,7 +33,7 @@ import static io.demanager.testkit.InstanceBuilder.anInstance;
 /**
  * The auto-stop engine's benchmark (see {@code docs/benchmarks.md}): it prints figures and checks none, and its name
  * keeps it out of {@code ./mvnw verify}. Run it by name:
- * {@code ./mvnw -B -ntp -pl bootstrap -am verify -DskipITs -Dtest=AutoStopBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -ntp -pl bootstrap -am verify -DskipITs -Dtest=AutoStopBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=}.
  * <p>
  * The engine is the server's (worker with its default settings, use cases, PostgreSQL store, in-process and
  * LISTEN/NOTIFY wake-ups) over the test database; the runtime does nothing, since a stop here is the decision:
@@ -38,20 +42,37 @@ import static io.demanager.testkit.InstanceBuilder.anInstance;
  */
 class AutoStopBenchmark {
 
-    private static final AutoStopEngineSettings DEFAULTS = AutoStopEngineSettings.DEFAULT;
+    /** The server's defaults, but for the batch size and claimers that {@code -Dbenchmark.batch} and {@code .claimers} may set. */
+    private static final AutoStopEngineSettings DEFAULTS = new AutoStopEngineSettings(
+            Integer.getInteger("benchmark.batch", AutoStopEngineSettings.DEFAULT.batchSize()),
+            AutoStopEngineSettings.DEFAULT.interval(), AutoStopEngineSettings.DEFAULT.warningBefore(),
+            Integer.getInteger("benchmark.claimers", AutoStopEngineSettings.DEFAULT.claimers()));
+
+    /** The cases to run, {@code -Dbenchmark.cases=single,find,steady,burst} (all by default), for example to profile one. */
+    private static final Set<String> CASES = Set.of(System.getProperty("benchmark.cases", "single,find,steady,burst").split(","));
 
     @Test
     void run() throws Exception {
         printLoad();
-        singleLease();
-        findingDueLeases(10_000);
+        when("single", AutoStopBenchmark::singleLease);
+        when("find", () -> findingDueLeases(10_000));
         printLoad();
-        steady();
+        when("steady", AutoStopBenchmark::steady);
         printLoad();
-        findingDueLeases(1_000_000);
+        when("find", () -> findingDueLeases(1_000_000));
         printLoad();
-        burst();
+        when("burst", AutoStopBenchmark::burst);
         printLoad();
+    }
+
+    private interface Case {
+        void run() throws Exception;
+    }
+
+    private static void when(String name, Case benchmarkCase) throws Exception {
+        if (CASES.contains(name)) {
+            benchmarkCase.run();
+        }
     }
 
     /** The machine's load average (1, 5 and 15 minutes), since other work on it changes every figure. */
@@ -82,7 +103,7 @@ class AutoStopBenchmark {
     private static void singleLease() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
             var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
-            var latenesses = new ConcurrentLinkedQueue<Duration>();
+            var latenesses = new LinkedBlockingQueue<Duration>();
             try (var engine = engine(database, store, latenesses)) {
                 for (int run = 0; run < 5; run++) {
                     store.instances().insert(anInstance().runningUntil(Instant.now().plusMillis(1_500)).build()).get();
@@ -98,7 +119,7 @@ class AutoStopBenchmark {
     private static void steady() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
             var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
-            var latenesses = new ConcurrentLinkedQueue<Duration>();
+            var latenesses = new LinkedBlockingQueue<Duration>();
             seed(database.jdbi(), store, 60_000, "now() + interval '30 seconds' + g * interval '1 millisecond'");
             analyze(database.jdbi());
             try (var engine = engine(database, store, latenesses)) {
@@ -112,7 +133,7 @@ class AutoStopBenchmark {
     private static void burst() throws Exception {
         try (TestDatabase database = TestDatabase.migrated()) {
             var store = PostgresStores.create(database.dataSource(), TestDatabase.newCredentialKey());
-            var latenesses = new ConcurrentLinkedQueue<Duration>();
+            var latenesses = new LinkedBlockingQueue<Duration>();
             long seedStart = System.nanoTime();
             seed(database.jdbi(), store, 500_000, "NULL");
             seed(database.jdbi(), store, 400_000, "now() + interval '1 day' + g * interval '1 millisecond'");
@@ -134,11 +155,15 @@ class AutoStopBenchmark {
         }
     }
 
+    /**
+     * The engine, adding each stop's lateness to {@code latenesses}: a queue that counts its size rather than walking
+     * its nodes, since the benchmark asks for the size every 20 ms while the engine works.
+     */
     private static AutoCloseable engine(TestDatabase database, PostgresStores store,
-                                        ConcurrentLinkedQueue<Duration> latenesses) {
+                                        LinkedBlockingQueue<Duration> latenesses) {
         var listening = database.connectAnotherPool("benchmark-listener");
         var notifications = StoreNotifications.listen(listening);
-        var worker = new AutoStopWorker(new StopExpiredLeasesService(store.leaseClaims(), new RecordingRuntime(), latenesses::add,
+        var worker = new AutoStopWorker(new StopExpiredLeasesService(store.leaseClaims(), new NothingRuns(), latenesses::add,
                 StatusChangePublisher.NONE), new WarnEndingLeasesService(store.leaseClaims(), DEFAULTS.warningBefore()), DEFAULTS);
         store.instances().whenLeasesChange(worker::wake);
         notifications.whenLeasesChange(worker::wake);
@@ -219,6 +244,22 @@ class AutoStopBenchmark {
                 throw new IllegalStateException("not done within " + patience);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * A runtime asked to stop each notebook that does nothing, since a stop here is the decision (a recording one
+     * would copy its list of calls at every one of the 100,000 stops).
+     */
+    private static final class NothingRuns implements NotebookRuntime {
+
+        @Override
+        public void ensure(Instance instance, DesiredState desired) {
+        }
+
+        @Override
+        public Option<NotebookActivity> activity(Instance instance) {
+            return Option.none();
         }
     }
 }

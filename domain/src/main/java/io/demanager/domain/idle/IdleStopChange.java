@@ -26,14 +26,10 @@ public record IdleStopChange(Option<Boolean> enable, Option<Long> idleSeconds) {
                 .getOrElse(Either.right(current.idleTime()))
                 .flatMap(idleTime -> {
                     boolean enabled = enable.getOrElse(current.enabled());
+                    DomainError noIdleTime = new DomainError.RequiredProperty(InstanceAttribute.IDLE_STOP_SECONDS);
                     return enabled && idleTime.isEmpty()
-                            ? Either.<DomainError, IdleStopSettings>left(new DomainError.RequiredProperty(InstanceAttribute.IDLE_STOP_SECONDS))
+                            ? Either.<DomainError, IdleStopSettings>left(noIdleTime)
                             : Either.right(new IdleStopSettings(enabled, idleTime));
                 });
-    }
-
-    /** Whether this change asks for nothing. */
-    public boolean isNone() {
-        return enable.isEmpty() && idleSeconds.isEmpty();
     }
 }

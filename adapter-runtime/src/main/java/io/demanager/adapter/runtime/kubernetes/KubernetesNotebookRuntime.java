@@ -1,6 +1,7 @@
 package io.demanager.adapter.runtime.kubernetes;
 
 import io.demanager.adapter.runtime.jupyter.JupyterApi;
+import io.demanager.adapter.runtime.jupyter.ProgressReports;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.DesiredState;
@@ -97,7 +98,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("kubernetes-runtime-resync"));
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Event> events;
-    private volatile RecordRuntimeProgressUseCase progress;
+    private final ProgressReports progress = new ProgressReports("Kubernetes");
     private volatile Predicate<InstanceRef> instanceExists = ignored -> true;
     private final Runnable closeClient;
 
@@ -135,10 +136,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
 
     /** Where observations are reported; called once, before the first request. */
     public void reportTo(RecordRuntimeProgressUseCase recorder) {
-        if (progress != null) {
-            throw new IllegalStateException("the Kubernetes runtime already reports to a use case");
-        }
-        progress = recorder;
+        progress.reportTo(recorder);
     }
 
     /**
@@ -211,7 +209,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
                 adoptOrReportGone(instance);
             }
         } else if (known instanceof Running running) {
-            report(running.ref(), RuntimeEvent.launched(instance.status(), running.access()));
+            progress.report(running.ref(), RuntimeEvent.launched(instance.status(), running.access()));
         } else if (!(known instanceof Launching)) {
             launch(instance);
         }
@@ -257,7 +255,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
         } catch (KubernetesClientException e) {
             watched.remove(instance.id());
             LOG.warn("The objects of {} could not be written", ref.instanceId().value(), e);
-            report(ref, RuntimeEvent.launchFailed(instance.status(), new FailedReason(PodVerdicts.CODE_PREFIX + "ApiError",
+            progress.report(ref, RuntimeEvent.launchFailed(instance.status(), new FailedReason(PodVerdicts.CODE_PREFIX + "ApiError",
                     "The notebook could not be created in Kubernetes: " + e.getMessage(),
                     io.vavr.collection.LinkedHashMap.of("status", String.valueOf(e.getCode())))));
             return;
@@ -299,7 +297,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
             Option<Pod> fresh = pod.filter(found -> !launching.replacedPods().contains(found.getMetadata().getUid()));
             if (fresh.exists(PodVerdicts::isReady)) {
                 watched.put(id, new Running(launching.ref(), launching.access(), fresh.get().getMetadata().getUid(), PodVerdicts.restarts(fresh.get())));
-                report(launching.ref(), RuntimeEvent.launched(launching.from(), launching.access()));
+                progress.report(launching.ref(), RuntimeEvent.launched(launching.from(), launching.access()));
             } else if (fresh.flatMap(PodVerdicts::launchFailure).isDefined()) {
                 fail(launching.ref(), RuntimeEvent.launchFailed(launching.from(), fresh.flatMap(PodVerdicts::launchFailure).get()));
             } else if (Instant.now().isAfter(launching.deadline())) {
@@ -312,7 +310,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
             fault.forEach(reason -> fail(running.ref(), new RuntimeEvent.Faulted(reason)));
         } else if (about instanceof Stopping stopping && pod.isEmpty()) {
             watched.remove(id);
-            report(stopping.ref(), new RuntimeEvent.Stopped());
+            progress.report(stopping.ref(), new RuntimeEvent.Stopped());
         }
     }
 
@@ -320,7 +318,7 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
     private void fail(InstanceRef ref, RuntimeEvent failure) {
         watched.remove(ref.instanceId());
         LOG.warn("Notebook of {}: {} {}", ref.instanceId().value(), failure.wireName(), ((RuntimeEvent.Failure) failure).reason().code());
-        report(ref, failure);
+        progress.report(ref, failure);
         try {
             if (cluster.apps().statefulSets().withName(NotebookObjects.name(ref.instanceId())).get() != null) {
                 scale(ref.instanceId(), 0);
@@ -405,20 +403,6 @@ public final class KubernetesNotebookRuntime implements NotebookRuntime, AutoClo
             LOG.error("The runtime failed working on {}", id.value(), e);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void report(InstanceRef ref, RuntimeEvent event) {
-        RecordRuntimeProgressUseCase recorder = progress;
-        if (recorder == null) {
-            LOG.error("The Kubernetes runtime reports to no use case: {} of {} is lost", event.wireName(), ref.instanceId().value());
-            return;
-        }
-        try {
-            recorder.record(ref, event).orElseRun(refused ->
-                    LOG.info("{} of {} was not recorded: {}", event.wireName(), ref.instanceId().value(), refused.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
-            LOG.warn("{} of {} could not be recorded", event.wireName(), ref.instanceId().value(), e);
         }
     }
 

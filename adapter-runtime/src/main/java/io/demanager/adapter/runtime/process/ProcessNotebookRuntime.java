@@ -1,6 +1,7 @@
 package io.demanager.adapter.runtime.process;
 
 import io.demanager.adapter.runtime.jupyter.JupyterApi;
+import io.demanager.adapter.runtime.jupyter.ProgressReports;
 import io.demanager.application.port.in.InstanceRef;
 import io.demanager.application.port.in.RecordRuntimeProgressUseCase;
 import io.demanager.application.port.out.DesiredState;
@@ -78,7 +79,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
     private final Map<Integer, InstanceId> portsTaken = new ConcurrentHashMap<>();
     private final ExecutorService work = Executors.newCachedThreadPool(daemon("process-runtime"));
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("process-runtime-watch"));
-    private volatile RecordRuntimeProgressUseCase progress;
+    private final ProgressReports progress = new ProgressReports("process");
 
     /** @throws IllegalArgumentException when notebooks cannot run here as configured (e.g. no unprivileged user) */
     public ProcessNotebookRuntime(ProcessRuntimeSettings settings) {
@@ -97,10 +98,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
 
     /** Where observations are reported; called once, before the first request. */
     public void reportTo(RecordRuntimeProgressUseCase recorder) {
-        if (progress != null) {
-            throw new IllegalStateException("the process runtime already reports to a use case");
-        }
-        progress = recorder;
+        progress.reportTo(recorder);
     }
 
     @Override
@@ -294,7 +292,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
                             folder, notebook.access().token());
                     forget(notebook.ref().instanceId(), folder, notebook.port());
                     LOG.warn("Notebook of {} stopped by itself", notebook.ref().instanceId().value());
-                    record(notebook.ref(), new RuntimeEvent.Faulted(reason));
+                    progress.report(notebook.ref(), new RuntimeEvent.Faulted(reason));
                 }
             } finally {
                 lock.unlock();
@@ -406,21 +404,7 @@ public final class ProcessNotebookRuntime implements NotebookRuntime, AutoClosea
     }
 
     private void report(Instance instance, RuntimeEvent event) {
-        record(new InstanceRef(instance.projectId(), instance.id()), event);
-    }
-
-    private void record(InstanceRef ref, RuntimeEvent event) {
-        RecordRuntimeProgressUseCase recorder = progress;
-        if (recorder == null) {
-            LOG.error("The process runtime reports to no use case: {} of {} is lost", event.wireName(), ref.instanceId().value());
-            return;
-        }
-        try {
-            recorder.record(ref, event).orElseRun(refused ->
-                    LOG.info("{} of {} was not recorded: {}", event.wireName(), ref.instanceId().value(), refused.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
-            LOG.warn("{} of {} could not be recorded", event.wireName(), ref.instanceId().value(), e);
-        }
+        progress.report(new InstanceRef(instance.projectId(), instance.id()), event);
     }
 
     private static void sleep(Duration duration) {

@@ -291,7 +291,7 @@ class KubernetesNotebookRuntimeTest {
             runtime.ensure(creating, DesiredState.RUNNING);
             NotebookAccess access = launched(creating, RuntimeEvent.Created.class);
 
-            NotebookActivity activity = runtime.activity(running(creating, access)).get();
+            NotebookActivity activity = readSoon(() -> runtime.activity(running(creating, access)));
 
             assertThat(activity.kernels()).singleElement().satisfies(kernel -> assertThat(kernel.busy()).isTrue());
             assertThat(activity.openTerminals()).isEqualTo(1);
@@ -352,6 +352,19 @@ class KubernetesNotebookRuntimeTest {
         RuntimeEvent outcome = reports.next(instance.id(), WITHIN);
         assertThat(outcome).as("what the launch reported").isInstanceOf(expected);
         return ((RuntimeEvent.Launched) outcome).access();
+    }
+
+    /**
+     * What {@code read} answers once it answers something: a read of a notebook gives up after 2 s, which a busy
+     * machine's test notebook can take, and an unread activity is none (a stop is then not decided on it).
+     */
+    private static <T> T readSoon(java.util.function.Supplier<Option<T>> read) {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        Option<T> answer = read.get();
+        while (answer.isEmpty() && System.nanoTime() < deadline) {
+            answer = read.get();
+        }
+        return answer.getOrElseThrow(() -> new AssertionError("nothing was read within " + WITHIN));
     }
 
     private FailedReason failure(Instance instance, Class<? extends RuntimeEvent.Failure> expected) {

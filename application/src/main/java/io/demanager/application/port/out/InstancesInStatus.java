@@ -7,7 +7,10 @@ import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
-/** Live instances in some statuses (or running with idle stop), across every project, read page by page in the order of their ids. */
+/**
+ * Live instances in some statuses, or running with idle stop enabled, across every project, read page by page in the
+ * order of their ids.
+ */
 public interface InstancesInStatus {
 
     /**
