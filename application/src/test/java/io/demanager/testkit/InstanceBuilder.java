@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * Builds an {@link Instance} as a store would hold it, with plain defaults for whatever a test does not care about:
  * a STOPPED CPU instance of project {@link #PROJECT} with an OBS folder, a fresh id and a name made from it.
- * A queuing status gets its {@code queuedSince} (the creation time) unless one is given.
+ * A queuing status gets its {@code queuedSince} (the creation time) unless one is given, an inactive one its
+ * {@code inactiveSince} (the update time).
  */
 public final class InstanceBuilder {
 
@@ -57,6 +58,7 @@ public final class InstanceBuilder {
     private Option<AutoStopLease> lease = Option.none();
     private Option<FailedReason> failure = Option.none();
     private Option<Instant> queuedSince = Option.none();
+    private Option<Instant> inactiveSince = Option.none();
     private Option<NotebookAccess> access = Option.none();
     private WorkspaceId workspaceId = Instance.DEFAULT_WORKSPACE;
     private AiProjectId aiProjectId = Instance.DEFAULT_AI_PROJECT;
@@ -157,6 +159,11 @@ public final class InstanceBuilder {
         return this;
     }
 
+    public InstanceBuilder inactiveSince(Instant value) {
+        inactiveSince = Option.some(value);
+        return this;
+    }
+
     public InstanceBuilder workspace(String value) {
         workspaceId = new WorkspaceId(value);
         return this;
@@ -194,11 +201,13 @@ public final class InstanceBuilder {
     }
 
     public Instance build() {
+        Instant updated = updatedAt.getOrElse(createdAt);
         return new Instance(id, projectId,
                 name.getOrElse(() -> new InstanceName("notebook-" + id.uuid().toString().substring(0, 8))),
-                description, status, createdAt, updatedAt.getOrElse(createdAt), profile, flavor, pool, spec,
+                description, status, createdAt, updated, profile, flavor, pool, spec,
                 autoStop, lease, failure,
                 queuedSince.orElse(status.isQueued() ? Option.some(createdAt) : Option.none()),
+                inactiveSince.orElse(status.isInactive() ? Option.some(updated) : Option.none()),
                 status == InstanceStatus.RUNNING ? access.orElse(Option.some(TestNotebooks.ACCESS)) : Option.none(),
                 workspaceId, aiProjectId, owner, idleStop,
                 status == InstanceStatus.RUNNING ? runningSince.orElse(Option.some(updatedAt.getOrElse(createdAt))) : Option.none(),

@@ -19,6 +19,8 @@ import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.idlestop.IdleStopEngineSettings;
 import io.demanager.bootstrap.idlestop.IdleStopWorker;
 import io.demanager.bootstrap.logging.StatusChangeLog;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
+import io.demanager.bootstrap.retention.RetentionWorker;
 import io.demanager.bootstrap.webhook.HttpWebhookSender;
 import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.bootstrap.webhook.WebhookSignature;
@@ -41,7 +43,8 @@ import java.util.random.RandomGenerator;
  * The composition root: the application's services ({@link ApplicationServices}) over the given stores and catalog,
  * with the adapters only a server has around them: random instance ids, the runtime the configuration chose (real
  * Jupyter processes or the simulation), which reports progress to the services, the auto-stop worker, woken by the
- * lease changes it is told of ({@link #wakeAutoStopOn}), the idle-stop worker, and the log of every status change ({@link StatusChangeLog}).
+ * lease changes it is told of ({@link #wakeAutoStopOn}), the idle-stop worker, the retention worker, and the log of
+ * every status change ({@link StatusChangeLog}).
  * The server runs one; several over one database behave as replicas.
  */
 public final class Assembly implements AutoCloseable {
@@ -52,7 +55,8 @@ public final class Assembly implements AutoCloseable {
      * @param freeFlavorCapacity how many instances of each free flavor may run at once
      */
     public record Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
-                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal, IdleStopEngineSettings idleStop) {
+                           AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal, IdleStopEngineSettings idleStop,
+                           RetentionEngineSettings retention) {
 
         public Settings {
             Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
@@ -60,12 +64,14 @@ public final class Assembly implements AutoCloseable {
             Objects.requireNonNull(runtime, "runtime");
             Objects.requireNonNull(autoStop, "autoStop");
             Objects.requireNonNull(idleStop, "idleStop");
+            Objects.requireNonNull(retention, "retention");
         }
 
-        /** The settings with idle stop's defaults. */
+        /** The settings with idle stop's and retention's defaults. */
         public Settings(AutoStopPolicy autoStopPolicy, int freeFlavorCapacity, RuntimeSelection runtime,
                         AutoStopEngineSettings autoStop, LeaseRenewalPolicy leaseRenewal) {
-            this(autoStopPolicy, freeFlavorCapacity, runtime, autoStop, leaseRenewal, IdleStopEngineSettings.DEFAULT);
+            this(autoStopPolicy, freeFlavorCapacity, runtime, autoStop, leaseRenewal, IdleStopEngineSettings.DEFAULT,
+                    RetentionEngineSettings.DEFAULT);
         }
     }
 
@@ -76,6 +82,7 @@ public final class Assembly implements AutoCloseable {
     private final BooleanSupplier runtimeTakesWork;
     private final AutoStopWorker worker;
     private final IdleStopWorker idleStopWorker;
+    private final RetentionWorker retention;
     private final ApplicationServices services;
     private final Clock clock;
     private Option<WebhookWorker> webhooks = Option.none();
@@ -120,6 +127,7 @@ public final class Assembly implements AutoCloseable {
         resume = services.resumeRuntimeWork();
         worker = new AutoStopWorker(services.stopExpiredLeases(), services.warnEndingLeases(), settings.autoStop());
         idleStopWorker = new IdleStopWorker(services.stopIdleInstances(), settings.idleStop());
+        retention = new RetentionWorker(services.deleteExpiredRetentions(), settings.retention());
     }
 
     /** The auto-stop worker plans again whenever {@code news} tells of a changed lease. */
@@ -159,13 +167,14 @@ public final class Assembly implements AutoCloseable {
     }
 
     /**
-     * Asks the runtime again for the work lost with the last process, then starts the auto-stop, idle-stop and webhook
-     * workers.
+     * Asks the runtime again for the work lost with the last process, then starts the auto-stop, idle-stop, retention
+     * and webhook workers.
      */
     public void start() {
         resumeRuntimeWork();
         worker.start();
         idleStopWorker.start();
+        retention.start();
         webhooks.forEach(WebhookWorker::start);
     }
 
@@ -175,14 +184,15 @@ public final class Assembly implements AutoCloseable {
     }
 
     /**
-     * Stops the auto-stop and idle-stop workers (their work in progress is finished first), then drops the runtime's work
-     * in flight; running notebooks keep running, for the next server to find again.
+     * Stops the auto-stop, idle-stop and retention workers (their work in progress is finished first), then drops the
+     * runtime's work in flight; running notebooks keep running, for the next server to find again.
      */
     @Override
     public void close() {
         webhooks.forEach(WebhookWorker::close);
         worker.close();
         idleStopWorker.close();
+        retention.close();
         try {
             runtimeWork.close();
         } catch (Exception e) {

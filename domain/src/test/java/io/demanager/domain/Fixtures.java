@@ -84,7 +84,8 @@ public final class Fixtures {
                 List.empty(), Option.none(), LinkedHashMap.empty(), LinkedHashMap.empty());
         return new Instance(INSTANCE_ID, PROJECT, new InstanceName("notebook-c6fd"), Description.EMPTY, status,
                 CREATED_AT, CREATED_AT, profile, flavor, Option.none(), spec, autoStop, Option.none(), Option.none(),
-                status.isQueued() ? Option.some(CREATED_AT) : Option.none(), Option.none(),
+                status.isQueued() ? Option.some(CREATED_AT) : Option.none(),
+                status.isInactive() ? Option.some(CREATED_AT) : Option.none(), Option.none(),
                 Instance.DEFAULT_WORKSPACE, Instance.DEFAULT_AI_PROJECT, OWNER, IdleStopSettings.DISABLED,
                 status == InstanceStatus.RUNNING ? Option.some(CREATED_AT) : Option.none(), Option.none(), 3);
     }

@@ -245,7 +245,8 @@ public abstract class NotebookRuntimeContract {
         return new Instance(instance.id(), instance.projectId(), instance.name(), instance.description(), status,
                 instance.createdAt(), instance.updatedAt(), instance.profile(), instance.flavor(), instance.pool(),
                 instance.spec(), instance.autoStop(), Option.none(), Option.none(),
-                status.isQueued() ? Option.some(instance.createdAt()) : Option.none(), Option.none(),
+                status.isQueued() ? Option.some(instance.createdAt()) : Option.none(),
+                status.isInactive() ? Option.some(instance.updatedAt()) : Option.none(), Option.none(),
                 instance.workspaceId(), instance.aiProjectId(), instance.owner(), instance.idleStop(),
                 status == InstanceStatus.RUNNING ? Option.some(instance.updatedAt()) : Option.none(), Option.none(),
                 instance.version());
@@ -256,9 +257,9 @@ public abstract class NotebookRuntimeContract {
         Instance running = in(instance, InstanceStatus.RUNNING);
         return new Instance(running.id(), running.projectId(), running.name(), running.description(), running.status(),
                 running.createdAt(), running.updatedAt(), running.profile(), running.flavor(), running.pool(),
-                running.spec(), running.autoStop(), Option.none(), Option.none(), Option.none(), Option.some(access),
-                running.workspaceId(), running.aiProjectId(), running.owner(), running.idleStop(), running.runningSince(),
-                running.idleWarnedAt(), running.version());
+                running.spec(), running.autoStop(), Option.none(), Option.none(), Option.none(), Option.none(),
+                Option.some(access), running.workspaceId(), running.aiProjectId(), running.owner(), running.idleStop(),
+                running.runningSince(), running.idleWarnedAt(), running.version());
     }
 
     protected NotebookAccess launched(Instance instance, Class<? extends RuntimeEvent.Launched> expected) {

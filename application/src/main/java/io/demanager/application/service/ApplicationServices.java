@@ -1,5 +1,6 @@
 package io.demanager.application.service;
 
+import io.demanager.application.port.in.DeleteExpiredRetentionsUseCase;
 import io.demanager.application.port.in.DeliverWebhooksUseCase;
 import io.demanager.application.port.in.GetFreeFlavorQueueUseCase;
 import io.demanager.application.port.in.InstanceUseCases;
@@ -60,6 +61,7 @@ public final class ApplicationServices {
     private final StopExpiredLeasesUseCase stopExpiredLeases;
     private final WarnEndingLeasesUseCase warnEndingLeases;
     private final GetFreeFlavorQueueUseCase freeFlavorQueue;
+    private final DeleteExpiredRetentionsUseCase deleteExpiredRetentions;
     private final StopIdleInstancesUseCase stopIdleInstances;
 
     public ApplicationServices(Stores stores, Catalog catalog, NotebookRuntime runtime, InstanceIds ids, AutoStopMetrics metrics,
@@ -89,6 +91,7 @@ public final class ApplicationServices {
                 runtime, clock, statusChanges);
         stopExpiredLeases = new StopExpiredLeasesService(stores.dueLeases(), runtime, metrics, statusChanges);
         warnEndingLeases = new WarnEndingLeasesService(stores.dueLeases(), settings.leaseWarning());
+        deleteExpiredRetentions = new DeleteExpiredRetentionsService(stores.expiredRetentions(), runtime, statusChanges);
         stopIdleInstances = new StopIdleInstancesService(stores.instancesInStatus(), store, runtime, statusChanges, idlePolicy,
                 clock);
     }
@@ -131,5 +134,10 @@ public final class ApplicationServices {
     /** What the auto-stop worker calls to warn before the stop, batch by batch. */
     public WarnEndingLeasesUseCase warnEndingLeases() {
         return warnEndingLeases;
+    }
+
+    /** What the retention worker calls, batch by batch. */
+    public DeleteExpiredRetentionsUseCase deleteExpiredRetentions() {
+        return deleteExpiredRetentions;
     }
 }

@@ -37,8 +37,8 @@ class GetAccessTokenServiceTest {
         Instance reportedBeforeTokens = store.given(new Instance(running.id(), running.projectId(), running.name(),
                 running.description(), running.status(), running.createdAt(), running.updatedAt(), running.profile(),
                 running.flavor(), running.pool(), running.spec(), running.autoStop(), running.lease(), running.failure(),
-                running.queuedSince(), Option.none(), running.workspaceId(), running.aiProjectId(), running.owner(),
-                running.idleStop(), running.runningSince(), running.idleWarnedAt(), running.version()));
+                running.queuedSince(), running.inactiveSince(), Option.none(), running.workspaceId(), running.aiProjectId(),
+                running.owner(), running.idleStop(), running.runningSince(), running.idleWarnedAt(), running.version()));
 
         assertThat(service.accessToken(new GetAccessTokenQuery(MEMBER, new InstanceRef(PROJECT, reportedBeforeTokens.id()))).getLeft())
                 .isEqualTo(new DomainError.NotRunning());

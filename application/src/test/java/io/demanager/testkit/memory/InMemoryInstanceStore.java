@@ -4,6 +4,7 @@ import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.ActiveInstances.Places;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.EventFeed;
+import io.demanager.application.port.out.ExpiredRetentions;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
@@ -46,12 +47,12 @@ import java.util.function.Function;
  * server's tests, which runs the same contract as the PostgreSQL store. Every method holds one lock, so that each
  * check (duplicate name, version, due lease) is atomic with the write it guards, and a change and its event are
  * written together. Leases are due by the clock given here, and every write of an instance with a lease is told to
- * the {@link LeaseChanges} listeners. A deleted instance is dropped with its events: nothing
+ * the {@link LeaseChanges} listeners; retentions end by the same clock. A deleted instance is dropped with its events: nothing
  * can find it, list it or write it again. Beside its ports, a test may set the scene with {@link #given} and read
  * what was recorded with {@link #eventsOf}.
  */
 public final class InMemoryInstanceStore implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases,
-        QueuedInstances, InstancesInStatus, LeaseChanges, EventFeed {
+        QueuedInstances, InstancesInStatus, LeaseChanges, EventFeed, ExpiredRetentions {
 
     private final Map<InstanceId, Instance> liveInstances = new HashMap<>();
     private final Map<InstanceId, java.util.List<LifecycleEvent>> events = new HashMap<>();
@@ -74,7 +75,7 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
 
     /** This store behind every store port. */
     public Stores stores() {
-        return new Stores(this, this, this, this, this, this, this);
+        return new Stores(this, this, this, this, this, this, this, this);
     }
 
     /**
@@ -193,6 +194,23 @@ public final class InMemoryInstanceStore implements InstanceStore, ActiveInstanc
                 write(Option.some(InstanceStatus.RUNNING), dueAndStopped._2.atVersion(dueAndStopped._1.version() + 1),
                         TransitionCause.AUTO_STOP),
                 dueAndStopped._1.lease().get().stopAt()));
+    }
+
+    /**
+     * Claiming and deleting happen under the store's one lock, so two engines never delete the same instance. Every
+     * delete of the batch is decided before any is written, so that a failure in the middle writes none.
+     */
+    @Override
+    public synchronized List<Expired> deleteExpired(int limit, RetentionDelete delete) {
+        Instant now = clock.instant();
+        List<Tuple2<Instance, Instance>> deletes = List.ofAll(liveInstances.values())
+                .filter(instance -> instance.isRetentionOverAt(now))
+                .sortBy(instance -> instance.retentionEnd().get())
+                .take(limit)
+                .flatMap(expired -> delete.apply(expired, now).toOption().map(deleted -> Tuple.of(expired, deleted)));
+        return deletes.map(expiredAndDeleted -> new Expired(expiredAndDeleted._1.status(),
+                write(Option.some(expiredAndDeleted._1.status()),
+                        expiredAndDeleted._2.atVersion(expiredAndDeleted._1.version() + 1), TransitionCause.RETENTION)));
     }
 
     @Override

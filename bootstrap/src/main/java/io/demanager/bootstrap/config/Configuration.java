@@ -18,6 +18,7 @@ import io.demanager.bootstrap.identity.FirstKnownCaller;
 import io.demanager.bootstrap.identity.JwtCallers;
 import io.demanager.bootstrap.identity.JwtSettings;
 import io.demanager.bootstrap.identity.TokenFile;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
 import io.demanager.bootstrap.webhook.WebhookSettings;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.autostop.LeaseRenewalPolicy;
@@ -66,6 +67,7 @@ public record Configuration(
         int freeFlavorCapacity,
         AutoStopPolicy autoStopPolicy,
         AutoStopEngineSettings autoStopEngine,
+        RetentionEngineSettings retentionEngine,
         RuntimeSelection runtime,
         LogFormat logFormat,
         LeaseRenewalPolicy leaseRenewal,
@@ -87,6 +89,7 @@ public record Configuration(
         Objects.requireNonNull(httpLimits, "httpLimits");
         Objects.requireNonNull(autoStopPolicy, "autoStopPolicy");
         Objects.requireNonNull(autoStopEngine, "autoStopEngine");
+        Objects.requireNonNull(retentionEngine, "retentionEngine");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(leaseRenewal, "leaseRenewal");
@@ -130,6 +133,11 @@ public record Configuration(
                         value -> whole(value, 0, Duration.ofDays(365).toSeconds()).map(Duration::ofSeconds)),
                 environment.read(Variable.DEMANAGER_AUTO_STOP_CLAIMERS, AutoStopEngineSettings.DEFAULT.claimers(),
                         value -> whole(value, 1, 64)));
+        var retention = new RetentionEngineSettings(
+                environment.read(Variable.DEMANAGER_RETENTION_BATCH_SIZE, RetentionEngineSettings.DEFAULT.batchSize(),
+                        value -> whole(value, 1, 10_000)),
+                environment.read(Variable.DEMANAGER_RETENTION_INTERVAL_SECONDS, RetentionEngineSettings.DEFAULT.interval(),
+                        value -> whole(value, 1, Duration.ofDays(1).toSeconds()).map(Duration::ofSeconds)));
         var simulated = new SimulatedRuntimeSettings(
                 environment.read(Variable.DEMANAGER_RUNTIME_DELAY_MS, SimulatedRuntimeSettings.DEFAULT.delay(),
                         value -> whole(value, 0, Duration.ofDays(1).toMillis()).map(Duration::ofMillis)),
@@ -145,7 +153,7 @@ public record Configuration(
         List<String> problems = List.ofAll(environment.problems());
         return problems.isEmpty()
                 ? Either.right(new Configuration(host, port, dataDirectory, database, credentialKey, catalog, callers, jwtCallers, httpLimits, capacity,
-                        policy, engine, runtime, logFormat, leaseRenewal, webhooks, idleStop))
+                        policy, engine, retention, runtime, logFormat, leaseRenewal, webhooks, idleStop))
                 : Either.left(problems);
     }
 
@@ -450,6 +458,7 @@ public record Configuration(
                 + ", auto stop=" + autoStopPolicy.minimum().toSeconds() + ".." + autoStopPolicy.maximum().toSeconds() + " s every "
                 + autoStopEngine.interval().toMillis() + " ms at least, by " + autoStopEngine.batchSize()
                 + ", warning " + autoStopEngine.warningBefore().toSeconds() + " s before"
+                + ", retention sweep every " + retentionEngine.interval().toSeconds() + " s, by " + retentionEngine.batchSize()
                 + ", idle stop=" + idleStop.policy().minimumIdle().toSeconds() + ".." + idleStop.policy().maximumIdle().toSeconds()
                         + " s, running at least " + idleStop.policy().minimumRunning().toSeconds() + " s, warning "
                         + idleStop.policy().warningBefore().toSeconds() + " s before, every " + idleStop.interval().toMillis() + " ms"

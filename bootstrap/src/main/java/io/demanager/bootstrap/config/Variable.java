@@ -59,6 +59,9 @@ public enum Variable {
             + " stop never comes sooner after the warning.", "300"),
     DEMANAGER_IDLE_STOP_INTERVAL_MS("How often the idle-stop engine reads the activity of the running instances whose idle stop"
             + " is enabled, in milliseconds.", "30000"),
+    DEMANAGER_RETENTION_INTERVAL_SECONDS("How long the retention engine pauses between two sweeps for inactive free instances"
+            + " kept longer than their flavor's store_time, in seconds.", "60"),
+    DEMANAGER_RETENTION_BATCH_SIZE("How many such instances the retention engine deletes in one transaction.", "100"),
     DEMANAGER_RENEW_MIN_SECONDS("The shortest renewal of a running lease a client may ask for, in seconds.", "3600"),
     DEMANAGER_RENEW_MAX_SECONDS("The longest renewal of a running lease a client may ask for, in seconds.", "259200"),
     DEMANAGER_RUNTIME("process (each notebook a Jupyter Server process of this machine), kubernetes (each notebook a pod of"

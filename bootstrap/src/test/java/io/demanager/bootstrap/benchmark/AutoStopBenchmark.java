@@ -194,10 +194,12 @@ class AutoStopBenchmark {
         return """
                 INSERT INTO instance (id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
                     owner_id, owner_name, created_at, updated_at, version, auto_stop_enabled, auto_stop_duration_seconds,
-                    auto_stop_prompt, lease_stop_at, profile, flavor_details, spec, idle_stop_enabled, running_since)
+                    auto_stop_prompt, lease_stop_at, inactive_since, profile, flavor_details, spec, idle_stop_enabled,
+                    running_since)
                 SELECT gen_random_uuid(), 'project-' || (g %% 1000), 'copy-' || gen_random_uuid(), description,
                     CASE WHEN %2$s IS NULL THEN 'STOPPED' ELSE 'RUNNING' END, flavor, workspace_id, ai_project_id,
-                    owner_id, owner_name, created_at, updated_at, 1, true, 3600, false, %2$s, profile, flavor_details, spec,
+                    owner_id, owner_name, created_at, updated_at, 1, true, 3600, false, %2$s,
+                    CASE WHEN %2$s IS NULL THEN updated_at END, profile, flavor_details, spec,
                     false, CASE WHEN %2$s IS NULL THEN NULL ELSE created_at END
                 FROM instance, generate_series(1, %1$d) AS g WHERE name = 'template'""".formatted(count, leaseEnd);
     }

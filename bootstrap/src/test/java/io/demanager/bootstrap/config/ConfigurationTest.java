@@ -4,6 +4,7 @@ import io.demanager.adapter.http.HttpLimits;
 import io.demanager.adapter.runtime.kubernetes.KubernetesRuntimeSettings;
 import io.demanager.adapter.runtime.process.ProcessRuntimeSettings;
 import io.demanager.bootstrap.identity.ConfiguredCallers;
+import io.demanager.bootstrap.retention.RetentionEngineSettings;
 import io.demanager.domain.instance.ProjectId;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -53,6 +54,7 @@ class ConfigurationTest {
         assertThat(defaults.autoStopPolicy().maximum()).isEqualTo(Duration.ofSeconds(86400));
         assertThat(defaults.autoStopEngine().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.autoStopEngine().batchSize()).isEqualTo(100);
+        assertThat(defaults.retentionEngine()).isEqualTo(new RetentionEngineSettings(100, Duration.ofSeconds(60)));
         assertThat(defaults.runtime().simulated().delay()).isEqualTo(Duration.ofSeconds(3));
         assertThat(defaults.runtime().simulated().failureRate()).isZero();
         assertThat(defaults.runtime().simulated().failingFlavors()).isEmpty();
@@ -205,6 +207,9 @@ class ConfigurationTest {
                 good("DEMANAGER_AUTO_STOP_BATCH_SIZE", "7", configuration -> configuration.autoStopEngine().batchSize(), 7),
                 good("DEMANAGER_AUTO_STOP_CLAIMERS", "3", configuration -> configuration.autoStopEngine().claimers(), 3),
                 good("DEMANAGER_LEASE_WARNING_SECONDS", "0", configuration -> configuration.autoStopEngine().warningBefore(), Duration.ZERO),
+                good("DEMANAGER_RETENTION_INTERVAL_SECONDS", "1", configuration -> configuration.retentionEngine().interval(),
+                        Duration.ofSeconds(1)),
+                good("DEMANAGER_RETENTION_BATCH_SIZE", "10000", configuration -> configuration.retentionEngine().batchSize(), 10_000),
                 good("DEMANAGER_RENEW_MIN_SECONDS", "60", configuration -> configuration.leaseRenewal().minimum(), Duration.ofMinutes(1)),
                 good("DEMANAGER_RENEW_MAX_SECONDS", "7200", configuration -> configuration.leaseRenewal().maximum(), Duration.ofHours(2)),
                 good("DEMANAGER_RUNTIME_DELAY_MS", "0", configuration -> configuration.runtime().simulated().delay(), Duration.ZERO),
@@ -251,6 +256,8 @@ class ConfigurationTest {
             "DEMANAGER_AUTO_STOP_BATCH_SIZE | 10001 | DEMANAGER_AUTO_STOP_BATCH_SIZE: 10001 is not from 1 to 10000",
             "DEMANAGER_AUTO_STOP_CLAIMERS | 0 | DEMANAGER_AUTO_STOP_CLAIMERS: 0 is not from 1 to 64",
             "DEMANAGER_LEASE_WARNING_SECONDS | -1 | DEMANAGER_LEASE_WARNING_SECONDS: '-1' is not a whole number",
+            "DEMANAGER_RETENTION_INTERVAL_SECONDS | 0 | DEMANAGER_RETENTION_INTERVAL_SECONDS: 0 is not from 1 to 86400",
+            "DEMANAGER_RETENTION_BATCH_SIZE | 0 | DEMANAGER_RETENTION_BATCH_SIZE: 0 is not from 1 to 10000",
             "DEMANAGER_RENEW_MIN_SECONDS | 0 | DEMANAGER_RENEW_MIN_SECONDS: 0 is not from 1 to 31536000",
             "DEMANAGER_RENEW_MAX_SECONDS | 60 | DEMANAGER_RENEW_MAX_SECONDS: 60 is less than DEMANAGER_RENEW_MIN_SECONDS, 3600",
             "DEMANAGER_RUNTIME_DELAY_MS | soon | DEMANAGER_RUNTIME_DELAY_MS: 'soon' is not a whole number",

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP endpoint on a free port of the local host (the JDK's server) that records every delivery it is sent, and
  * refuses them (503) while it is told to: as many as {@link #refuseNext} says, or all of them while {@link #down}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** What one POST brought, and whether it was accepted. */
-    record Received(String eventId, String signature, String contentType, byte[] body, boolean accepted) {
+    public record Received(String eventId, String signature, String contentType, byte[] body, boolean accepted) {
     }
 
     private final HttpServer server;
@@ -24,13 +24,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile boolean down;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", this::receive);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -46,7 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    List<Received> accepted() {
+    public List<Received> accepted() {
         return received.stream().filter(Received::accepted).toList();
     }
 

@@ -54,6 +54,14 @@ public record Flavor(
         return promoType == PromoType.FREE;
     }
 
+    /**
+     * How long an inactive instance of this flavor is kept before it is deleted: only a free flavor's store time
+     * bounds it; none when it is kept for ever (a store time of -1, or a paid flavor).
+     */
+    public Option<Duration> retention() {
+        return isFree() && storeTimeHours >= 0 ? Option.some(Duration.ofHours(storeTimeHours)) : Option.none();
+    }
+
     public boolean isSoldOut() {
         return saleStatus == SaleStatus.SOLD_OUT;
     }

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param lease        the stop time of the current run: present only while RUNNING with auto stop enabled
  * @param failure      why the last creation or start failed, or why the instance became unavailable
  * @param queuedSince  when the instance joined a free flavor's queue, while it waits there
+ * @param inactiveSince when the instance last became inactive (stopped, or failed), while it is
+ *                      ({@link InstanceStatus#isInactive()}): its flavor's retention counts from then
  * @param access       how the running notebook is opened, as the runtime reported it: only while RUNNING
  * @param idleStop     whether and after how long without activity the instance stops by itself
  * @param runningSince when the current run began: exactly while RUNNING
@@ -50,6 +52,7 @@ public record Instance(
         Option<AutoStopLease> lease,
         Option<FailedReason> failure,
         Option<Instant> queuedSince,
+        Option<Instant> inactiveSince,
         Option<NotebookAccess> access,
         WorkspaceId workspaceId,
         AiProjectId aiProjectId,
@@ -78,6 +81,7 @@ public record Instance(
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(queuedSince, "queuedSince");
+        Objects.requireNonNull(inactiveSince, "inactiveSince");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(aiProjectId, "aiProjectId");
@@ -99,6 +103,9 @@ public record Instance(
         }
         if (queuedSince.isDefined() != status.isQueued()) {
             throw new IllegalArgumentException("an instance is queued exactly while its status is a queuing one");
+        }
+        if (inactiveSince.isDefined() != status.isInactive()) {
+            throw new IllegalArgumentException("an instance is inactive since a time exactly while its status is an inactive one");
         }
         if (version < 0) {
             throw new IllegalArgumentException("versions are not negative");
@@ -147,6 +154,16 @@ public record Instance(
     }
 
     /**
+     * The retention engine's delete: the same transition as a user's, allowed only once the instance has been inactive
+     * for longer than its flavor keeps it ({@link #isRetentionOverAt}).
+     */
+    public Either<DomainError, Instance> deleteForRetention(Instant now) {
+        return notDeleted().flatMap(ignored -> isRetentionOverAt(now)
+                ? delete(now)
+                : Either.left(new DomainError.OperationNotAllowed(status.name(), "retention")));
+    }
+
+    /**
      * Make the current run end {@code seconds} from {@code now}, whether it had a lease or not. Only a RUNNING instance
      * has a run to renew (6327 otherwise); a duration out of the policy's bounds is 6349. The settings for the next
      * start stay as they are.
@@ -157,7 +174,8 @@ public record Instance(
                         : Either.left(new DomainError.NotRunning()))
                 .map(running -> new Instance(id, projectId, name, description, status, createdAt, now, profile, flavor,
                         pool, spec, autoStop, Option.some(new AutoStopLease(now.plus(running))), failure, queuedSince,
-                        access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt, version)));
+                        inactiveSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
+                        version)));
     }
 
     /**
@@ -205,8 +223,8 @@ public record Instance(
     public Either<DomainError, Instance> warnOfIdleStop(IdleVerdict verdict, Instant now) {
         return notDeleted().flatMap(ignored -> status == InstanceStatus.RUNNING && verdict.warningDueAt(now)
                 ? Either.right(new Instance(id, projectId, name, description, status, createdAt, now, profile, flavor, pool,
-                        spec, autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop,
-                        runningSince, Option.some(now), version))
+                        spec, autoStop, lease, failure, queuedSince, inactiveSince, access, workspaceId, aiProjectId, owner,
+                        idleStop, runningSince, Option.some(now), version))
                 : Either.left(new DomainError.OperationNotAllowed(status.name(), "idle warning")));
     }
 
@@ -245,6 +263,19 @@ public record Instance(
         return status == InstanceStatus.RUNNING && lease.exists(l -> l.isDueAt(now));
     }
 
+    /**
+     * When the engine deletes this inactive instance unless it is started (or deleted) before: its flavor's retention
+     * after it became inactive; none while it is active, or when its flavor keeps it for ever.
+     */
+    public Option<Instant> retentionEnd() {
+        return inactiveSince.flatMap(since -> flavor.retention().map(since::plus));
+    }
+
+    /** Whether the instance has been inactive for longer than its flavor keeps it: the retention engine's to delete. */
+    public boolean isRetentionOverAt(Instant now) {
+        return retentionEnd().exists(end -> !end.isAfter(now));
+    }
+
     /** This instance, if a change conditional on {@code expectedVersion} (none: any version) may apply to it. */
     public Either<DomainError, Instance> ifAtVersion(Option<Long> expectedVersion) {
         return expectedVersion.filter(expected -> expected != version)
@@ -259,8 +290,8 @@ public record Instance(
     /** The same instance as stored at {@code storedVersion}; only stores call this. */
     public Instance atVersion(long storedVersion) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince,
-                idleWarnedAt, storedVersion);
+                autoStop, lease, failure, queuedSince, inactiveSince, access, workspaceId, aiProjectId, owner, idleStop,
+                runningSince, idleWarnedAt, storedVersion);
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -281,8 +312,8 @@ public record Instance(
 
     /**
      * Every status change goes through here: entering RUNNING fixes a lease from the settings in force,
-     * leaving it drops the lease and the notebook's access; a queuing status records when the wait began; a
-     * failure reason lasts only until the next change.
+     * leaving it drops the lease and the notebook's access; a queuing status records when the wait began, an
+     * inactive one when the rest began; a failure reason lasts only until the next change.
      */
     Instance moveTo(InstanceStatus target, Instant now) {
         Option<AutoStopLease> nextLease = target != InstanceStatus.RUNNING ? Option.none()
@@ -290,39 +321,40 @@ public record Instance(
                 : autoStop.leaseFrom(now);
         Option<Instant> nextQueuedSince = !target.isQueued() ? Option.none()
                 : queuedSince.orElse(Option.some(now));
+        Option<Instant> nextInactiveSince = target.isInactive() ? Option.some(now) : Option.none();
         Option<NotebookAccess> nextAccess = target == InstanceStatus.RUNNING ? access : Option.none();
         boolean staysRunning = status == InstanceStatus.RUNNING && target == InstanceStatus.RUNNING;
         Option<Instant> nextRunningSince = target != InstanceStatus.RUNNING ? Option.none()
                 : staysRunning ? runningSince : Option.some(now);
         return new Instance(id, projectId, name, description, target, createdAt, now, profile, flavor, pool, spec,
-                autoStop, nextLease, Option.none(), nextQueuedSince, nextAccess, workspaceId, aiProjectId, owner, idleStop,
-                nextRunningSince, staysRunning ? idleWarnedAt : Option.none(), version);
+                autoStop, nextLease, Option.none(), nextQueuedSince, nextInactiveSince, nextAccess, workspaceId, aiProjectId,
+                owner, idleStop, nextRunningSince, staysRunning ? idleWarnedAt : Option.none(), version);
     }
 
     private Instance withoutSecrets() {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool,
-                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, Option.none(), workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
-                version);
+                spec.withoutSecrets(), autoStop, lease, failure, queuedSince, inactiveSince, Option.none(), workspaceId,
+                aiProjectId, owner, idleStop, runningSince, idleWarnedAt, version);
     }
 
     private Instance failedWith(FailedReason reason) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, Option.some(reason), queuedSince, access, workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
-                version);
+                autoStop, lease, Option.some(reason), queuedSince, inactiveSince, access, workspaceId, aiProjectId, owner,
+                idleStop, runningSince, idleWarnedAt, version);
     }
 
     private Instance openedBy(NotebookAccess notebook) {
         return new Instance(id, projectId, name, description, status, createdAt, updatedAt, profile, flavor, pool, spec,
-                autoStop, lease, failure, queuedSince, Option.some(notebook), workspaceId, aiProjectId, owner, idleStop, runningSince, idleWarnedAt,
-                version);
+                autoStop, lease, failure, queuedSince, inactiveSince, Option.some(notebook), workspaceId, aiProjectId, owner,
+                idleStop, runningSince, idleWarnedAt, version);
     }
 
     /** A change of the idle-stop settings voids the warning given under the old ones: the new rule warns anew. */
     private Instance withChanges(Description newDescription, AutoStopSettings newAutoStop, IdleStopSettings newIdleStop,
                                  Instant now) {
         return new Instance(id, projectId, name, newDescription, status, createdAt, now, profile, flavor, pool, spec,
-                newAutoStop, lease, failure, queuedSince, access, workspaceId, aiProjectId, owner, newIdleStop, runningSince,
-                newIdleStop.equals(idleStop) ? idleWarnedAt : Option.none(), version);
+                newAutoStop, lease, failure, queuedSince, inactiveSince, access, workspaceId, aiProjectId, owner, newIdleStop,
+                runningSince, newIdleStop.equals(idleStop) ? idleWarnedAt : Option.none(), version);
     }
 
     private static Option<FailedReason> failureOf(RuntimeEvent event) {

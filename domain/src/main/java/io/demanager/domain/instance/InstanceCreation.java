@@ -170,7 +170,7 @@ public final class InstanceCreation {
                 queued ? InstanceStatus.CREATE_QUEUING : InstanceStatus.CREATING,
                 now, now, offering.profile(), offering.flavor(), request.pool(), setUp.spec(), setUp.autoStop(),
                 Option.none(), Option.none(),
-                queued ? Option.some(now) : Option.none(), Option.none(),
+                queued ? Option.some(now) : Option.none(), Option.none(), Option.none(),
                 request.workspaceId().getOrElse(Instance.DEFAULT_WORKSPACE),
                 request.aiProjectId().getOrElse(Instance.DEFAULT_AI_PROJECT),
                 request.owner(), setUp.idleStop(), Option.none(), Option.none(), 0);

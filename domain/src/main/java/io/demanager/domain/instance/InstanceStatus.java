@@ -29,4 +29,16 @@ public enum InstanceStatus {
     public boolean isQueued() {
         return this == CREATE_QUEUING || this == START_QUEUING;
     }
+
+    /**
+     * Whether an instance in this status is inactive: nothing runs for it and it waits for nothing, so it stays as it
+     * is until its user starts or deletes it (stopped, or failed). A free flavor keeps an inactive instance for its
+     * store time only.
+     */
+    public boolean isInactive() {
+        return switch (this) {
+            case STOPPED, CREATE_FAILED, START_FAILED, UNAVAILABLE, RESIZE_FAILED -> true;
+            default -> false;
+        };
+    }
 }

@@ -9,6 +9,8 @@ public enum TransitionCause {
     USER_REQUEST,
     /** The auto-stop engine stopped a run whose lease had run out. */
     AUTO_STOP,
+    /** The retention engine deleted a free instance that stayed inactive longer than its flavor's store time. */
+    RETENTION,
     /** The runtime reported work done, or a free flavor's queue moved on. */
     RUNTIME_PROGRESS,
     /** The runtime reported a failure: creation or start failed, or a running notebook became unavailable. */

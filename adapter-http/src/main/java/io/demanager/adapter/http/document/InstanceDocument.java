@@ -26,6 +26,7 @@ public record InstanceDocument(
         IdView aiProject,
         String errorCode,
         QueuingInfo queuingInfo,
+        RetentionInfo retentionInfo,
         UserView user) {
 
     public record ProfileView(String id, String name, String description, String deType, String flavorType,
@@ -86,6 +87,13 @@ public record InstanceDocument(
     /** {@code rank}, {@code remain_time} (seconds) and {@code end_timestamp} (the expected admission) when known. */
     public record QueuingInfo(String id, String name, String deType, String flavor, FlavorDetails flavorDetails,
                               String status, long beginTimestamp, Long rank, Long remainTime, Long endTimestamp) {
+    }
+
+    /**
+     * Only while an inactive instance of a free flavor is kept for a time: when it became inactive, when the engine
+     * deletes it unless it is started first ({@code delete_timestamp}), and the seconds left until then.
+     */
+    public record RetentionInfo(long beginTimestamp, long deleteTimestamp, long remainTime) {
     }
 
     public record UserView(String id, String name) {

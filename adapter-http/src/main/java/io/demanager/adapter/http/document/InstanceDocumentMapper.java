@@ -14,6 +14,7 @@ import io.demanager.adapter.http.document.InstanceDocument.Provision;
 import io.demanager.adapter.http.document.InstanceDocument.ProvisionParams;
 import io.demanager.adapter.http.document.InstanceDocument.ProvisionSpec;
 import io.demanager.adapter.http.document.InstanceDocument.QueuingInfo;
+import io.demanager.adapter.http.document.InstanceDocument.RetentionInfo;
 import io.demanager.adapter.http.document.InstanceDocument.SpecView;
 import io.demanager.adapter.http.document.InstanceDocument.StorageView;
 import io.demanager.adapter.http.document.InstanceDocument.UserView;
@@ -72,6 +73,8 @@ public final class InstanceDocumentMapper {
                 instance.failure().map(FailedReason::code).getOrNull(),
                 instance.queuedSince().map(since -> queuingInfo(instance, details, since, snapshot.queuePosition(),
                         snapshot.takenAt())).getOrNull(),
+                instance.retentionEnd().map(end -> new RetentionInfo(instance.inactiveSince().get().toEpochMilli(),
+                        end.toEpochMilli(), secondsFrom(snapshot.takenAt(), end))).getOrNull(),
                 new UserView(instance.owner().id(), instance.owner().name()));
     }
 

@@ -158,6 +158,11 @@ final class InstanceRows implements RowMapper<Instance> {
             instance -> instance.lease().map(lease -> timestamp(lease.stopAt())).getOrNull());
     private static final Column<OffsetDateTime> QUEUED_SINCE = plain("queued_since", OffsetDateTime.class, Written.ON_TRANSITION,
             instance -> instance.queuedSince().map(InstanceRows::timestamp).getOrNull());
+    private static final Column<OffsetDateTime> INACTIVE_SINCE = plain("inactive_since", OffsetDateTime.class,
+            Written.ON_TRANSITION, instance -> instance.inactiveSince().map(InstanceRows::timestamp).getOrNull());
+    /** Follows from the inactive time and the flavor, and is never read back: what the retention engine searches by. */
+    private static final Column<OffsetDateTime> RETENTION_END = plain("retention_end", OffsetDateTime.class,
+            Written.ON_TRANSITION, instance -> instance.retentionEnd().map(InstanceRows::timestamp).getOrNull());
     private static final Column<String> PROFILE = jsonb("profile", Written.ON_INSERT, instance -> CODEC.profile(instance.profile()));
     private static final Column<String> FLAVOR_DETAILS = jsonb("flavor_details", Written.ON_INSERT,
             instance -> CODEC.flavorDetails(instance.flavor()));
@@ -179,7 +184,7 @@ final class InstanceRows implements RowMapper<Instance> {
     private static final List<Column<?>> COLUMNS = List.of(ID, PROJECT_ID, NAME, DESCRIPTION, STATUS, FLAVOR, WORKSPACE_ID,
             AI_PROJECT_ID, POOL_ID, POOL_NAME, POOL_OWNER, OWNER_ID, OWNER_NAME, CREATED_AT, UPDATED_AT, VERSION,
             AUTO_STOP_ENABLED, AUTO_STOP_SECONDS, AUTO_STOP_PROMPT, IDLE_STOP_ENABLED, IDLE_STOP_SECONDS, RUNNING_SINCE,
-            IDLE_WARNED_AT, LEASE_STOP_AT, QUEUED_SINCE, PROFILE, FLAVOR_DETAILS, SPEC,
+            IDLE_WARNED_AT, LEASE_STOP_AT, QUEUED_SINCE, INACTIVE_SINCE, RETENTION_END, PROFILE, FLAVOR_DETAILS, SPEC,
             FAILURE, CREDENTIAL, NOTEBOOK_URL, NOTEBOOK_TOKEN);
 
     /** The columns each kind of write sets, by the kind's ordinal. */
@@ -305,6 +310,7 @@ final class InstanceRows implements RowMapper<Instance> {
                 instant(LEASE_STOP_AT, row).map(AutoStopLease::new),
                 Option.of(FAILURE.read(row)).map(CODEC::failure),
                 instant(QUEUED_SINCE, row),
+                instant(INACTIVE_SINCE, row),
                 access(row, id),
                 new WorkspaceId(WORKSPACE_ID.read(row)),
                 new AiProjectId(AI_PROJECT_ID.read(row)),

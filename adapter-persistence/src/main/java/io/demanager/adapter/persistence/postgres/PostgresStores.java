@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * see {@link DatabaseCalls}) and the one definition of an instance row.
  */
 public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents events, PostgresLeaseClaims leaseClaims,
-                             PostgresQueues queues, PostgresEventFeed eventFeed, PostgresWebhookOutbox webhookOutbox) {
+                             PostgresQueues queues, PostgresEventFeed eventFeed, PostgresWebhookOutbox webhookOutbox,
+                             PostgresRetentionClaims retentionClaims) {
 
     /**
      * The stores over a migrated database (see {@link PostgresDatabase}).
@@ -26,11 +27,12 @@ public record PostgresStores(PostgresInstances instances, PostgresInstanceEvents
         var insertion = new Insertion(rows);
         return new PostgresStores(new PostgresInstances(database, rows, transitions, insertion), new PostgresInstanceEvents(database),
                 new PostgresLeaseClaims(database, rows, transitions), new PostgresQueues(database, rows, transitions, insertion),
-                new PostgresEventFeed(database), new PostgresWebhookOutbox(database));
+                new PostgresEventFeed(database), new PostgresWebhookOutbox(database),
+                new PostgresRetentionClaims(database, rows, transitions));
     }
 
     /** These stores behind the store ports, as the services are wired over them. */
     public Stores stores() {
-        return new Stores(instances, queues, events, leaseClaims, queues, instances, eventFeed);
+        return new Stores(instances, queues, events, leaseClaims, queues, instances, eventFeed, retentionClaims);
     }
 }

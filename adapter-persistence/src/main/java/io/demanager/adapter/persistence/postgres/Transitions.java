@@ -41,7 +41,7 @@ final class Transitions {
     private static final String DELETE = SQL_TEMPLATE.formatted(InstanceRows.assignments(Written.ON_DELETE), EventRows.COLUMNS);
 
     /** The same write for a batch of instances, in one statement (see {@link InstanceRows#batch}). */
-    private static final String BATCH_SQL = """
+    private static final String BATCH_TEMPLATE = """
                 WITH batch AS (%1$s),
                 previous AS (
                     SELECT instance.id AS previous_id, instance.status AS previous_status FROM instance JOIN batch
@@ -55,8 +55,11 @@ final class Transitions {
                     INSERT INTO instance_event (%3$s)
                     SELECT id, version, previous_status, status, :cause, updated_at FROM updated
                     WHERE (status <> previous_status) = :changes_status)
-                SELECT id, version FROM updated""".formatted(InstanceRows.batch(Written.ON_TRANSITION),
-            InstanceRows.batchAssignments(Written.ON_TRANSITION), EventRows.COLUMNS);
+                SELECT id, version FROM updated""";
+
+    private static final String BATCH_TRANSITION = batch(Written.ON_TRANSITION);
+
+    private static final String BATCH_DELETE = batch(Written.ON_DELETE);
 
     private final InstanceRows rows;
 
@@ -79,17 +82,27 @@ final class Transitions {
 
     /**
      * Each of {@code changed} as stored at its next version, in their order; those whose version read is gone are
-     * left out, as {@link #write} answers nothing for them.
+     * left out, as {@link #write} answers nothing for them. Either all of them are deletes, or none is.
      */
     List<Instance> writeAll(Handle handle, List<Instance> changed, TransitionCause cause) {
         if (changed.isEmpty()) {
             return List.empty();
         }
-        Map<UUID, Long> written = HashMap.ofEntries(rows.bindBatch(handle.createQuery(BATCH_SQL), changed, Written.ON_TRANSITION)
+        boolean deletes = changed.head().isDeleted();
+        if (changed.exists(instance -> instance.isDeleted() != deletes)) {
+            throw new IllegalArgumentException("a batch holds deletes only, or no delete");
+        }
+        Written write = deletes ? Written.ON_DELETE : Written.ON_TRANSITION;
+        Map<UUID, Long> written = HashMap.ofEntries(rows.bindBatch(handle.createQuery(deletes ? BATCH_DELETE : BATCH_TRANSITION),
+                        changed, write)
                 .bind("cause", cause.name())
                 .bind("changes_status", cause.changesStatus())
                 .map((row, context) -> Tuple.of(row.getObject("id", UUID.class), row.getLong("version")))
                 .list());
         return changed.flatMap(instance -> written.get(instance.id().uuid()).map(instance::atVersion));
+    }
+
+    private static String batch(Written write) {
+        return BATCH_TEMPLATE.formatted(InstanceRows.batch(write), InstanceRows.batchAssignments(write), EventRows.COLUMNS);
     }
 }

@@ -1,6 +1,8 @@
 package io.demanager.adapter.persistence.postgres;
 
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +59,41 @@ class MigrationTest {
     }
 
     @Test
+    void theRetentionMigrationCountsTheInstancesInactiveAlreadyFromTheirLastEventIntoTheirStatusOrElseTheirLastUpdate() {
+        try (TestDatabase test = TestDatabase.empty()) {
+            Flyway.configure().configuration(test.database().flyway().getConfiguration()).target("12").load().migrate();
+            test.jdbi().useHandle(handle -> {
+                handle.execute(INSERT_AT_V12, "11111111-0000-0000-0000-000000000000", "stopped-free", "STOPPED", "FREE", 72);
+                handle.execute("INSERT INTO instance_event (instance_id, version, from_status, to_status, cause, occurred_at)"
+                        + " VALUES ('11111111-0000-0000-0000-000000000000', 1, 'STOPPING', 'STOPPED', 'RUNTIME_PROGRESS',"
+                        + " '2024-06-02T08:00:00Z'), ('11111111-0000-0000-0000-000000000000', 0, NULL, 'STOPPED', 'USER_REQUEST',"
+                        + " '2024-06-01T08:00:00Z')");
+                handle.execute(INSERT_AT_V12, "22222222-0000-0000-0000-000000000000", "failed-free", "START_FAILED", "FREE", 72);
+                handle.execute(INSERT_AT_V12, "33333333-0000-0000-0000-000000000000", "stopped-paid", "STOPPED", "NO_DISCOUNT", 72);
+                handle.execute(INSERT_AT_V12, "44444444-0000-0000-0000-000000000000", "kept-free", "STOPPED", "FREE", -1);
+                handle.execute(INSERT_AT_V12, "55555555-0000-0000-0000-000000000000", "running-free", "RUNNING", "FREE", 72);
+            });
+
+            test.database().migrate();
+
+            var retention = test.jdbi().withHandle(handle -> handle.createQuery(
+                            """
+                            SELECT name, to_char(inactive_since AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' / '
+                                || coalesce(to_char(retention_end AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), '-') AS kept
+                            FROM instance WHERE inactive_since IS NOT NULL""")
+                    .setMapKeyColumn("name").setMapValueColumn("kept")
+                    .collectInto(new GenericType<Map<String, String>>() { }));
+            assertThat(retention).containsOnly(
+                    Map.entry("stopped-free", "2024-06-02 08:00 / 2024-06-05 08:00"),
+                    Map.entry("failed-free", "2024-06-03 09:00 / 2024-06-06 09:00"),
+                    Map.entry("stopped-paid", "2024-06-03 09:00 / -"),
+                    Map.entry("kept-free", "2024-06-03 09:00 / -"));
+            test.jdbi().useHandle(handle -> handle.execute("INSERT INTO instance_event (instance_id, version, from_status, to_status,"
+                    + " cause, occurred_at) VALUES ('11111111-0000-0000-0000-000000000000', 2, 'STOPPED', 'DELETED', 'RETENTION', now())"));
+        }
+    }
+
+    @Test
     void theMigratedSchemaValidatesAgainstTheMigrations() {
         try (TestDatabase test = TestDatabase.migrated()) {
             ValidateResult result = test.database().flyway().validateWithResult();
@@ -70,6 +108,15 @@ class MigrationTest {
             assertThat(test.database().flyway().validateWithResult().validationSuccessful).isFalse();
         }
     }
+
+    /** An instance row as version 12 of the schema has it: id, name, status, promo type, store time; updated 2024-06-03 09:00. */
+    private static final String INSERT_AT_V12 = """
+            INSERT INTO instance (id, project_id, name, description, status, flavor, workspace_id, ai_project_id, owner_id,
+                owner_name, created_at, updated_at, version, auto_stop_enabled, auto_stop_duration_seconds, auto_stop_prompt,
+                profile, flavor_details, spec)
+            VALUES (CAST(? AS uuid), 'project-a', ?, '', ?, 'a.flavor', '0', 'default-ai-project', 'user-1', 'alice',
+                '2024-06-01T08:00:00Z', '2024-06-03T09:00:00Z', 2, false, NULL, true, '{}',
+                jsonb_build_object('promo_type', CAST(? AS text), 'store_time_hours', CAST(? AS integer)), '{}')""";
 
     private static List<String> migrationFileNames() throws IOException, URISyntaxException {
         Path folder = Path.of(MigrationTest.class.getClassLoader().getResource("db/migration").toURI());

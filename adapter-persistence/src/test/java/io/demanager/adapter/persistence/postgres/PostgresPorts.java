@@ -3,6 +3,7 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.application.port.out.ActiveInstances;
 import io.demanager.application.port.out.DueLeases;
 import io.demanager.application.port.out.EventFeed;
+import io.demanager.application.port.out.ExpiredRetentions;
 import io.demanager.application.port.out.InstanceEvents;
 import io.demanager.application.port.out.InstanceListing;
 import io.demanager.application.port.out.InstancePage;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * written against one store, run on them as they run on the in-memory store.
  */
 public final class PostgresPorts implements InstanceStore, ActiveInstances, InstanceEvents, DueLeases, QueuedInstances,
-        InstancesInStatus, EventFeed {
+        InstancesInStatus, EventFeed, ExpiredRetentions {
 
     private final PostgresStores stores;
 
@@ -105,6 +106,11 @@ public final class PostgresPorts implements InstanceStore, ActiveInstances, Inst
     @Override
     public Option<Duration> untilNextWarning(Duration before) {
         return stores.leaseClaims().untilNextWarning(before);
+    }
+
+    @Override
+    public List<Expired> deleteExpired(int limit, RetentionDelete delete) {
+        return stores.retentionClaims().deleteExpired(limit, delete);
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.demanager.adapter.persistence.postgres;
 import io.demanager.testkit.contract.EngineQueriesContract;
 import io.demanager.testkit.contract.EventFeedContract;
 import io.demanager.testkit.contract.InstanceStoreContract;
+import io.demanager.testkit.contract.RetentionContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 class PostgresStoresTest extends InstanceStoreContract<PostgresPorts>
-        implements EngineQueriesContract<PostgresPorts>, EventFeedContract<PostgresPorts> {
+        implements EngineQueriesContract<PostgresPorts>, EventFeedContract<PostgresPorts>,
+        RetentionContract<PostgresPorts> {
 
     private static TestDatabase database;
 

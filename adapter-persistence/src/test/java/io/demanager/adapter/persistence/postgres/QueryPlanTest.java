@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a table of {@link #ROWS} instances spread over {@link #PROJECTS} projects, the planner answers the
- * listings, the search for due leases and idle-stop candidates from their indexes, never by reading the whole
- * table. One instance in fifty has idle stop enabled.
+ * listings, the search for due leases, idle-stop candidates and ended retentions from their indexes, never by reading
+ * the whole table. One instance in fifty has idle stop enabled.
  */
 class QueryPlanTest {
 
@@ -44,14 +44,17 @@ class QueryPlanTest {
             handle.createUpdate("""
                     INSERT INTO instance (id, project_id, name, description, status, flavor, workspace_id, ai_project_id,
                         owner_id, owner_name, created_at, updated_at, version, auto_stop_enabled, auto_stop_duration_seconds,
-                        auto_stop_prompt, lease_stop_at, profile, flavor_details, spec, idle_stop_enabled, idle_stop_seconds,
-                        running_since)
+                        auto_stop_prompt, lease_stop_at, inactive_since, retention_end, profile, flavor_details, spec,
+                        idle_stop_enabled, idle_stop_seconds, running_since)
                     SELECT gen_random_uuid(), 'project-' || (n % :projects), 'notebook-' || n, '',
                         CASE WHEN n % 5 = 0 THEN 'RUNNING' WHEN n % 50 = 1 THEN 'DELETED' ELSE 'STOPPED' END,
                         t.flavor, t.workspace_id, t.ai_project_id, t.owner_id, t.owner_name,
                         t.created_at + n * interval '1 second', t.updated_at, n % 7, n % 5 = 0, 3600, true,
                         CASE WHEN n % 5000 = 0 THEN now() - interval '1 minute'
                              WHEN n % 5 = 0 THEN now() + interval '1 hour' END,
+                        CASE WHEN n % 5 <> 0 AND n % 50 <> 1 THEN t.updated_at END,
+                        CASE WHEN n % 5000 = 2 THEN now() - interval '1 minute'
+                             WHEN n % 10 = 2 THEN now() + interval '1 day' END,
                         t.profile, t.flavor_details, t.spec, n % 50 = 0, 600,
                         CASE WHEN n % 5 = 0 THEN now() END
                     FROM generate_series(1, :rows) AS n, instance AS t
@@ -84,6 +87,13 @@ class QueryPlanTest {
         String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresLeaseClaims.CLAIM_DUE).bind("limit", 50));
 
         assertThat(plan).contains("LockRows").contains("Index Scan using instance_due_lease").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void theClaimOfEndedRetentionsReadsOnlyThePartialIndexOfInstancesWithARetentionEnd() {
+        String plan = explain(handle -> handle.createQuery("EXPLAIN " + PostgresRetentionClaims.CLAIM_EXPIRED).bind("limit", 50));
+
+        assertThat(plan).contains("LockRows").contains("Index Scan using instance_retention_due").doesNotContain("Seq Scan");
     }
 
     @Test

@@ -41,18 +41,21 @@ class SchemaConstraintsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            instance_status_known                   | status = 'PAUSED'
-            instance_version_not_negative           | version = -1
-            instance_project_id_form                | project_id = 'a project'
-            instance_name_form                      | name = 'no spaces'
-            instance_description_form               | description = 'a < b'
-            instance_description_form               | description = repeat('x', 513)
-            instance_lease_only_while_running       | lease_stop_at = now()
-            instance_queued_exactly_while_queuing   | queued_since = now()
-            instance_queued_exactly_while_queuing   | status = 'START_QUEUING'
-            instance_auto_stop_duration_positive    | auto_stop_duration_seconds = 0
-            instance_enabled_auto_stop_has_duration | auto_stop_enabled = true, auto_stop_duration_seconds = NULL
-            instance_pool_complete                  | pool_id = 'pool-1'
+            instance_status_known                    | status = 'PAUSED', inactive_since = NULL
+            instance_version_not_negative            | version = -1
+            instance_project_id_form                 | project_id = 'a project'
+            instance_name_form                       | name = 'no spaces'
+            instance_description_form                | description = 'a < b'
+            instance_description_form                | description = repeat('x', 513)
+            instance_lease_only_while_running        | lease_stop_at = now()
+            instance_queued_exactly_while_queuing    | queued_since = now()
+            instance_queued_exactly_while_queuing    | status = 'START_QUEUING', inactive_since = NULL
+            instance_auto_stop_duration_positive     | auto_stop_duration_seconds = 0
+            instance_enabled_auto_stop_has_duration  | auto_stop_enabled = true, auto_stop_duration_seconds = NULL
+            instance_pool_complete                   | pool_id = 'pool-1'
+            instance_inactive_exactly_while_inactive | inactive_since = NULL
+            instance_inactive_exactly_while_inactive | status = 'CREATING'
+            instance_retention_only_while_inactive   | status = 'RUNNING', inactive_since = NULL, retention_end = now()
             """)
     void aRowBreakingAnInvariantIsRefusedByItsNamedConstraint(String constraint, String assignment) {
         assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.execute("UPDATE instance SET " + assignment)))

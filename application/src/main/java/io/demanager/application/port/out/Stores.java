@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The store behind each store port, as the services are wired over them. One object may stand behind several (the
- * in-memory store stands behind all seven), or each port may have a store of its own.
+ * in-memory store stands behind all eight), or each port may have a store of its own.
  */
 public record Stores(
         InstanceStore instances,
@@ -13,7 +13,8 @@ public record Stores(
         DueLeases dueLeases,
         QueuedInstances queues,
         InstancesInStatus instancesInStatus,
-        EventFeed eventFeed) {
+        EventFeed eventFeed,
+        ExpiredRetentions expiredRetentions) {
 
     public Stores {
         Objects.requireNonNull(instances, "instances");
@@ -23,5 +24,6 @@ public record Stores(
         Objects.requireNonNull(queues, "queues");
         Objects.requireNonNull(instancesInStatus, "instancesInStatus");
         Objects.requireNonNull(eventFeed, "eventFeed");
+        Objects.requireNonNull(expiredRetentions, "expiredRetentions");
     }
 }
