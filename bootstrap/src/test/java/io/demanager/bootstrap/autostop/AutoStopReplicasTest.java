@@ -12,6 +12,7 @@ import io.demanager.application.service.StopExpiredLeasesService;
 import io.demanager.application.service.WarnEndingLeasesService;
 import io.demanager.bootstrap.Assemblies;
 import io.demanager.bootstrap.Assembly;
+import io.demanager.bootstrap.SharedDatabase;
 import io.demanager.domain.autostop.AutoStopPolicy;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceStatus;
@@ -55,22 +56,20 @@ class AutoStopReplicasTest {
     private static final AutoStopEngineSettings ENGINE = new AutoStopEngineSettings(100, Duration.ofMillis(50), Duration.ofMinutes(10), 2);
     private static final SimulatedRuntimeSettings INSTANT_RUNTIME = new SimulatedRuntimeSettings(Duration.ZERO, 0, HashSet.empty());
 
-    private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
+    private SharedDatabase shared;
     private TestDatabase database;
     private SecretKey credentialKey;
 
     @BeforeEach
     void createSchema() {
-        database = TestDatabase.migrated();
-        credentialKey = TestDatabase.newCredentialKey();
+        shared = new SharedDatabase();
+        database = shared.database();
+        credentialKey = shared.credentialKey();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (AutoCloseable closeable : List.ofAll(toClose).reverse()) {
-            closeable.close();
-        }
-        database.close();
+        shared.close();
     }
 
     @Test
@@ -210,8 +209,7 @@ class AutoStopReplicasTest {
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return shared.closeLater(closeable);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

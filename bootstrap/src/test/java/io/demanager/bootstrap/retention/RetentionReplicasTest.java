@@ -4,6 +4,7 @@ import io.demanager.adapter.persistence.postgres.PostgresStores;
 import io.demanager.adapter.persistence.postgres.TestDatabase;
 import io.demanager.application.port.out.DesiredState;
 import io.demanager.application.service.DeleteExpiredRetentionsService;
+import io.demanager.bootstrap.SharedDatabase;
 import io.demanager.domain.instance.Instance;
 import io.demanager.domain.instance.InstanceId;
 import io.demanager.domain.instance.InstanceStatus;
@@ -19,7 +20,6 @@ import javax.crypto.SecretKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 
 import static io.demanager.bootstrap.Eventually.waitUntil;
 import static io.demanager.testkit.StoreFixtures.anInstance;
@@ -36,22 +36,20 @@ class RetentionReplicasTest {
     private static final int EXPIRED = 500;
     private static final RetentionEngineSettings ENGINE = new RetentionEngineSettings(10, Duration.ofHours(1));
 
-    private final java.util.List<AutoCloseable> toClose = new ArrayList<>();
+    private SharedDatabase shared;
     private TestDatabase database;
     private SecretKey credentialKey;
 
     @BeforeEach
     void createSchema() {
-        database = TestDatabase.migrated();
-        credentialKey = TestDatabase.newCredentialKey();
+        shared = new SharedDatabase();
+        database = shared.database();
+        credentialKey = shared.credentialKey();
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (AutoCloseable closeable : List.ofAll(toClose).reverse()) {
-            closeable.close();
-        }
-        database.close();
+        shared.close();
     }
 
     @Test
@@ -104,7 +102,6 @@ class RetentionReplicasTest {
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return shared.closeLater(closeable);
     }
 }
