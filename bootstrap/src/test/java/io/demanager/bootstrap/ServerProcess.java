@@ -22,6 +22,9 @@ final class ServerProcess implements AutoCloseable {
     static final Path KUBERNETES_JAR = Path.of(System.getProperty("demanager.kubernetes.server.jar",
             "target/demanager-server-kubernetes.jar"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The JVM's own options (not the server's settings): the build gives the servers its test JVMs' quick start. */
+    private static final List<String> JAVA_OPTIONS = List.of(System.getProperty("demanager.server.java.options", "").trim().split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
 
     private final Process process;
     private final Path output;
@@ -43,7 +46,9 @@ final class ServerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, Map, String...)}, with another server jar. */
     static ServerProcess start(Path jar, Path workDirectory, Map<String, String> environment, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(JAVA));
+        command.addAll(JAVA_OPTIONS);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DEMANAGER_"));
