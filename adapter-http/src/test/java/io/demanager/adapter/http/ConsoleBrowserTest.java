@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -77,6 +78,7 @@ class ConsoleBrowserTest {
         new Select(byId("create-profile")).selectByValue(Bodies.CPU_PROFILE);
         new Select(byId("create-flavor")).selectByValue(Bodies.CPU_FLAVOR);
         byId("create-auto-stop-1").click();
+        byId("create-idle-stop-enabled").click();
         chromium.screenshot("create");
         submit("create-form");
         String id = wait.until(driver -> row("my-notebook").getAttribute("data-id"));
@@ -120,6 +122,41 @@ class ConsoleBrowserTest {
         submit("delete-form");
         wait.until(driver -> names().stream().noneMatch("my-notebook"::equals));
         assertThat(server.client.get(instancePath(project, id)).errorCode()).isEqualTo("ModelArts.6309");
+    }
+
+    @Test
+    void idle_stop_is_chosen_shown_and_turned_off_and_a_stopped_free_instance_says_when_it_will_be_deleted() {
+        String free = server.create(project, Bodies.create("free-notebook", Bodies.FREE_FLAVOR, Bodies.CPU_PROFILE));
+        server.report(project, free, new RuntimeEvent.Created(ACCESS));
+        server.stop(project, free);
+        long deletedAt = server.client.get(instancePath(project, free)).json().at("/retention_info/delete_timestamp").asLong();
+        String shownDate = (String) ((JavascriptExecutor) chromium.driver)
+                .executeScript("return new Date(arguments[0]).toLocaleString()", deletedAt);
+        waitForStatus("free-notebook", "STOPPED");
+        assertThat(row("free-notebook").findElement(By.className("retention")).getText())
+                .isEqualTo("Deleted " + shownDate + " unless started");
+
+        byId("new-instance").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-dialog")));
+        type("create-name", "idle-notebook");
+        new Select(byId("create-profile")).selectByValue(Bodies.CPU_PROFILE);
+        new Select(byId("create-flavor")).selectByValue(Bodies.CPU_FLAVOR);
+        byId("create-idle-stop-enabled").click();
+        type("create-idle-stop-minutes", "30");
+        submit("create-form");
+        String id = wait.until(driver -> row("idle-notebook").getAttribute("data-id"));
+        String idleStopNote = wait.until(driver -> row("idle-notebook").findElement(By.className("idle-stop")).getText());
+        assertThat(idleStopNote).isEqualTo("Idle stop after 30 minutes unused");
+        assertThat(server.client.get(instancePath(project, id)).json().at("/spec/idle_stop/idle_seconds").asLong()).isEqualTo(1800);
+
+        action("idle-notebook", "edit");
+        assertThat(byId("edit-idle-stop-enabled").isSelected()).isTrue();
+        assertThat(byId("edit-idle-stop-minutes").getAttribute("value")).isEqualTo("30");
+        byId("edit-idle-stop-enabled").click();
+        submit("edit-form");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit-dialog")));
+        assertThat(server.client.get(instancePath(project, id)).json().at("/spec/idle_stop/enable").asBoolean()).isFalse();
+        wait.until(driver -> row("idle-notebook").findElements(By.className("idle-stop")).isEmpty());
     }
 
     @Test

@@ -1,7 +1,7 @@
 // The console: sign in, then the project's instances, refreshed every few seconds, with their actions.
 
 import { api, session, signIn, signOut } from './api.js';
-import { STATUSES, clock, dateTime, statusBadge } from './format.js';
+import { STATUSES, clock, dateTime, minutes, statusBadge } from './format.js';
 import { dialogs } from './dialogs.js';
 
 const REFRESH_MILLIS = 3000;
@@ -47,7 +47,28 @@ function autoStopCell(instance) {
   } else {
     cell.textContent = 'Off';
   }
+  const idleStop = instance.spec && instance.spec.idle_stop;
+  if (idleStop && idleStop.enable) {
+    cell.append(note('idle-stop', `Idle stop after ${minutes(idleStop.idle_seconds)} unused`));
+  }
   return cell;
+}
+
+/** A status, and for an inactive free instance, when it will be deleted unless it is started before. */
+function statusCell(instance) {
+  const cell = document.createElement('td');
+  cell.append(statusBadge(instance.status));
+  if (instance.retention_info) {
+    cell.append(note('retention', `Deleted ${dateTime(instance.retention_info.delete_timestamp)} unless started`));
+  }
+  return cell;
+}
+
+function note(className, text) {
+  const line = document.createElement('div');
+  line.className = `${className} muted small`;
+  line.textContent = text;
+  return line;
 }
 
 function row(instance) {
@@ -57,13 +78,9 @@ function row(instance) {
   name.scope = 'row';
   name.textContent = instance.name;
   if (instance.description) {
-    const description = document.createElement('div');
-    description.className = 'muted small';
-    description.textContent = instance.description;
-    name.append(description);
+    name.append(note('description', instance.description));
   }
-  const status = document.createElement('td');
-  status.append(statusBadge(instance.status));
+  const status = statusCell(instance);
   const flavor = document.createElement('td');
   flavor.textContent = instance.flavor;
   const created = document.createElement('td');
