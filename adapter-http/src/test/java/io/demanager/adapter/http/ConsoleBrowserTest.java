@@ -33,6 +33,7 @@ class ConsoleBrowserTest {
     private static Chromium chromium;
     private static WebDriverWait wait;
     private static String project;
+    private static String training;
 
     @BeforeAll
     static void signed_in() {
@@ -42,7 +43,7 @@ class ConsoleBrowserTest {
         wait.ignoring(StaleElementReferenceException.class);
         project = ApiServer.newProject();
         server.createRunning(project, "analysis");
-        server.create(project, Bodies.create("training"));
+        training = server.create(project, Bodies.create("training"));
         chromium.driver.get("http://127.0.0.1:" + server.client.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("project")));
         chromium.screenshot("sign-in");
@@ -88,6 +89,8 @@ class ConsoleBrowserTest {
         waitForStatus("my-notebook", "RUNNING");
         wait.until(driver -> countdown("my-notebook").startsWith("Stops in 0:59:5"));
         server.clock.advance(Duration.ofMinutes(30));
+        // Time passing is no event: the console shows it at its next refresh, or at once when reloaded.
+        chromium.driver.navigate().refresh();
         wait.until(driver -> countdown("my-notebook").matches("Stops in 0:(2\\d|30):\\d\\d"));
         chromium.screenshot("instances");
 
@@ -122,6 +125,18 @@ class ConsoleBrowserTest {
         submit("delete-form");
         wait.until(driver -> names().stream().noneMatch("my-notebook"::equals));
         assertThat(server.client.get(instancePath(project, id)).errorCode()).isEqualTo("ModelArts.6309");
+    }
+
+    @Test
+    void a_change_made_elsewhere_shows_at_once_through_the_event_stream_not_at_the_next_refresh() {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Live"));
+        waitForStatus("training", "CREATING");
+
+        server.report(project, training, new RuntimeEvent.Created(ACCESS));
+
+        // The list was read when the stream opened; the next timed refresh is 15 s later.
+        new WebDriverWait(chromium.driver, Duration.ofSeconds(7)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> row("training").findElement(By.className("badge")).getText().equals("RUNNING"));
     }
 
     @Test
