@@ -17,6 +17,7 @@ import io.demanager.bootstrap.autostop.AutoStopEngineSettings;
 import io.demanager.bootstrap.autostop.AutoStopWorker;
 import io.demanager.bootstrap.config.RuntimeSelection;
 import io.demanager.bootstrap.idlestop.IdleStopEngineSettings;
+import io.demanager.bootstrap.idlestop.IdleStopMetrics;
 import io.demanager.bootstrap.idlestop.IdleStopWorker;
 import io.demanager.bootstrap.logging.StatusChangeLog;
 import io.demanager.bootstrap.retention.RetentionEngineSettings;
@@ -90,7 +91,8 @@ public final class Assembly implements AutoCloseable {
     /**
      * @param random decides which requests the simulated runtime fails; a seeded one makes a run repeatable
      */
-    public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, RandomGenerator random, Clock clock) {
+    public Assembly(Stores stores, Catalog catalog, Settings settings, AutoStopMetrics metrics, IdleStopMetrics idleStopMetrics,
+                    RandomGenerator random, Clock clock) {
         NotebookRuntime runtime;
         Consumer<RecordRuntimeProgressUseCase> reportTo;
         if (settings.runtime().process().isDefined()) {
@@ -126,7 +128,7 @@ public final class Assembly implements AutoCloseable {
         reportTo.accept(services.runtimeProgress());
         resume = services.resumeRuntimeWork();
         worker = new AutoStopWorker(services.stopExpiredLeases(), services.warnEndingLeases(), settings.autoStop());
-        idleStopWorker = new IdleStopWorker(services.stopIdleInstances(), settings.idleStop());
+        idleStopWorker = new IdleStopWorker(services.stopIdleInstances(), settings.idleStop(), idleStopMetrics);
         retention = new RetentionWorker(services.deleteExpiredRetentions(), settings.retention());
     }
 

@@ -77,7 +77,7 @@ public final class Server implements AutoCloseable {
         Assembly assembly = startedHere(new Assembly(stores.stores(), configuration.catalog(), new Assembly.Settings(
                 configuration.autoStopPolicy(), configuration.freeFlavorCapacity(), configuration.runtime(), configuration.autoStopEngine(),
                 configuration.leaseRenewal(), configuration.idleStop(), configuration.retentionEngine()),
-                metrics, new Random(), Clock.systemUTC()));
+                metrics, metrics, new Random(), Clock.systemUTC()));
         assembly.wakeAutoStopOn(stores.instances());
         var notifications = startedHere(StoreNotifications.listen(database));
         assembly.wakeAutoStopOn(notifications);

@@ -24,7 +24,7 @@ public final class Assemblies {
     public static Assembly assembly(Stores stores, Catalog catalog, AutoStopPolicy policy, SimulatedRuntimeSettings runtime,
                                     AutoStopEngineSettings autoStop, AutoStopMetrics metrics) {
         return new Assembly(stores, catalog, new Assembly.Settings(policy, 1, RuntimeSelection.simulated(runtime), autoStop,
-                LeaseRenewalPolicy.DEFAULT), metrics, new Random(7),
+                LeaseRenewalPolicy.DEFAULT), metrics, (done, took) -> { }, new Random(7),
                 Clock.systemUTC());
     }
 }

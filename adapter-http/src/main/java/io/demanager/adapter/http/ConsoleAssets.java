@@ -30,7 +30,7 @@ final class ConsoleAssets {
             + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final String[] CONSOLE_FILES = {"index.html", "console.css", "main.js", "api.js", "format.js",
-            "autostop.js", "dialogs.js"};
+            "autostop.js", "idlestop.js", "dialogs.js"};
     private static final String[] API_REFERENCE_FILES = {"api-reference.html", "api-reference.js"};
     private static final String[] SWAGGER_UI_FILES = {"swagger-ui-bundle.js", "swagger-ui.css"};
     private static final String SWAGGER_UI_VERSION = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";

@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.demanager.testkit.TestNotebooks.ACCESS;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real API on a free port, its services wired by {@link ApplicationServices} as the server's are, over the
@@ -159,6 +160,12 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
         String id = create(project, Bodies.create(name));
         report(project, id, new RuntimeEvent.Created(ACCESS));
         return id;
+    }
+
+    /** Stops a running instance as its user would, and reports the stop done, as the runtime would. */
+    void stop(String project, String instanceId) {
+        assertThat(client.post(instancePath(project, instanceId) + "/action", Bodies.action("stop")).status()).isEqualTo(200);
+        report(project, instanceId, new RuntimeEvent.Stopped());
     }
 
     /** What the runtime reports about an instance, as the runtime adapter would. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,6 +33,7 @@ class ConsoleBrowserTest {
     private static Chromium chromium;
     private static WebDriverWait wait;
     private static String project;
+    private static String training;
 
     @BeforeAll
     static void signed_in() {
@@ -41,7 +43,7 @@ class ConsoleBrowserTest {
         wait.ignoring(StaleElementReferenceException.class);
         project = ApiServer.newProject();
         server.createRunning(project, "analysis");
-        server.create(project, Bodies.create("training"));
+        training = server.create(project, Bodies.create("training"));
         chromium.driver.get("http://127.0.0.1:" + server.client.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("project")));
         chromium.screenshot("sign-in");
@@ -77,6 +79,7 @@ class ConsoleBrowserTest {
         new Select(byId("create-profile")).selectByValue(Bodies.CPU_PROFILE);
         new Select(byId("create-flavor")).selectByValue(Bodies.CPU_FLAVOR);
         byId("create-auto-stop-1").click();
+        byId("create-idle-stop-enabled").click();
         chromium.screenshot("create");
         submit("create-form");
         String id = wait.until(driver -> row("my-notebook").getAttribute("data-id"));
@@ -86,6 +89,8 @@ class ConsoleBrowserTest {
         waitForStatus("my-notebook", "RUNNING");
         wait.until(driver -> countdown("my-notebook").startsWith("Stops in 0:59:5"));
         server.clock.advance(Duration.ofMinutes(30));
+        // Time passing is no event: the console shows it at its next refresh, or at once when reloaded.
+        chromium.driver.navigate().refresh();
         wait.until(driver -> countdown("my-notebook").matches("Stops in 0:(2\\d|30):\\d\\d"));
         chromium.screenshot("instances");
 
@@ -120,6 +125,53 @@ class ConsoleBrowserTest {
         submit("delete-form");
         wait.until(driver -> names().stream().noneMatch("my-notebook"::equals));
         assertThat(server.client.get(instancePath(project, id)).errorCode()).isEqualTo("ModelArts.6309");
+    }
+
+    @Test
+    void a_change_made_elsewhere_shows_at_once_through_the_event_stream_not_at_the_next_refresh() {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "Live"));
+        waitForStatus("training", "CREATING");
+
+        server.report(project, training, new RuntimeEvent.Created(ACCESS));
+
+        // The list was read when the stream opened; the next timed refresh is 15 s later.
+        new WebDriverWait(chromium.driver, Duration.ofSeconds(7)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> row("training").findElement(By.className("badge")).getText().equals("RUNNING"));
+    }
+
+    @Test
+    void idle_stop_is_chosen_shown_and_turned_off_and_a_stopped_free_instance_says_when_it_will_be_deleted() {
+        String free = server.create(project, Bodies.create("free-notebook", Bodies.FREE_FLAVOR, Bodies.CPU_PROFILE));
+        server.report(project, free, new RuntimeEvent.Created(ACCESS));
+        server.stop(project, free);
+        long deletedAt = server.client.get(instancePath(project, free)).json().at("/retention_info/delete_timestamp").asLong();
+        String shownDate = (String) ((JavascriptExecutor) chromium.driver)
+                .executeScript("return new Date(arguments[0]).toLocaleString()", deletedAt);
+        waitForStatus("free-notebook", "STOPPED");
+        assertThat(row("free-notebook").findElement(By.className("retention")).getText())
+                .isEqualTo("Deleted " + shownDate + " unless started");
+
+        byId("new-instance").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-dialog")));
+        type("create-name", "idle-notebook");
+        new Select(byId("create-profile")).selectByValue(Bodies.CPU_PROFILE);
+        new Select(byId("create-flavor")).selectByValue(Bodies.CPU_FLAVOR);
+        byId("create-idle-stop-enabled").click();
+        type("create-idle-stop-minutes", "30");
+        submit("create-form");
+        String id = wait.until(driver -> row("idle-notebook").getAttribute("data-id"));
+        String idleStopNote = wait.until(driver -> row("idle-notebook").findElement(By.className("idle-stop")).getText());
+        assertThat(idleStopNote).isEqualTo("Idle stop after 30 minutes unused");
+        assertThat(server.client.get(instancePath(project, id)).json().at("/spec/idle_stop/idle_seconds").asLong()).isEqualTo(1800);
+
+        action("idle-notebook", "edit");
+        assertThat(byId("edit-idle-stop-enabled").isSelected()).isTrue();
+        assertThat(byId("edit-idle-stop-minutes").getAttribute("value")).isEqualTo("30");
+        byId("edit-idle-stop-enabled").click();
+        submit("edit-form");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit-dialog")));
+        assertThat(server.client.get(instancePath(project, id)).json().at("/spec/idle_stop/enable").asBoolean()).isFalse();
+        wait.until(driver -> row("idle-notebook").findElements(By.className("idle-stop")).isEmpty());
     }
 
     @Test

@@ -45,7 +45,7 @@ class ConsoleHttpTest {
                     .forEach(files::add);
         }
 
-        assertThat(files).contains("console.css", "main.js", "api.js", "dialogs.js", "autostop.js", "format.js");
+        assertThat(files).contains("console.css", "main.js", "api.js", "dialogs.js", "autostop.js", "idlestop.js", "format.js");
         assertThat(ConsoleAssets.CONSOLE_POLICY).doesNotContain("unsafe", "*", "data:");
         assertThat(server.client.send("GET", "/console/", null).body())
                 .isEqualTo(server.client.send("GET", "/console/index.html", null).body());

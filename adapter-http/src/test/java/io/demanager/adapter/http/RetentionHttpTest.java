@@ -55,7 +55,7 @@ class RetentionHttpTest {
         assertThat(server.client.get(instancePath(project, paid)).json().has("retention_info")).isFalse();
         assertThat(server.client.get(instancePath(project, free)).json().path("status").asText()).isEqualTo("RUNNING");
         assertThat(server.client.get(instancePath(project, free)).json().has("retention_info")).isFalse();
-        stop(project, free);
+        server.stop(project, free);
     }
 
     /**
@@ -65,12 +65,7 @@ class RetentionHttpTest {
     private static String ranAndStopped(String project, String flavor) {
         String id = server.create(project, Bodies.create("stopped-" + flavor.replace('.', '-'), flavor, Bodies.CPU_PROFILE));
         server.report(project, id, new RuntimeEvent.Created(ACCESS));
-        stop(project, id);
+        server.stop(project, id);
         return id;
-    }
-
-    private static void stop(String project, String id) {
-        assertThat(server.client.post(instancePath(project, id) + "/action", Bodies.action("stop")).status()).isEqualTo(200);
-        server.report(project, id, new RuntimeEvent.Stopped());
     }
 }

@@ -3,8 +3,10 @@ package io.demanager.bootstrap.metrics;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.demanager.adapter.http.RequestMetrics;
+import io.demanager.application.port.in.StopIdleInstancesUseCase.IdleRound;
 import io.demanager.application.port.out.AutoStopMetrics;
 import io.demanager.application.port.out.WebhookOutbox;
+import io.demanager.bootstrap.idlestop.IdleStopMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -21,6 +23,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vavr.control.Option;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 import java.time.Duration;
@@ -29,16 +32,19 @@ import java.util.function.Supplier;
 /**
  * The server's metrics, served at {@code GET /metrics} in the Prometheus text format: HTTP requests by route, method
  * and status (count and latency histogram, and those in flight), the web server's thread pool, the connection pool,
- * the JVM ({@code jvm_info} with its version), the process's file descriptors, and the auto-stop engine's stops and
- * their lateness (how long after its lease ended an instance was stopped), and the webhook deliveries waiting or given up.
+ * the JVM ({@code jvm_info} with its version), the process's file descriptors, the auto-stop engine's stops and
+ * their lateness (how long after its lease ended an instance was stopped), the idle-stop engine's stops, warnings and
+ * looks (how long each took, and whether it failed), and the webhook deliveries waiting or given up.
  */
-public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, AutoCloseable {
+public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, IdleStopMetrics, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
     private final LongTaskTimer requestsInFlight;
     private final Counter autoStops;
     private final Timer autoStopLateness;
+    private final Counter idleStops;
+    private final Counter idleWarnings;
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -58,6 +64,12 @@ public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, Aut
         autoStopLateness = Timer.builder("demanager.autostop.lateness")
                 .description("How long after its lease ended an instance was stopped")
                 .publishPercentileHistogram()
+                .register(registry);
+        idleStops = Counter.builder("demanager.idlestop.stops")
+                .description("Instances the idle-stop engine stopped because nobody used them")
+                .register(registry);
+        idleWarnings = Counter.builder("demanager.idlestop.warnings")
+                .description("Warnings the idle-stop engine gave of an idle stop to come")
                 .register(registry);
     }
 
@@ -79,6 +91,19 @@ public final class ServerMetrics implements RequestMetrics, AutoStopMetrics, Aut
     public void autoStopped(Duration lateness) {
         autoStops.increment();
         autoStopLateness.record(lateness);
+    }
+
+    @Override
+    public void looked(Option<IdleRound> done, Duration took) {
+        done.forEach(round -> {
+            idleStops.increment(round.stopped());
+            idleWarnings.increment(round.warned());
+        });
+        Timer.builder("demanager.idlestop.looks")
+                .description("The idle-stop engine's looks at the running instances, and how long each took")
+                .tag("outcome", done.isDefined() ? "done" : "failed")
+                .register(registry)
+                .record(took);
     }
 
     /** The web server's threads: busy, idle, the most there may be, and the jobs waiting for one. */

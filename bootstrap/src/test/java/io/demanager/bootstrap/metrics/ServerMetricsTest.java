@@ -1,6 +1,8 @@
 package io.demanager.bootstrap.metrics;
 
 import io.demanager.adapter.http.RequestMetrics;
+import io.demanager.application.port.in.StopIdleInstancesUseCase.IdleRound;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,20 @@ class ServerMetricsTest {
                 .contains("demanager_autostop_stops_total 2.0")
                 .contains("demanager_autostop_lateness_seconds_count 2")
                 .contains("demanager_autostop_lateness_seconds_sum 6.0");
+    }
+
+    @Test
+    void idleStopLooksAreTimedByOutcomeAndTheirStopsAndWarningsCounted() {
+        metrics.looked(Option.some(new IdleRound(5, 2, 1)), Duration.ofSeconds(3));
+        metrics.looked(Option.some(new IdleRound(4, 0, 2)), Duration.ofSeconds(1));
+        metrics.looked(Option.none(), Duration.ofSeconds(2));
+
+        assertThat(metrics.scrape())
+                .contains("demanager_idlestop_stops_total 3.0")
+                .contains("demanager_idlestop_warnings_total 2.0")
+                .contains("demanager_idlestop_looks_seconds_count{outcome=\"done\"} 2")
+                .contains("demanager_idlestop_looks_seconds_sum{outcome=\"done\"} 4.0")
+                .contains("demanager_idlestop_looks_seconds_count{outcome=\"failed\"} 1");
     }
 
     @Test

@@ -45,6 +45,33 @@ async function call(method, path, body) {
 
 const instance = (id) => `/instances/${encodeURIComponent(id)}`;
 
+/**
+ * Reads the project's event stream (Server-Sent Events, read with fetch since EventSource cannot send the token):
+ * {@code onOpen} once the server watches, {@code onEvent} for each event, until the stream ends, fails or
+ * {@code signal} aborts it.
+ */
+async function watch(signal, onOpen, onEvent) {
+  const { project, token } = session();
+  const response = await fetch(`/v1/${encodeURIComponent(project)}/demanager/events`, {
+    headers: { 'X-Auth-Token': token, Accept: 'text/event-stream' },
+    cache: 'no-store',
+    signal,
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, null, `The event stream was refused (${response.status}).`);
+  }
+  onOpen();
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    const frames = (pending + value).split('\n\n');
+    pending = frames.pop();
+    if (frames.some((frame) => frame.split('\n').some((line) => line.startsWith('data:')))) onEvent();
+  }
+}
+
 export const api = {
   list: ({ status, sortBy, order, offset, limit }) => {
     const query = new URLSearchParams({ de_type: 'Notebook', show_self: 'false', sortby: sortBy, order, offset, limit });
@@ -61,4 +88,5 @@ export const api = {
   events: (id) => call('GET', `${instance(id)}/events`),
   accessToken: (id) => call('GET', `${instance(id)}/token`),
   catalog: () => call('GET', '/catalog'),
+  watch,
 };

@@ -2,12 +2,15 @@
 
 import { api } from './api.js';
 import { autoStopChoice } from './autostop.js';
+import { idleStopChoice } from './idlestop.js';
 import { clock, dateTime, hours, statusBadge } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 const after = { refresh: () => {}, notify: () => {} };
 const createAutoStop = autoStopChoice($('create-auto-stop'), 'create');
 const editAutoStop = autoStopChoice($('edit-auto-stop'), 'edit');
+const createIdleStop = idleStopChoice($('create-idle-stop'), 'create');
+const editIdleStop = idleStopChoice($('edit-idle-stop'), 'edit');
 let catalog = null;
 let editing = null;
 let deleting = null;
@@ -90,6 +93,7 @@ async function create() {
   $('create-profile').replaceChildren(...catalog.profiles.map((profile) =>
     new Option(`${profile.name}: ${profile.description}`, profile.id)));
   createAutoStop.show({ enable: true, duration: 3600 });
+  createIdleStop.show({ enable: false });
   showFlavors();
   open($('create-dialog'));
 }
@@ -99,7 +103,7 @@ async function sendCreate() {
     name: $('create-name').value.trim(),
     profile_id: $('create-profile').value,
     flavor: $('create-flavor').value,
-    spec: { storage: { type: $('create-storage').value }, auto_stop: createAutoStop.read() },
+    spec: { storage: { type: $('create-storage').value }, auto_stop: createAutoStop.read(), idle_stop: createIdleStop.read() },
   };
   const description = $('create-description').value.trim();
   if (description) body.description = description;
@@ -115,12 +119,13 @@ function edit(instance) {
   $('edit-description').value = instance.description || '';
   const autoStop = instance.spec && instance.spec.auto_stop;
   editAutoStop.show(autoStop);
+  editIdleStop.show(instance.spec && instance.spec.idle_stop);
   const running = instance.status === 'RUNNING';
   $('edit-running-note').hidden = !running;
   if (running) {
     $('edit-running-note').textContent = autoStop && autoStop.remain_time !== undefined
-      ? `${instance.name} is running: a change of auto stop applies at its next start. This run still stops in ${clock(autoStop.remain_time)}.`
-      : `${instance.name} is running: a change of auto stop applies at its next start. This run has no automatic stop.`;
+      ? `${instance.name} is running: a change of auto stop applies at its next start (of idle stop, at once). This run still stops in ${clock(autoStop.remain_time)}.`
+      : `${instance.name} is running: a change of auto stop applies at its next start (of idle stop, at once). This run has no automatic stop.`;
   }
   open($('edit-dialog'));
 }
@@ -128,7 +133,7 @@ function edit(instance) {
 async function sendEdit() {
   const changed = await api.modify(editing.id, {
     description: $('edit-description').value.trim(),
-    spec: { auto_stop: editAutoStop.read() },
+    spec: { auto_stop: editAutoStop.read(), idle_stop: editIdleStop.read() },
   });
   return `${changed.name} is saved.`;
 }

@@ -33,6 +33,12 @@ export function hours(seconds) {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} hour${value === 1 ? '' : 's'}`;
 }
 
+/** 5400 seconds as "90 minutes". */
+export function minutes(seconds) {
+  const value = Math.round(seconds / 60);
+  return `${value} minute${value === 1 ? '' : 's'}`;
+}
+
 export function dateTime(epochMillis) {
   return new Date(Number(epochMillis)).toLocaleString();
 }

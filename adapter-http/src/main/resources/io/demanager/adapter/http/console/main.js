@@ -1,13 +1,17 @@
-// The console: sign in, then the project's instances, refreshed every few seconds, with their actions.
+// The console: sign in, then the project's instances with their actions, refreshed as the project's event stream tells
+// of changes, and every REFRESH_MILLIS in any case (for what changes without an event, and while the stream is away).
 
 import { api, session, signIn, signOut } from './api.js';
-import { STATUSES, clock, dateTime, statusBadge } from './format.js';
+import { STATUSES, clock, dateTime, minutes, statusBadge } from './format.js';
 import { dialogs } from './dialogs.js';
 
-const REFRESH_MILLIS = 3000;
+const REFRESH_MILLIS = 15000;
+const STREAM_RETRY_MILLIS = 5000;
+/** Events come in bursts (a stop is STOPPING, then STOPPED): one refresh for those that come this close together. */
+const EVENT_DEBOUNCE_MILLIS = 100;
 const $ = (id) => document.getElementById(id);
 
-const view = { offset: 0, refreshTimer: null, instances: [], shown: null };
+const view = { offset: 0, refreshTimer: null, eventTimer: null, stream: null, instances: [], shown: null };
 
 function listQuery() {
   const [sortBy, order] = $('sort').value.split(':');
@@ -47,7 +51,28 @@ function autoStopCell(instance) {
   } else {
     cell.textContent = 'Off';
   }
+  const idleStop = instance.spec && instance.spec.idle_stop;
+  if (idleStop && idleStop.enable) {
+    cell.append(note('idle-stop', `Idle stop after ${minutes(idleStop.idle_seconds)} unused`));
+  }
   return cell;
+}
+
+/** A status, and for an inactive free instance, when it will be deleted unless it is started before. */
+function statusCell(instance) {
+  const cell = document.createElement('td');
+  cell.append(statusBadge(instance.status));
+  if (instance.retention_info) {
+    cell.append(note('retention', `Deleted ${dateTime(instance.retention_info.delete_timestamp)} unless started`));
+  }
+  return cell;
+}
+
+function note(className, text) {
+  const line = document.createElement('div');
+  line.className = `${className} muted small`;
+  line.textContent = text;
+  return line;
 }
 
 function row(instance) {
@@ -57,13 +82,9 @@ function row(instance) {
   name.scope = 'row';
   name.textContent = instance.name;
   if (instance.description) {
-    const description = document.createElement('div');
-    description.className = 'muted small';
-    description.textContent = instance.description;
-    name.append(description);
+    name.append(note('description', instance.description));
   }
-  const status = document.createElement('td');
-  status.append(statusBadge(instance.status));
+  const status = statusCell(instance);
   const flavor = document.createElement('td');
   flavor.textContent = instance.flavor;
   const created = document.createElement('td');
@@ -143,6 +164,30 @@ async function refresh() {
   view.refreshTimer = setTimeout(refresh, REFRESH_MILLIS);
 }
 
+function showLive(live) {
+  $('live').textContent = live ? 'Live: changes show as they happen.' : `Refreshed every ${REFRESH_MILLIS / 1000} seconds.`;
+}
+
+/** Follows the event stream while signed in; a stream refused or broken is opened again a little later. */
+function follow() {
+  const stream = new AbortController();
+  view.stream = stream;
+  api.watch(stream.signal, () => { showLive(true); refresh(); }, () => {
+    clearTimeout(view.eventTimer);
+    view.eventTimer = setTimeout(refresh, EVENT_DEBOUNCE_MILLIS);
+  }).catch(() => {}).finally(() => {
+    if (view.stream !== stream || stream.signal.aborted) return;
+    showLive(false);
+    setTimeout(() => { if (view.stream === stream) follow(); }, STREAM_RETRY_MILLIS);
+  });
+}
+
+function unfollow() {
+  if (view.stream) view.stream.abort();
+  view.stream = null;
+  clearTimeout(view.eventTimer);
+}
+
 function tick() {
   for (const countdown of document.querySelectorAll('.countdown')) {
     const left = (Number(countdown.dataset.deadline) - performance.now()) / 1000;
@@ -175,11 +220,14 @@ function enter() {
   $('instances-view').hidden = false;
   $('sign-out').hidden = false;
   $('project-name').textContent = `in ${project}`;
+  showLive(false);
   refresh();
+  follow();
 }
 
 function leave(error) {
   clearTimeout(view.refreshTimer);
+  unfollow();
   signOut();
   $('instances-view').hidden = true;
   $('sign-out').hidden = true;
