@@ -50,26 +50,7 @@ final class JupyterKernel implements AutoCloseable {
                     .buildAsync(URI.create(url.replaceFirst("^http", "ws") + "api/kernels/" + id + "/channels"),
                             new WebSocket.Listener() { })
                     .join();
-            // The notebook server learns a kernel's state from what the kernel publishes; what the kernel publishes
-            // before the server listens is lost (the server would report it "starting" while it runs a cell). Once
-            // the server reports it idle, it hears what the kernel does next, as a browser's notebook waits for.
-            Eventually.waitUntil("the notebook server hears from its new kernel", () -> "idle".equals(stateOf(url, token, id)));
             return new JupyterKernel(channels);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String stateOf(String url, String token, String id) {
-        var request = HttpRequest.newBuilder(URI.create(url + "api/kernels/" + id))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "token " + token)
-                .build();
-        try {
-            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("execution_state").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
