@@ -63,6 +63,16 @@ class IdleStopOverHttpTest {
     void aNotebookWhoseKernelRunsALongCellKeepsRunningWhileAnIdleOneIsWarnedThenStopped() {
         String busy = instances() + "/" + create("busy-cell");
         String idle = instances() + "/" + create("nobody-there");
+        try {
+            busyOneKeepsRunningWhileIdleOneStops(busy, idle);
+        } finally {
+            // Deleting stops what still runs, also when the test failed: no notebook is left behind.
+            client.send("DELETE", busy, null);
+            client.send("DELETE", idle, null);
+        }
+    }
+
+    private void busyOneKeepsRunningWhileIdleOneStops(String busy, String idle) {
         waitUntil("both run", PATIENCE, () -> status(busy).equals("RUNNING") && status(idle).equals("RUNNING"));
         String url = client.get(busy).json().path("spec").path("annotations").path("url").asText();
         String token = client.get(busy + "/token").json().path("token").asText();
@@ -95,8 +105,6 @@ class IdleStopOverHttpTest {
 
         client.post(busy + "/action", "{\"action\": \"stop\"}");
         waitUntil("the busy notebook is stopped by its user", PATIENCE, () -> status(busy).equals("STOPPED"));
-        client.send("DELETE", busy, null);
-        client.send("DELETE", idle, null);
     }
 
     private static String create(String name) {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * The few calls of the Jupyter Server REST API the runtimes make, whatever runs the notebook. Activity is read from the kernels and terminals
@@ -21,6 +22,12 @@ import java.time.Instant;
 public final class JupyterApi {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The kernel states that count as activity now. Jupyter Server learns a kernel's state from the kernel's published
+     * messages, and it was seen to report {@code starting} for a whole run of a cell when it missed them: a kernel it
+     * does not know to be idle is not taken for idle, so that idle stop never stops a notebook that may be working.
+     */
+    private static final Set<String> NOT_KNOWN_IDLE = Set.of("busy", "starting");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -36,7 +43,7 @@ public final class JupyterApi {
                 new NotebookActivity(
                         List.ofAll(kernels).map(kernel -> new NotebookActivity.Kernel(
                                 kernel.path("id").asText(),
-                                kernel.path("execution_state").asText().equals("busy"),
+                                NOT_KNOWN_IDLE.contains(kernel.path("execution_state").asText()),
                                 Instant.parse(kernel.path("last_activity").asText()))),
                         List.ofAll(terminals).map(terminal -> new NotebookActivity.Terminal(
                                 terminal.path("name").asText(),
