@@ -20,7 +20,10 @@ public record ActivityDocument(String instanceId, String status, long checkedAt,
                                List<KernelView> kernels, List<TerminalView> terminals, Long lastActivity, RuleView rule,
                                DecisionView decision) {
 
-    /** {@code execution_state} is {@code busy} while the kernel runs code, {@code idle} otherwise. */
+    /**
+     * {@code execution_state} is {@code busy} while the kernel runs code, or is not known to be idle (the notebook
+     * still says it is starting); {@code idle} otherwise.
+     */
     public record KernelView(String id, String executionState, long lastActivity) {
     }
 

@@ -23,17 +23,20 @@ export function signOut() {
   sessionStorage.removeItem(SESSION_KEY);
 }
 
-async function call(method, path, body) {
+/** A request of the project's API with the session's token; {@code headers} and {@code options} add to it. */
+function send(path, headers, options) {
   const { project, token } = session();
-  const headers = { 'X-Auth-Token': token };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(`/v1/${encodeURIComponent(project)}/demanager${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+  return fetch(`/v1/${encodeURIComponent(project)}/demanager${path}`, {
+    ...options,
+    headers: { 'X-Auth-Token': token, ...headers },
     cache: 'no-store',
+  });
+}
+
+async function call(method, path, body) {
+  const response = await send(path, body === undefined ? {} : { 'Content-Type': 'application/json' }, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
@@ -51,12 +54,7 @@ const instance = (id) => `/instances/${encodeURIComponent(id)}`;
  * {@code signal} aborts it.
  */
 async function watch(signal, onOpen, onEvent) {
-  const { project, token } = session();
-  const response = await fetch(`/v1/${encodeURIComponent(project)}/demanager/events`, {
-    headers: { 'X-Auth-Token': token, Accept: 'text/event-stream' },
-    cache: 'no-store',
-    signal,
-  });
+  const response = await send('/events', { Accept: 'text/event-stream' }, { signal });
   if (!response.ok) {
     throw new ApiError(response.status, null, `The event stream was refused (${response.status}).`);
   }

@@ -123,9 +123,11 @@ function edit(instance) {
   const running = instance.status === 'RUNNING';
   $('edit-running-note').hidden = !running;
   if (running) {
-    $('edit-running-note').textContent = autoStop && autoStop.remain_time !== undefined
-      ? `${instance.name} is running: a change of auto stop applies at its next start (of idle stop, at once). This run still stops in ${clock(autoStop.remain_time)}.`
-      : `${instance.name} is running: a change of auto stop applies at its next start (of idle stop, at once). This run has no automatic stop.`;
+    const thisRun = autoStop && autoStop.remain_time !== undefined
+      ? `This run still stops in ${clock(autoStop.remain_time)}.`
+      : 'This run has no automatic stop.';
+    $('edit-running-note').textContent =
+      `${instance.name} is running: a change of auto stop applies at its next start (of idle stop, at once). ${thisRun}`;
   }
   open($('edit-dialog'));
 }
